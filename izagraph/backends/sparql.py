@@ -1,0 +1,124 @@
+"""SPARQL backends: the embedded Oxigraph store, and rdflib for small in-memory graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib import Literal as RLiteral
+from rdflib import URIRef as RURIRef
+from rdflib import Variable as RVariable
+
+from ..namespaces import PREFIXES, XSD
+from ..queries import Query
+
+INTEGER_TYPES = {str(XSD[t]) for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+FLOAT_TYPES = {str(XSD[t]) for t in ("decimal", "double", "float")}
+BOOLEAN = str(XSD.boolean)
+
+
+def plain(value: str, datatype: str | None) -> object:
+    """A literal's lexical form as a plain Python value (dates stay ISO strings)."""
+    if datatype in INTEGER_TYPES:
+        return int(value)
+    if datatype in FLOAT_TYPES:
+        return float(value)
+    if datatype == BOOLEAN:
+        return value in ("true", "1")
+    return value
+
+
+class OxigraphBackend:
+    """SPARQL on an Oxigraph store (on disk from ``izagraph load``, or in memory)."""
+
+    name = "oxigraph"
+    language = "sparql"
+
+    def __init__(self, store):
+        self.store = store
+
+    @classmethod
+    def from_store(cls, path: Path) -> OxigraphBackend:
+        from ..store import open_oxigraph
+
+        return cls(open_oxigraph(path))
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> OxigraphBackend:
+        from ..store import _to_oxigraph
+
+        return cls(_to_oxigraph(graph, None))
+
+    def rows(self, query: Query, params: dict[str, object]) -> list[dict[str, object]]:
+        import pyoxigraph as ox
+
+        subs = {}
+        for name, value in params.items():
+            if value is None:
+                continue
+            p = query.params[name]
+            if p.is_iri:
+                subs[ox.Variable(name)] = ox.NamedNode(str(value))
+            elif isinstance(value, bool):
+                subs[ox.Variable(name)] = ox.Literal(str(value).lower(), datatype=ox.NamedNode(BOOLEAN))
+            elif isinstance(value, int):
+                subs[ox.Variable(name)] = ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
+            elif isinstance(value, float):
+                subs[ox.Variable(name)] = ox.Literal(repr(value), datatype=ox.NamedNode(str(XSD.double)))
+            else:
+                subs[ox.Variable(name)] = ox.Literal(str(value))
+        result = self.store.query(query.text, prefixes=PREFIXES, substitutions=subs,
+                                  use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]
+        out = []
+        for solution in result:
+            row = {}
+            for n in names:
+                term = solution[n]
+                if term is None:
+                    row[n] = None
+                elif isinstance(term, ox.Literal):
+                    row[n] = plain(term.value, term.datatype.value if term.datatype else None)
+                else:
+                    row[n] = term.value
+            out.append(row)
+        return out
+
+
+class RdflibBackend:
+    """SPARQL on an rdflib graph (tests, small graphs; merged with the ontology)."""
+
+    name = "rdflib"
+    language = "sparql"
+
+    def __init__(self, graph: Graph, with_ontology: bool = True):
+        if with_ontology:
+            from ..vocab import ontology_graph
+
+            merged = Graph()
+            merged += graph
+            merged += ontology_graph()
+            graph = merged
+        self.graph = graph
+
+    def rows(self, query: Query, params: dict[str, object]) -> list[dict[str, object]]:
+        bindings = {}
+        for name, value in params.items():
+            if value is None:
+                continue
+            p = query.params[name]
+            bindings[RVariable(name)] = RURIRef(str(value)) if p.is_iri else RLiteral(value)
+        result = self.graph.query(query.text, initNs=PREFIXES, initBindings=bindings)
+        names = [str(v) for v in result.vars]
+        out = []
+        for record in result:
+            row = {}
+            for n, term in zip(names, record):
+                if term is None:
+                    row[n] = None
+                elif isinstance(term, RLiteral):
+                    row[n] = plain(str(term), str(term.datatype) if term.datatype else None)
+                else:
+                    row[n] = str(term)
+            out.append(row)
+        return out

@@ -1,0 +1,264 @@
+"""The izagraph command line: parse arguments, call one library function, render the result.
+
+Exit codes: 0 fine; 1 validation errors, or findings at or above ``--fail-on``; 2 usage, input or
+connection error (one ``Error: ...`` line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import IzagraphError, InputError
+from .output import FORMATS, render
+from .resources import SHIPPED_DATASETS, default_store
+
+
+class IzagraphGroup(click.Group):
+    """Turns library errors into one line on stderr and a documented exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except IzagraphError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+
+def store_option(f):
+    return click.option("--store", type=click.Path(path_type=Path), default=None, envvar="IZAGRAPH_STORE",
+                        help="Store folder (default: .izagraph/store, or $IZAGRAPH_STORE).")(f)
+
+
+def output_options(f):
+    """--format and --lang, shared by every command that prints rows."""
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="Output: a table for people; csv, tsv, json or md for scripts.")
+    @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+                  envvar="IZAGRAPH_LANG", help="Language of labels and messages.")
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+    return wrapper
+
+
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in values:
+        if "=" not in item:
+            raise click.UsageError(f"--param verwacht naam=waarde, niet {item!r}")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def _paths(paths: tuple[Path, ...]) -> list[Path]:
+    return list(paths) if paths else [p for p in SHIPPED_DATASETS if p.exists()]
+
+
+@click.group(cls=IzagraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="izagraph")
+def cli():
+    """izagraph: de governance van regionale zorg en welzijn (IZA, GALA, WOZO, TAZ, ROAZ, Jeugd)
+    als kennisgraaf.
+
+    \b
+    Typical session:
+      izagraph validate data/real data/illustrative
+      izagraph load data/real data/illustrative
+      izagraph info
+      izagraph query info-programmes --format csv
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+def validate(paths, fmt):
+    """Check input data: syntax, references, codes and SHACL shapes.
+
+    PATHS are CSV folders, XLSX workbooks or RDF files (default: the shipped data). Every problem is
+    reported at once with file, row and column. Exit 1 when there are problems, 0 when clean.
+
+    \b
+    Example:
+      izagraph validate data/real data/illustrative
+      izagraph validate mijn-regio.xlsx --format csv > problemen.csv
+    """
+    from .load import check_inputs
+
+    problems = check_inputs(_paths(paths))
+    if fmt == "text":
+        for p in problems:
+            click.echo(str(p))
+        click.echo(f"{len(problems)} probleem/problemen gevonden." if problems else "Geen problemen gevonden.",
+                   err=bool(problems))
+    else:
+        rows = [{"file": p.file, "row": p.row, "column": p.column, "value": p.value, "code": p.code,
+                 "message": p.message, "suggestion": p.suggestion} for p in problems]
+        click.echo(render(rows, fmt, ["file", "row", "column", "value", "code", "message", "suggestion"]), nl=False)
+    sys.exit(1 if problems else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+def load(paths, store):
+    """Validate the data and build the store that later commands use.
+
+    PATHS are CSV folders, XLSX workbooks or RDF files, merged into one graph (default: the shipped
+    data in data/real and data/illustrative). All-or-nothing: on any problem nothing is written and
+    the previous store stays as it was.
+
+    \b
+    Example:
+      izagraph load data/real data/illustrative
+      izagraph load mijn-regio/ --store /tmp/regio-store
+    """
+    from .load import load_dataset
+    from .store import build_store
+
+    dataset = load_dataset(_paths(paths))
+    info = build_store(dataset.graph, store or default_store(), dataset.inputs)
+    click.echo(f"{info.triples} triples geladen in {info.path}")
+
+
+def _backend(store: Path | None):
+    from .backends.sparql import OxigraphBackend
+
+    return OxigraphBackend.from_store(store or default_store())
+
+
+@cli.command()
+@store_option
+@output_options
+def info(store, fmt, lang):
+    """Counts per class, programme and region division, and the sources of the data.
+
+    The division table shows for the IZA regions how many of the expected 38 are known, and whether
+    their gemeenten come from a source, are inferred or are unknown.
+
+    \b
+    Example:
+      izagraph info
+      izagraph info --format json --lang en | jq .divisions
+    """
+    from .info import summarise
+
+    sections = summarise(_backend(store), lang)
+    if fmt == "json":
+        click.echo(json.dumps(sections, ensure_ascii=False, indent=2))
+        return
+    titles = {"nl": {"classes": "Klassen", "programmes": "Programma's", "divisions": "Regio-indelingen",
+                     "sources": "Bronnen"},
+              "en": {"classes": "Classes", "programmes": "Programmes", "divisions": "Region divisions",
+                     "sources": "Sources"}}[lang]
+    for key, rows in sections.items():
+        if fmt in ("table", "md"):
+            click.echo(f"\n{'## ' if fmt == 'md' else ''}{titles[key]}\n")
+        click.echo(render(rows, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter, bound safely (repeatable).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@store_option
+@output_options
+def query(query, params, list_, store, fmt, lang):
+    """Run a named query from queries/ or an ad-hoc SPARQL file.
+
+    Parameters are bound as values (never pasted into the query text), so names with quotes or
+    SPARQL syntax are safe.
+
+    \b
+    Example:
+      izagraph query --list
+      izagraph query info-programmes --format csv
+      izagraph query table-incidence -p region=iza-zuid-kennemerland-ijmond --format json
+      izagraph query mijn-vraag.rq
+    """
+    from .backends import run
+    from .queries import list_queries, load_query
+
+    if list_ or not query:
+        rows = [{"name": q.name, "kind": q.kind, "title": q.title(lang),
+                 "params": ", ".join(f"{n}={p.default}" for n, p in q.params.items())}
+                for q in list_queries()]
+        click.echo(render(rows, fmt), nl=False)
+        return
+    q = load_query(query)
+    click.echo(render(run(_backend(store), q, parse_params(params)), fmt), nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "graphml", "gexf"]), default=None,
+              help="Export format (default: from the file suffix, else turtle).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: stdout).")
+@click.option("--pseudonymise", is_flag=True, help="Replace persons' names and identifiers by stable pseudonyms.")
+@store_option
+def export(fmt, output, pseudonymise, store):
+    """Export the store as Turtle, JSON-LD, N-Triples, GraphML or GEXF (for Gephi).
+
+    \b
+    Example:
+      izagraph export -o out/izagraph.ttl
+      izagraph export --format gexf -o out/izagraph.gexf --pseudonymise
+    """
+    from .export import SUFFIX_FORMAT, export as do_export
+    from .privacy import pseudonymise as pseudo
+    from .store import read_graph
+
+    if fmt is None:
+        fmt = SUFFIX_FORMAT.get(output.suffix.lower(), "turtle") if output else "turtle"
+    graph = read_graph(store or default_store())
+    if pseudonymise:
+        graph = pseudo(graph)
+    data = do_export(graph, fmt, output)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(f"{output} geschreven ({fmt})", err=True)
+
+
+@cli.command()
+@click.argument("scheme", required=False)
+@output_options
+def vocab(scheme, fmt, lang):
+    """List the concept schemes of the ontology, or the codes of one scheme.
+
+    Use these codes in the input files (sector, theme, programme, kind, ...).
+
+    \b
+    Example:
+      izagraph vocab
+      izagraph vocab perspective --lang en
+    """
+    from .vocab import vocabulary
+
+    v = vocabulary()
+    if not scheme:
+        rows = [{"scheme": s, "codes": len(v.notations(s))} for s in v.schemes()]
+    else:
+        if scheme not in v.schemes():
+            raise IzagraphError(f"onbekende lijst '{scheme}' (kies uit {', '.join(v.schemes())})")
+        from .namespaces import SKOS
+
+        rows = []
+        for notation, iri in sorted(v.notations(scheme).items()):
+            broader = [v.notation(b) for b in v.graph.objects(iri, SKOS.broader)]
+            rows.append({"code": notation, "label": v.label(iri, lang), "broader": "; ".join(sorted(filter(None, broader)))})
+    click.echo(render(rows, fmt), nl=False)
+
+
+def main():  # pragma: no cover
+    cli()

@@ -1,0 +1,97 @@
+"""Loading: any mix of CSV folders, XLSX workbooks and RDF files into one validated graph.
+
+Loading is all-or-nothing: :func:`load_dataset` raises :class:`~izagraph.errors.InputError` listing every
+problem, or returns a graph that passed every check (references, codes, dates and the SHACL shapes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from ..errors import InputError, Problem
+from ..vocab import vocabulary
+from .convert import convert_rows
+from .rdf import rdf_format, read_rdf
+from .tabular import Rows, missing_required, read_csv_folder, read_workbook
+from .validate import shacl_problems
+
+__all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs"]
+
+
+@dataclass
+class Dataset:
+    """A loaded, valid graph and where each subject came from."""
+
+    graph: Graph
+    origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
+    inputs: list[str] = field(default_factory=list)
+
+
+def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
+    """Read and convert every input; returns the merged graph, origins and all problems found."""
+    problems: list[Problem] = []
+    tabular: list[Rows] = []
+    graph = Graph()
+    origins: dict = {}
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            if not any(path.glob("*.csv")):
+                problems.append(Problem(str(path), None, None, None, "map bevat geen CSV-bestanden", "missing-file"))
+                continue
+            tabular.append(read_csv_folder(path, problems))
+        elif path.suffix.lower() == ".xlsx":
+            tabular.append(read_workbook(path, problems))
+        elif rdf_format(path):
+            g, located = read_rdf(path, problems)
+            graph += g
+            origins.update(located)
+        elif not path.exists():
+            problems.append(Problem(str(path), None, None, None, "bestand of map bestaat niet", "missing-file"))
+        else:
+            problems.append(Problem(str(path), None, None, None,
+                                    "onbekend formaat: gebruik een map met CSV, .xlsx, .ttl, .jsonld of .nt",
+                                    "unknown-format"))
+    if tabular:
+        problems.extend(missing_required(tabular, ", ".join(str(p) for p in paths)))
+        conversion = convert_rows(tabular, vocabulary())
+        problems.extend(conversion.problems)
+        graph += conversion.graph
+        origins.update(conversion.origins)
+    return graph, origins, problems
+
+
+def _all_problems(graph: Graph, origins: dict, problems: list[Problem]) -> list[Problem]:
+    if not any(p.code == "syntax" for p in problems):
+        # A row already reported by the converter usually also breaks a shape: keep the first, clearer message.
+        reported = {(p.file, p.row) for p in problems}
+        problems = problems + [p for p in shacl_problems(graph, origins) if (p.file, p.row) not in reported
+                               or p.row is None]
+    return _unique(problems)
+
+
+def check_inputs(paths: list[Path]) -> list[Problem]:
+    """Every problem in the inputs (empty list: the data is valid)."""
+    graph, origins, problems = read_inputs(paths)
+    return _all_problems(graph, origins, problems)
+
+
+def load_dataset(paths: list[Path]) -> Dataset:
+    """Read, convert and validate; raise :class:`InputError` with every problem if anything is wrong."""
+    graph, origins, problems = read_inputs(paths)
+    problems = _all_problems(graph, origins, problems)
+    if problems:
+        raise InputError(problems)
+    return Dataset(graph, origins, [str(p) for p in paths])
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out

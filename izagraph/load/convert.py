@@ -1,0 +1,369 @@
+"""Turn located rows into RDF, collecting every problem with its file, row and column.
+
+Conversion is pure: rows in, a graph plus problems out. All datasets given together are converted in
+one go, so references may cross datasets (an illustrative table at a real gemeente).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+
+from ..errors import Problem
+from ..model import SPECS, Column
+from ..namespaces import (
+    DCTERMS, IZG, OPENGOV, ORG, RDF, RDFS, SCHEMA, SKOS, XSD, entity_iri, gemeente_iri,
+)
+from ..vocab import Vocabulary
+from .tabular import Row, Rows
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
+TRUE = {"ja", "true", "1", "yes", "waar", "j", "y"}
+FALSE = {"nee", "false", "0", "no", "onwaar", "n"}
+DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+ENTITY_CLASS = {
+    "source": IZG.Source, "gemeente": IZG.Gemeente, "region": IZG.Region,
+    "organisation": IZG.Organisation, "person": IZG.Person, "table": IZG.Table, "plan": IZG.Plan,
+}
+
+
+def date_literal(text: str) -> Literal | None:
+    """An ISO date of year, month or day precision as a typed literal (None if invalid).
+
+    >>> date_literal("2024-03")
+    rdflib.term.Literal('2024-03', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth'))
+    >>> date_literal("2024-13-01") is None
+    True
+    """
+    m = DATE.match(text)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    try:
+        if d:
+            dt.date(int(y), int(mo), int(d))
+            return Literal(text, datatype=XSD.date)
+        if mo:
+            dt.date(int(y), int(mo), 1)
+            return Literal(text, datatype=XSD.gYearMonth)
+    except ValueError:
+        return None
+    return Literal(text, datatype=XSD.gYear)
+
+
+def date_key(text: str) -> str:
+    """A sortable key for a year/month/day date: the earliest day it can mean."""
+    return (text + "-01-01")[:10] if len(text) == 4 else (text + "-01")[:10]
+
+
+@dataclass
+class Conversion:
+    graph: Graph
+    problems: list[Problem] = field(default_factory=list)
+    origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
+
+
+class Converter:
+    """Converts the merged rows of one or more datasets."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.g = Graph()
+        self.problems: list[Problem] = []
+        self.origins: dict[URIRef, tuple[str, int]] = {}
+        self.ids: dict[str, dict[str, URIRef]] = defaultdict(dict)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def problem(self, row: Row, column: str | None, value: str | None, message: str, code: str,
+                suggestion: str | None = None) -> None:
+        self.problems.append(Problem(row.file, row.number, column, value, message, code, suggestion))
+
+    def _suggest(self, value: str, candidates) -> str | None:
+        close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def _values(self, row: Row, col: Column) -> list[str]:
+        raw = row.get(col.name)
+        if not raw:
+            if col.default is not None:
+                return [col.default]
+            if col.required:
+                self.problem(row, col.name, None, "verplichte waarde ontbreekt", "missing-value")
+            return []
+        parts = [p.strip() for p in raw.split(";")] if col.many else [raw]
+        return [p for p in parts if p]
+
+    def concept(self, row: Row, col: Column, value: str) -> URIRef | None:
+        scheme_name = col.kind.split(":", 1)[1]
+        iri = self.vocab.resolve(scheme_name, value)
+        if iri is None:
+            norm = value.strip().lower().replace(" ", "-").replace("_", "-")
+            iri = self.vocab.resolve(scheme_name, norm)
+        if iri is None:
+            options = self.vocab.notations(scheme_name)
+            self.problem(row, col.name, value, f"onbekende code in lijst '{scheme_name}'", "unknown-code",
+                         self._suggest(value.lower(), options))
+        return iri
+
+    def ref(self, row: Row, col: Column, value: str) -> URIRef | None:
+        kind = col.kind.split(":", 1)[1]
+        if kind == "gemeente" or (kind in ("member", "party") and GEMEENTE_CODE.match(value.upper())):
+            code = value.upper()
+            iri = self.ids["gemeente"].get(code)
+            if iri is None:
+                what = "geen geldige gemeentecode (GM + 4 cijfers)" if not GEMEENTE_CODE.match(code) \
+                    else "onbekende gemeente (niet in gemeenten.csv)"
+                self.problem(row, col.name, value, what, "unknown-reference",
+                             self._suggest(code, self.ids["gemeente"]))
+            return iri
+        kinds = {"member": ("organisation", "person"), "party": ("organisation",)}.get(kind, (kind,))
+        found = [self.ids[k][value] for k in kinds if value in self.ids[k]]
+        if len(found) > 1:
+            self.problem(row, col.name, value, "id is zowel een organisatie als een persoon", "ambiguous")
+            return None
+        if not found:
+            pool = [i for k in kinds for i in self.ids[k]]
+            label = {"member": "organisatie, gemeente of persoon", "party": "organisatie of gemeente"}.get(kind, kind)
+            self.problem(row, col.name, value, f"onbekende verwijzing ({label})", "unknown-reference",
+                         self._suggest(value, pool))
+            return None
+        return found[0]
+
+    def scalar(self, row: Row, col: Column, value: str):
+        if col.kind == "date":
+            lit = date_literal(value)
+            if lit is None:
+                self.problem(row, col.name, value, "geen geldige datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)", "bad-date")
+            return lit
+        if col.kind == "bool":
+            v = value.lower()
+            if v in TRUE or v in FALSE:
+                return Literal(v in TRUE)
+            self.problem(row, col.name, value, "geen ja/nee-waarde", "bad-boolean")
+            return None
+        if col.kind == "number":
+            try:
+                number = float(value.replace(",", "."))
+            except ValueError:
+                self.problem(row, col.name, value, "geen getal", "bad-number")
+                return None
+            if number < 0:
+                self.problem(row, col.name, value, "mag niet negatief zijn", "bad-number")
+                return None
+            return Literal(f"{number:g}", datatype=XSD.decimal)
+        return Literal(value)
+
+    def value(self, row: Row, col: Column, value: str):
+        if col.kind.startswith("concept:"):
+            return self.concept(row, col, value)
+        if col.kind.startswith("ref:"):
+            return self.ref(row, col, value)
+        return self.scalar(row, col, value)
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    # -- passes --------------------------------------------------------------------------------
+    def register_ids(self, rows: Rows) -> None:
+        """First pass: every id, so references can point forward and across datasets."""
+        for name, spec in SPECS.items():
+            if spec.entity is None:
+                continue
+            for row in rows.get(name, []):
+                key_col = "code" if name == "gemeenten" else "id"
+                key = row.get(key_col)
+                if not key:
+                    continue
+                if name == "gemeenten":
+                    if not GEMEENTE_CODE.match(key.upper()):
+                        self.problem(row, key_col, key, "geen geldige gemeentecode (GM + 4 cijfers, bv. GM0363)",
+                                     "bad-code")
+                        continue
+                    key = key.upper()
+                    iri = gemeente_iri(key)
+                elif not SLUG.match(key):
+                    self.problem(row, key_col, key,
+                                 "ongeldige id: gebruik kleine letters, cijfers, '-', '_' of '.'", "bad-id",
+                                 re.sub(r"[^a-z0-9._-]+", "-", key.lower()).strip("-") or None)
+                    continue
+                else:
+                    iri = entity_iri(spec.entity, key)
+                if key in self.ids[spec.entity]:
+                    first = self.origins.get(self.ids[spec.entity][key])
+                    where = f" (eerder in {first[0]}, rij {first[1]})" if first else ""
+                    self.problem(row, key_col, key, f"dubbele id{where}", "duplicate-id")
+                    continue
+                self.ids[spec.entity][key] = iri
+                self.origins[iri] = (row.file, row.number)
+
+    def convert(self, rows: Rows) -> Conversion:
+        self.register_ids(rows)
+        for name in ("sources", "gemeenten", "regions", "region_members", "organisations", "persons",
+                     "tables", "table_themes", "memberships", "plans", "region_aspects"):
+            handler = getattr(self, f"_{name}")
+            spec = SPECS[name]
+            for row in rows.get(name, []):
+                vals = {c.name: [v for v in (self.value(row, c, x) for x in self._values(row, c))
+                                 if v is not None] for c in spec.columns}
+                handler(row, vals)
+        return Conversion(self.g, self.problems, self.origins)
+
+    def _subject(self, row: Row, kind: str, key_col: str = "id") -> URIRef | None:
+        key = row.get(key_col)
+        key = key.upper() if kind == "gemeente" else key
+        iri = self.ids[kind].get(key)
+        if iri is None or self.origins.get(iri) != (row.file, row.number):
+            return None  # invalid or duplicate id: already reported
+        return iri
+
+    def _common(self, s: URIRef, kind: str, vals: dict) -> None:
+        self.g.add((s, RDF.type, ENTITY_CLASS[kind]))
+        for v in vals.get("name", []):
+            self.g.add((s, SKOS.prefLabel, v))
+        for v in vals.get("source", []):
+            self.g.add((s, DCTERMS.source, v))
+        for v in vals.get("note", []):
+            self.g.add((s, RDFS.comment, v))
+
+    def _sources(self, row, vals):
+        s = self._subject(row, "source")
+        if s is None:
+            return
+        self.g.add((s, RDF.type, IZG.Source))
+        for col, prop in (("title", DCTERMS.title), ("publisher", DCTERMS.publisher), ("date", DCTERMS.date),
+                          ("kind", IZG.evidence), ("confidence", IZG.confidence),
+                          ("licence", DCTERMS.license), ("note", RDFS.comment)):
+            for v in vals[col]:
+                self.g.add((s, prop, v))
+        for v in vals["url"]:
+            self.g.add((s, SCHEMA.url, Literal(str(v), datatype=XSD.anyURI)))
+
+    def _gemeenten(self, row, vals):
+        s = self._subject(row, "gemeente", "code")
+        if s is None:
+            return
+        self._common(s, "gemeente", vals)
+        self.g.add((s, IZG.cbsCode, Literal(row.get("code").upper())))
+        sector = self.vocab.resolve("perspective", "gemeente")
+        self.add(s, IZG.sector, sector)
+
+    def _regions(self, row, vals):
+        s = self._subject(row, "region")
+        if s is None:
+            return
+        self._common(s, "region", vals)
+        for col, prop in (("division", IZG.division), ("code", IZG.regionCode),
+                          ("status", IZG.compositionStatus), ("parent", IZG.partOfRegion)):
+            for v in vals[col]:
+                self.g.add((s, prop, v))
+
+    def _region_members(self, row, vals):
+        for region in vals["region"]:
+            for gm in vals["gemeente"]:
+                if (region, IZG.hasGemeente, gm) in self.g:
+                    self.problem(row, "gemeente", row.get("gemeente"), "gemeente staat al in deze regio",
+                                 "duplicate-row")
+                self.g.add((region, IZG.hasGemeente, gm))
+
+    def _organisations(self, row, vals):
+        s = self._subject(row, "organisation")
+        if s is None:
+            return
+        self._common(s, "organisation", vals)
+        for v in vals["sector"]:
+            self.g.add((s, IZG.sector, v))
+
+    def _persons(self, row, vals):
+        s = self._subject(row, "person")
+        if s is not None:
+            self._common(s, "person", vals)
+
+    def _check_dates(self, row, vals) -> None:
+        start, end = row.get("start"), row.get("end")
+        if vals.get("start") and vals.get("end") and date_key(start) > date_key(end):
+            self.problem(row, "end", end, f"einddatum ligt vóór de begindatum {start}", "date-order")
+
+    def _tables(self, row, vals):
+        s = self._subject(row, "table")
+        if s is None:
+            return
+        self._common(s, "table", vals)
+        for col, prop in (("kind", IZG.tableKind), ("programmes", IZG.programme), ("region", DCTERMS.spatial),
+                          ("gemeenten", IZG.coversGemeente), ("level", IZG.level),
+                          ("parent", ORG.subOrganizationOf), ("chair_type", IZG.chairType),
+                          ("decision_rule", IZG.decisionRule), ("meetings_per_year", IZG.meetingsPerYear),
+                          ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
+                          ("regional_structure", IZG.regionalStructure)):
+            for v in vals[col]:
+                self.g.add((s, prop, v))
+        if vals["parent"] and vals["parent"][0] == s:
+            self.problem(row, "parent", row.get("parent"), "een tafel kan niet onder zichzelf hangen", "cycle")
+        self._check_dates(row, vals)
+
+    def _table_themes(self, row, vals):
+        for t in vals["table"]:
+            for theme in vals["theme"]:
+                self.g.add((t, IZG.theme, theme))
+
+    def _memberships(self, row, vals):
+        if not vals["table"] or not vals["member"]:
+            return
+        table, member = vals["table"][0], vals["member"][0]
+        member_key = row.get("member")
+        member_key = member_key.lower()
+        m = entity_iri("membership", row.get("table"), member_key)
+        if (m, RDF.type, ORG.Membership) in self.g:
+            self.problem(row, "member", row.get("member"), "dit lid zit al aan deze tafel", "duplicate-row")
+            return
+        self.origins[m] = (row.file, row.number)
+        self.g.add((m, RDF.type, ORG.Membership))
+        self.g.add((m, ORG.organization, table))
+        self.g.add((m, ORG.member, member))
+        for col, prop in (("role", ORG.role), ("perspective", IZG.perspective),
+                          ("on_behalf_of", OPENGOV.onBehalfOf), ("mandate", IZG.mandate),
+                          ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
+                          ("source", DCTERMS.source), ("note", RDFS.comment)):
+            for v in vals[col]:
+                self.g.add((m, prop, v))
+        self._check_dates(row, vals)
+
+    def _plans(self, row, vals):
+        s = self._subject(row, "plan")
+        if s is None:
+            return
+        self._common(s, "plan", vals)
+        for col, prop in (("kind", IZG.planKind), ("region", IZG.forRegion), ("tables", IZG.steeredBy),
+                          ("date", DCTERMS.date)):
+            for v in vals[col]:
+                self.g.add((s, prop, v))
+
+    def _region_aspects(self, row, vals):
+        if not vals["region"] or not vals["variant"]:
+            return
+        c = entity_iri("choice", row.get("region"), row.get("variant"))
+        self.origins[c] = (row.file, row.number)
+        self.g.add((c, RDF.type, IZG.GovernanceChoice))
+        self.g.add((c, IZG.ofRegion, vals["region"][0]))
+        self.g.add((c, IZG.variant, vals["variant"][0]))
+        for v in vals["source"]:
+            self.g.add((c, DCTERMS.source, v))
+
+
+def convert_rows(all_rows: list[Rows], vocab: Vocabulary) -> Conversion:
+    """Merge the rows of several datasets and convert them to one graph."""
+    merged: Rows = defaultdict(list)
+    for rows in all_rows:
+        for name, items in rows.items():
+            merged[name].extend(items)
+    return Converter(vocab).convert(merged)
+
+
+__all__ = ["Conversion", "Converter", "convert_rows", "date_literal"]

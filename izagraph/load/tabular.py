@@ -1,0 +1,128 @@
+"""Read a dataset given as a folder of CSV files or as one XLSX workbook into located rows."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem
+from ..model import REQUIRED_FILES, SPECS
+
+
+@dataclass(frozen=True)
+class Row:
+    """One input row with where it came from (``number`` is the spreadsheet row; header = 1)."""
+
+    file: str
+    number: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return (self.values.get(column) or "").strip()
+
+
+Rows = dict[str, list[Row]]
+
+
+def _check_header(label: str, spec_name: str, header: list[str], problems: list[Problem]) -> list[str]:
+    spec = SPECS[spec_name]
+    known = spec.column_names
+    for name in header:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            problems.append(Problem(label, 1, name, name, "onbekende kolom", "unknown-column",
+                                    close[0] if close else None))
+    for col in spec.columns:
+        if col.required and col.name not in header:
+            problems.append(Problem(label, 1, col.name, None, "verplichte kolom ontbreekt", "missing-column"))
+    return [h for h in header if h in known]
+
+
+def read_csv_folder(folder: Path, problems: list[Problem]) -> Rows:
+    """Read every known ``*.csv`` in ``folder``; unknown file names are reported."""
+    rows: Rows = {}
+    names = sorted(p.stem for p in folder.glob("*.csv"))
+    for stem in names:
+        path = folder / f"{stem}.csv"
+        label = str(path)
+        if stem not in SPECS:
+            close = difflib.get_close_matches(stem, list(SPECS), n=1)
+            problems.append(Problem(label, None, None, stem, "onbekend bestand (geen izagraph-tabel)",
+                                    "unknown-file", f"{close[0]}.csv" if close else None))
+            continue
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as fh:
+                reader = csv.reader(fh)
+                header = [h.strip() for h in next(reader, [])]
+                _check_header(label, stem, header, problems)
+                out = []
+                for number, record in enumerate(reader, start=2):
+                    if not any(cell.strip() for cell in record):
+                        continue
+                    if len(record) > len(header):
+                        problems.append(Problem(label, number, None, ",".join(record[len(header):]),
+                                                f"rij heeft {len(record)} velden, de kop {len(header)}",
+                                                "ragged-row"))
+                    out.append(Row(label, number, dict(zip(header, record))))
+                rows[stem] = out
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(label, None, None, None, f"geen geldige UTF-8 ({exc.reason})", "encoding"))
+        except csv.Error as exc:
+            problems.append(Problem(label, None, None, None, f"CSV niet leesbaar: {exc}", "syntax"))
+    return rows
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def read_workbook(path: Path, problems: list[Problem]) -> Rows:
+    """Read an XLSX workbook whose sheets are named like the CSV files."""
+    from openpyxl import load_workbook
+
+    rows: Rows = {}
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken file
+        problems.append(Problem(str(path), None, None, None, f"werkmap niet leesbaar: {exc}", "syntax"))
+        return rows
+    for ws in wb.worksheets:
+        label = f"{path}[{ws.title}]"
+        if ws.title not in SPECS:
+            close = difflib.get_close_matches(ws.title, list(SPECS), n=1)
+            problems.append(Problem(label, None, None, ws.title, "onbekend werkblad", "unknown-file",
+                                    close[0] if close else None))
+            continue
+        it = ws.iter_rows(values_only=True)
+        header = [_cell(h).strip() for h in next(it, ())]
+        while header and not header[-1]:
+            header.pop()
+        _check_header(label, ws.title, header, problems)
+        out = []
+        for number, record in enumerate(it, start=2):
+            values = [_cell(v) for v in record]
+            if not any(v.strip() for v in values):
+                continue
+            out.append(Row(label, number, dict(zip(header, values))))
+        rows[ws.title] = out
+    wb.close()
+    return rows
+
+
+def missing_required(all_rows: list[Rows], label: str) -> list[Problem]:
+    present = {name for rows in all_rows for name in rows}
+    return [Problem(label, None, None, name, f"verplicht bestand ontbreekt: {name}.csv / werkblad {name}",
+                    "missing-file") for name in REQUIRED_FILES if name not in present]
