@@ -260,5 +260,9 @@ def vocab(scheme, fmt, lang):
     click.echo(render(rows, fmt), nl=False)
 
 
+from .cli_map import map_command  # noqa: E402
+cli.add_command(map_command, name="map")
+
+
 def main():  # pragma: no cover
     cli()

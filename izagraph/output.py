@@ -31,7 +31,7 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
     1,x
     """
     if columns is None:
-        columns = list(dict.fromkeys(k for r in rows for k in r))
+        columns = list(dict.fromkeys(k for r in rows for k in r)) or list(getattr(rows, "columns", []))
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt in ("csv", "tsv"):

@@ -10,7 +10,7 @@ import hashlib
 
 from rdflib import Graph, Literal, URIRef
 
-from .namespaces import IZG, RDF, SKOS, entity_iri
+from .namespaces import IZG, ORG, RDF, SKOS, entity_iri
 
 
 def pseudonym_key(iri: str, salt: str = "") -> str:
@@ -27,6 +27,11 @@ def pseudonymise(graph: Graph, salt: str = "", lang: str = "nl") -> Graph:
     persons = sorted(set(graph.subjects(RDF.type, IZG.Person)))
     word = "Persoon" if lang == "nl" else "Person"
     mapping = {p: entity_iri("person", f"p-{pseudonym_key(str(p), salt)}") for p in persons}
+    # Membership identifiers embed the member's id: rename those of persons too.
+    for m, person in graph.subject_objects(ORG.member):
+        if person in mapping:
+            table_key = str(m).rstrip("/").split("/")[-2]
+            mapping[m] = entity_iri("membership", table_key, f"p-{pseudonym_key(str(person), salt)}")
     names = {mapping[p]: f"{word} {pseudonym_key(str(p), salt)[:6]}" for p in persons}
     out = Graph()
     for prefix, ns in graph.namespaces():

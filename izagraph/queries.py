@@ -11,6 +11,10 @@ A query file starts with a header in comments (``#`` for SPARQL, ``//`` for Cyph
 
 The rest of the file runs unchanged in any SPARQL console (or Neo4j Browser). Values are bound as
 parameters (SPARQL: variable substitution of ``?region``; Cypher: ``$region``), never pasted into text.
+A parameter left at a ``null`` default stays unbound, so ``?region`` then matches every region. Oxigraph
+substitutes variables the SEP-0007 way, which requires a bound SPARQL variable to be in the SELECT
+projection. Parameters that the query text does not mention (thresholds used by Python scoring) are
+not bound at all.
 """
 
 from __future__ import annotations

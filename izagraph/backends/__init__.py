@@ -12,6 +12,14 @@ from typing import Protocol
 from ..queries import Query
 
 
+class ResultRows(list):
+    """A list of row dicts that also knows its column names (so an empty result still has a header)."""
+
+    def __init__(self, rows=(), columns: list[str] | None = None):
+        super().__init__(rows)
+        self.columns = list(columns or [])
+
+
 class Backend(Protocol):
     name: str
     language: str  # "sparql" or "cypher"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import Graph
@@ -9,8 +10,10 @@ from rdflib import Literal as RLiteral
 from rdflib import URIRef as RURIRef
 from rdflib import Variable as RVariable
 
+from ..errors import IzagraphError, ParameterError
 from ..namespaces import PREFIXES, XSD
 from ..queries import Query
+from . import ResultRows
 
 INTEGER_TYPES = {str(XSD[t]) for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 FLOAT_TYPES = {str(XSD[t]) for t in ("decimal", "double", "float")}
@@ -26,6 +29,11 @@ def plain(value: str, datatype: str | None) -> object:
     if datatype == BOOLEAN:
         return value in ("true", "1")
     return value
+
+
+def mentions(text: str, variable: str) -> bool:
+    """Whether the query text uses ``?variable`` (or ``$variable``)."""
+    return re.search(rf"[?$]{re.escape(variable)}\b", text) is not None
 
 
 class OxigraphBackend:
@@ -54,8 +62,8 @@ class OxigraphBackend:
 
         subs = {}
         for name, value in params.items():
-            if value is None:
-                continue
+            if value is None or not mentions(query.text, name):
+                continue  # unbound: the variable matches anything; thresholds for Python scoring are not bound
             p = query.params[name]
             if p.is_iri:
                 subs[ox.Variable(name)] = ox.NamedNode(str(value))
@@ -67,8 +75,14 @@ class OxigraphBackend:
                 subs[ox.Variable(name)] = ox.Literal(repr(value), datatype=ox.NamedNode(str(XSD.double)))
             else:
                 subs[ox.Variable(name)] = ox.Literal(str(value))
-        result = self.store.query(query.text, prefixes=PREFIXES, substitutions=subs,
-                                  use_default_graph_as_union=True)
+        try:
+            result = self.store.query(query.text, prefixes=PREFIXES, substitutions=subs,
+                                      use_default_graph_as_union=True)
+        except (RuntimeError, SyntaxError) as exc:
+            if "projection" in str(exc):
+                raise ParameterError(f"{query.name}: een parametervariabele moet in de SELECT staan "
+                                     f"(SPARQL-substitutie, SEP-0007): {exc}") from None
+            raise IzagraphError(f"{query.name}: SPARQL-fout: {exc}") from None
         names = [v.value for v in result.variables]
         out = []
         for solution in result:
@@ -82,7 +96,7 @@ class OxigraphBackend:
                 else:
                     row[n] = term.value
             out.append(row)
-        return out
+        return ResultRows(out, names)
 
 
 class RdflibBackend:
@@ -104,7 +118,7 @@ class RdflibBackend:
     def rows(self, query: Query, params: dict[str, object]) -> list[dict[str, object]]:
         bindings = {}
         for name, value in params.items():
-            if value is None:
+            if value is None or not mentions(query.text, name):
                 continue
             p = query.params[name]
             bindings[RVariable(name)] = RURIRef(str(value)) if p.is_iri else RLiteral(value)
@@ -121,4 +135,4 @@ class RdflibBackend:
                 else:
                     row[n] = str(term)
             out.append(row)
-        return out
+        return ResultRows(out, names)

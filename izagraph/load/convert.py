@@ -157,7 +157,9 @@ class Converter:
             if number < 0:
                 self.problem(row, col.name, value, "mag niet negatief zijn", "bad-number")
                 return None
-            return Literal(f"{number:g}", datatype=XSD.decimal)
+            # Canonical xsd:decimal form (always a point), so Turtle's shorthand round-trips exactly.
+            text = f"{number:.6f}".rstrip("0")
+            return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
         return Literal(value)
 
     def value(self, row: Row, col: Column, value: str):

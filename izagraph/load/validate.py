@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from ..errors import Problem
+from ..errors import IzagraphError, Problem
 from ..namespaces import DCTERMS, IZG, OPENGOV, ORG, RDF, RDFS, SCHEMA, SH, SKOS
 from ..vocab import ontology_graph, shapes_graph
 
@@ -37,11 +37,17 @@ def shacl_problems(data: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[
     """Run the shapes over ``data`` (with the ontology) and return located problems."""
     import pyshacl
 
+    # The shapes look up concepts (skos:inScheme) in the ontology, so validate data and ontology together.
+    merged = Graph()
+    merged += data
+    merged += ontology_graph()
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
+        merged, shacl_graph=shapes_graph(), inference="none",
         advanced=True, allow_warnings=True, abort_on_first=False)
     if conforms:
         return []
+    if not isinstance(results, Graph):  # pySHACL could not run the shapes themselves
+        raise IzagraphError(f"de SHACL-vormen in ontology/ zijn ongeldig: {results}")
     problems = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)

@@ -1,0 +1,81 @@
+"""``izagraph map``: interactive network maps and the geographic map, as offline HTML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .resources import default_store
+
+SCOPE_FLAGS = ("region", "programme", "theme", "gemeente")
+
+
+@click.command()
+@click.option("--region", metavar="R", help="One region: id, code (ZK11) or name.")
+@click.option("--programme", metavar="P", help="One programme: iza, gala, wozo, taz, roaz, jeugd, regulier.")
+@click.option("--theme", metavar="T", help="One theme, e.g. mentale-gezondheid.")
+@click.option("--gemeente", metavar="G", help="The tables covering one gemeente: code (GM0392) or name.")
+@click.option("--national", is_flag=True, help="All tables and members (the default).")
+@click.option("--overview", is_flag=True, help="Aggregated national view: one node per region (or programme) "
+                                               "linking to its full map.")
+@click.option("--group-by", type=click.Choice(["region", "programme"]), default="region", show_default=True,
+              help="Grouping of --overview.")
+@click.option("--geo", is_flag=True, help="The geographic map: gemeenten coloured by --measure, with the "
+                                          "outlines of --division.")
+@click.option("--division", metavar="D", default=None,
+              help="Outlines on the geo map: iza, zorgkantoor, ggd, jeugd, roaz, arbeidsmarkt, … "
+                   "(default: iza if its gemeenten are known, else zorgkantoor).")
+@click.option("--measure", metavar="M", default="tables", show_default=True,
+              help="Colour of the geo map: tables, programmes, seats, findings or findings:RULE.")
+@click.option("--findings", is_flag=True, help="Draw the rule findings: overloaded members, duplicated tables, "
+                                               "missing perspectives, incongruent territories.")
+@click.option("--all", "all_", is_flag=True, help="Write every map into the folder -o: per region with data, per "
+                                                  "programme, national, overviews, geo maps and index.html.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
+              help="Language of the page.")
+@click.option("--pseudonymise", is_flag=True, help="Replace persons' names by stable pseudonyms.")
+@click.option("--store", type=click.Path(path_type=Path), default=None, envvar="IZAGRAPH_STORE",
+              help="Store folder (default: .izagraph/store, or $IZAGRAPH_STORE).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="HTML file to write (with --all: the folder).")
+def map_command(region, programme, theme, gemeente, national, overview, group_by, geo, division, measure,
+                findings, all_, lang, pseudonymise, store, output):
+    """Write an interactive map as one self-contained HTML file (works offline).
+
+    Network maps show tables, organisations, persons, programmes, themes and regions, with search,
+    filters by programme, theme, kind and region, and a click to focus on a node's neighbourhood.
+    Positions are computed in Python, so even the national map (thousands of nodes) opens in
+    seconds. The geo map colours the gemeenten (CBS/PDOK boundaries) by a measure. Nothing is loaded
+    from the internet; names are shown as text, never run as code.
+
+    \b
+    Example:
+      izagraph map --region iza-zuid-kennemerland-ijmond -o kennemerland.html
+      izagraph map --national -o nationaal.html
+      izagraph map --overview -o overzicht.html
+      izagraph map --geo --division zorgkantoor --measure programmes -o geo.html
+      izagraph map --all --lang en -o out/maps/
+    """
+    from .maps.site import write_all, write_map
+
+    chosen = [f for f, v in zip(SCOPE_FLAGS, (region, programme, theme, gemeente)) if v]
+    modes = len(chosen) + sum(map(bool, (national, overview, geo, all_)))
+    if modes > 1:
+        raise click.UsageError("kies één van --region, --programme, --theme, --gemeente, --national, --overview, "
+                               "--geo of --all")
+    if (division or measure != "tables") and not (geo or all_):
+        raise click.UsageError("--division en --measure horen bij --geo")
+    store = store or default_store()
+    if all_:
+        written = write_all(store, output, findings=findings, lang=lang, pseudonymise=pseudonymise)
+        for w in written:
+            click.echo(f"{w.path}  {w.title}" + (f"  ({w.nodes} knopen)" if w.nodes else ""))
+        click.echo(f"{len(written)} bestanden geschreven in {output}", err=True)
+        return
+    kind = chosen[0] if chosen else "national"
+    name = {"region": region, "programme": programme, "theme": theme, "gemeente": gemeente}.get(kind)
+    w = write_map(store, output, kind=kind, name=name, overview=overview, group_by=group_by, geo=geo,
+                  division=division, measure=measure, findings=findings, lang=lang, pseudonymise=pseudonymise)
+    detail = f"{w.nodes} gemeenten" if w.kind == "geo" else f"{w.nodes} knopen, {w.edges} lijnen"
+    click.echo(f"{w.path} geschreven: {w.title} ({detail}, {w.seconds:.1f} s)")

@@ -1,0 +1,210 @@
+"""Findings are values: what a rule found, how serious it is, the evidence, and what to do about it.
+
+A :class:`Finding` carries its message in Dutch and English, the evidence as a plain dict (tables,
+members, gemeenten, scores), and the suggested action: a lesson learned from the IZA governance report
+(scheme ``lesson`` in ``ontology/concepts.ttl``), as its notation and its text per language. Two findings
+are equal when rule, subject and evidence are equal, so the findings of two backends can be compared.
+
+>>> f = Finding("drukte-person", Severity.MEDIUM, "https://w3id.org/izagraph/id/person/p", "P",
+...             {"nl": "P zit aan 9 tafels", "en": "P sits at 9 tables"}, {"tables": 9})
+>>> f.text("en")
+'P sits at 9 tables'
+>>> Report([f]).counts
+{'drukte-person': 1}
+>>> Severity.parse("high") > Severity.LOW
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .errors import ParameterError
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered, with the notations of the ontology's ``severity`` scheme."""
+
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    @property
+    def notation(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        """A severity from its notation (``info``, ``low``, ``medium``, ``high``).
+
+        >>> Severity.parse("medium")
+        <Severity.MEDIUM: 2>
+        """
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            options = ", ".join(s.notation for s in cls)
+            raise ParameterError(f"onbekende ernst {value!r} (kies uit {options})") from None
+
+    def __str__(self) -> str:
+        return self.notation
+
+
+def canonical(value):
+    """Evidence in a canonical form: sets and tuples become sorted lists, integral floats become ints,
+    other floats are rounded to 3 decimals, so findings from different backends compare equal.
+
+    >>> canonical({"b": {3, 1}, "a": 2.0, "c": 0.123456})
+    {'a': 2, 'b': [1, 3], 'c': 0.123}
+    """
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (set, frozenset)):
+        return sorted((canonical(v) for v in value), key=_sort_key)
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else round(value, 3)
+    return str(value)
+
+
+def _sort_key(v):
+    return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
+
+
+@dataclass(frozen=True, eq=False)
+class Finding:
+    """One finding of one rule about one subject (a table, organisation, person, gemeente, region, …)."""
+
+    rule: str
+    severity: Severity
+    subject: str
+    subject_label: str
+    message: dict[str, str]
+    evidence: dict = field(default_factory=dict)
+    advice: str | None = None
+    advice_label: dict[str, str] = field(default_factory=dict)
+    advice_text: dict[str, str] = field(default_factory=dict)
+    regions: tuple[str, ...] = ()
+    region_labels: tuple[str, ...] = ()
+    illustrative: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "evidence", canonical(self.evidence))
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What identifies a finding: rule, subject and evidence (as canonical JSON)."""
+        return self.rule, self.subject, _sort_key(self.evidence)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Finding) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def text(self, lang: str = "nl") -> str:
+        return self.message.get(lang) or self.message.get("nl") or ""
+
+    def to_dict(self, lang: str | None = None) -> dict:
+        """A plain dict; with ``lang`` the texts are rendered in that language, else both are kept."""
+        def pick(texts: dict[str, str]):
+            return (texts.get(lang) or texts.get("nl") or "") if lang else dict(texts)
+
+        return {
+            "rule": self.rule, "severity": self.severity.notation, "subject": self.subject,
+            "subject_label": self.subject_label, "message": pick(self.message), "evidence": self.evidence,
+            "advice": self.advice, "advice_label": pick(self.advice_label), "advice_text": pick(self.advice_text),
+            "regions": list(self.regions), "region_labels": list(self.region_labels),
+            "illustrative": self.illustrative,
+        }
+
+
+def evidence_summary(evidence: dict, limit: int = 6) -> str:
+    """A compact one-line rendering of evidence for tables on a terminal.
+
+    >>> evidence_summary({"tables": ["A", "B"], "score": 0.5, "nested": {"x": 1}})
+    'tables=A, B; score=0.5; nested={"x": 1}'
+    """
+    parts = []
+    for k, v in evidence.items():
+        if isinstance(v, list):
+            shown = [json.dumps(x, ensure_ascii=False) if isinstance(x, (dict, list)) else str(x) for x in v[:limit]]
+            text = ", ".join(shown) + (f", … (+{len(v) - limit})" if len(v) > limit else "")
+        elif isinstance(v, dict):
+            text = json.dumps(v, ensure_ascii=False)
+        else:
+            text = str(v)
+        parts.append(f"{k}={text}")
+    return "; ".join(parts)
+
+
+@dataclass
+class Report:
+    """The findings of one ``check`` run, ordered by severity (high first), rule and subject."""
+
+    findings: list[Finding] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    params: dict[str, dict] = field(default_factory=dict)
+    lang: str = "nl"
+
+    def __post_init__(self) -> None:
+        self.findings = sorted(self.findings, key=lambda f: (-f.severity, f.rule, f.subject_label, f.key))
+        if not self.rules:
+            self.rules = sorted({f.rule for f in self.findings})
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per rule, including rules that ran and found nothing."""
+        c = Counter(f.rule for f in self.findings)
+        return {r: c.get(r, 0) for r in self.rules}
+
+    @property
+    def severity_counts(self) -> dict[str, int]:
+        c = Counter(f.severity for f in self.findings)
+        return {s.notation: c.get(s, 0) for s in sorted(Severity, reverse=True)}
+
+    def at_or_above(self, severity: Severity | str) -> list[Finding]:
+        threshold = Severity.parse(severity)
+        return [f for f in self.findings if f.severity >= threshold]
+
+    def to_rows(self, lang: str | None = None) -> list[dict]:
+        """One row per finding for :func:`izagraph.output.render`: what, evidence, severity, action."""
+        lang = lang or self.lang
+        rows = []
+        for f in self.findings:
+            rows.append({
+                "severity": f.severity.notation, "rule": f.rule, "subject": f.subject_label,
+                "message": f.text(lang), "evidence": evidence_summary(f.evidence),
+                "advice": f.advice_label.get(lang) or f.advice or "",
+                "advice_text": f.advice_text.get(lang, ""),
+                "regions": "; ".join(f.region_labels), "illustrative": f.illustrative,
+                "subject_iri": f.subject,
+            })
+        return rows
+
+    def count_rows(self) -> list[dict]:
+        return [{"rule": r, "findings": n, "skipped": self.skipped.get(r, "")} for r, n in self.counts.items()] + [
+            {"rule": r, "findings": None, "skipped": why} for r, why in self.skipped.items() if r not in self.counts]
+
+    def to_dict(self, lang: str | None = None) -> dict:
+        return {
+            "counts": self.counts, "severity_counts": self.severity_counts, "skipped": self.skipped,
+            "params": self.params, "findings": [f.to_dict(lang) for f in self.findings],
+        }
+
+    def to_json(self, lang: str | None = None) -> str:
+        """The whole report as JSON (texts in ``lang``, or in both languages when ``lang`` is None)."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["Severity", "Finding", "Report", "canonical", "evidence_summary"]

@@ -1,0 +1,44 @@
+"""Interactive network maps and a geographic map that regions can open offline.
+
+The only package that imports pyvis (in :mod:`izagraph.maps.html`, for the vis-network files it ships).
+Building a map is pure — :func:`network_map`, :func:`overview_map` and
+:func:`izagraph.maps.geo.build_geo_map` turn the governance network into plain data — and writing it is
+a thin step apart (:func:`write_network_map`, :func:`write_geo_map`, :func:`izagraph.maps.site.write_all`).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .build import MapSpec, build_network_map, build_overview
+from .html import write_geo_map, write_network_map
+from .overlay import Mark, marks_from_findings
+from .scope import Scope, UnknownScope, resolve_scope, select, slug
+from .style import text
+
+
+def map_title(G: nx.MultiDiGraph, scope: Scope, lang: str = "nl") -> str:
+    """The page title for a scope, e.g. ``Regio: Kennemerland``."""
+    if scope.kind == "national":
+        return text(lang, "title.national")
+    label = G.nodes[scope.node].get("label") or slug(scope.node)
+    return f"{text(lang, f'title.{scope.kind}')}: {label}"
+
+
+def network_map(G: nx.MultiDiGraph, scope: Scope, *, lang: str = "nl", marks=(), links=None,
+                today: str | None = None, subtitle: str = "") -> MapSpec:
+    """The network map for ``scope`` of the full governance network ``G`` (``context=True``)."""
+    H = select(G, scope)
+    return build_network_map(H, title=map_title(G, scope, lang), lang=lang, marks=marks, links=links,
+                             national=scope.kind == "national", today=today, subtitle=subtitle)
+
+
+def overview_map(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = "nl", links=None,
+                 positions=None, today: str | None = None) -> MapSpec:
+    """The aggregated national view: one node per region (or programme), linking to its full map."""
+    return build_overview(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
+
+
+__all__ = ["MapSpec", "Mark", "Scope", "UnknownScope", "network_map", "overview_map", "map_title",
+           "resolve_scope", "select", "marks_from_findings", "write_network_map", "write_geo_map",
+           "build_network_map", "build_overview"]

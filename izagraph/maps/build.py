@@ -1,0 +1,572 @@
+"""Build a map (pure): the nodes, edges, legend, filters and positions a page draws.
+
+Input is the subgraph from :func:`izagraph.maps.scope.select` (or the whole governance network for
+the aggregated overview); output is a :class:`MapSpec` of plain dicts in vis-network's format. Every
+text on it is plain text: tooltips are strings (vis-network shows string titles as text) and the page
+builds its panels with ``textContent``. Nothing here reads or writes files.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from functools import lru_cache
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rdflib import URIRef
+
+from ..namespaces import concept
+from ..vocab import vocabulary
+from .layout import structured_layout
+from .overlay import Mark
+from .scope import is_active, slug
+from .style import (
+    EDGE_STYLE, FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
+    RELATION_ORDER, primary_programme, programme_colour, text,
+)
+
+DIVISION_ORDER = ("iza", "iza-subregio", "zorgkantoor", "roaz", "ggd", "jeugd", "arbeidsmarkt", "veiligheid",
+                  "corop", "provincie")
+MAX_LISTED = 12  # members listed in a tooltip before "… and N more"
+
+
+@dataclass
+class MapSpec:
+    """Everything one page shows. ``page`` is ``network`` or ``overview``."""
+
+    page: str
+    title: str
+    lang: str
+    nodes: list[dict]
+    edges: list[dict]
+    legend: list[dict] = field(default_factory=list)
+    filters: dict[str, list[list[str]]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    options: dict = field(default_factory=dict)
+    subtitle: str = ""
+    sources: list[list[str]] = field(default_factory=list)
+    edge_styles: dict[str, dict] = field(default_factory=dict)
+    edge_opacity: float = 0.85
+
+    def payload(self) -> dict:
+        """The JSON the page script reads."""
+        keys = ("ui.search", "ui.programme", "ui.theme", "ui.kind", "ui.region", "ui.all", "ui.reset",
+                "ui.legend", "ui.shown", "ui.of", "ui.nodes", "ui.focus", "ui.focus_hint", "ui.open_map",
+                "ui.maps", "ui.index", "ui.depth", "ui.offline", "ui.generated", "ui.no_scope_nodes",
+                "ui.overview_hint")
+        words = ("f.source", "f.evidence")
+        return {"page": self.page, "title": self.title, "subtitle": self.subtitle, "lang": self.lang,
+                "nodes": self.nodes, "edges": self.edges, "legend": self.legend, "filters": self.filters,
+                "notes": self.notes, "links": self.links, "options": self.options, "sources": self.sources,
+                "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity,
+                "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words}}
+
+    def facts(self, item: dict) -> list[tuple[str, str]]:
+        """The plain-text facts of a node or edge as the page shows them (info plus source)."""
+        out = [tuple(pair) for pair in item.get("info", [])]
+        if item.get("src") is not None:
+            source, evidence = self.sources[item["src"]]
+            out += [(text(self.lang, "f.source"), source), (text(self.lang, "f.evidence"), evidence)]
+        return out
+
+    def tooltip(self, item: dict) -> str:
+        """The tooltip text of a node or edge, exactly as the page builds it (see network.js)."""
+        head = [item["name"]] if item.get("name") else []
+        return "\n".join(head + [f"{k}: {v}" for k, v in self.facts(item)])
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+
+def wrap(label: str, width: int = 24, lines: int = 3) -> str:
+    """A label broken into at most ``lines`` lines of about ``width`` characters.
+
+    >>> wrap("Stuurgroep Integraal Zorgakkoord Zuid-Kennemerland en IJmond", 20)
+    'Stuurgroep Integraal\\nZorgakkoord\\nZuid-Kennemerland en…'
+    """
+    words, out, line = label.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            out.append(line)
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1] + "…"
+    return "\n".join(out) or label
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+@lru_cache(maxsize=4096)
+def _concept_label(scheme: str, value: str, lang: str) -> str:
+    v = vocabulary()
+    iri = URIRef(value) if value.startswith("http") else concept(scheme, value)
+    return v.label(iri, lang) if (iri, None, None) in v.graph else value
+
+
+def _evidence_text(evidence: str, lang: str) -> str:
+    return text(lang, f"ev.{evidence}") if evidence in ("real", "illustrative") else text(lang, "ev.unknown")
+
+
+def _size(seats: int, minimum: float = 8.0) -> float:
+    return round(min(48.0, minimum + 4.0 * math.sqrt(seats)), 1)
+
+
+def _colour(background: str, border: str | None = None) -> dict:
+    border = border or _darker(background)
+    return {"background": background, "border": border,
+            "highlight": {"background": background, "border": "#000000"},
+            "hover": {"background": background, "border": "#000000"}}
+
+
+def _darker(hex_colour: str, factor: float = 0.7) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
+
+
+def _primary_region(G: nx.MultiDiGraph, regions: list[str]) -> str | None:
+    if not regions:
+        return None
+    order = {d: i for i, d in enumerate(DIVISION_ORDER)}
+    return min(regions, key=lambda r: (order.get(G.nodes[r].get("division", ""), 99), r))
+
+
+def _depths(G: nx.MultiDiGraph, tables: list[str]) -> dict[str, int]:
+    parent = {}
+    for u, v, d in G.edges(data=True):
+        if d.get("relation") == "parent":
+            parent.setdefault(u, v)
+    out = {}
+    for t in tables:
+        depth, seen, cur = 0, {t}, t
+        while cur in parent and parent[cur] not in seen and depth < 12:
+            cur = parent[cur]
+            seen.add(cur)
+            depth += 1
+        out[t] = depth
+    return out
+
+
+def vis_options(large: bool) -> dict:
+    """vis-network options: positions come from Python, so physics is off."""
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "interaction": {"hideEdgesOnDrag": True, "hideEdgesOnZoom": large, "hover": not large,
+                        "tooltipDelay": 120, "navigationButtons": False, "keyboard": {"enabled": True},
+                        "multiselect": False},
+        "nodes": {"borderWidth": 1.5, "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
+                                               "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 7}}},
+        "edges": {"smooth": False, "selectionWidth": 2, "font": {"size": 12, "strokeWidth": 3,
+                                                                "color": "#7a2a12", "align": "middle"}},
+    }
+
+
+# -- the network map -------------------------------------------------------------------------------
+
+def node_groups() -> dict[str, dict]:
+    """A copy of :func:`_node_groups` (callers may change it)."""
+    return copy.deepcopy(_node_groups())
+
+
+@lru_cache(maxsize=1)
+def _node_groups() -> dict[str, dict]:
+    """vis-network groups: one style per kind (tables: per programme), and a dashed-border twin for
+    illustrative data. Nodes name their group instead of repeating colours (smaller files)."""
+    groups = {}
+    for kind, (shape, colour) in KIND_STYLE.items():
+        if kind in ("table", "programme"):
+            continue
+        groups[kind] = {"shape": shape, "color": _colour(colour)}
+    for p in (*PROGRAMME_ORDER, ""):
+        groups[f"table-{p}"] = {"shape": "dot", "color": _colour(programme_colour(p))}
+        groups[f"programme-{p}"] = {"shape": "star", "color": _colour(programme_colour(p)),
+                                    "font": {"size": 16}}
+    groups["region"]["font"] = {"size": 16}
+    groups["theme"]["font"] = {"size": 15}
+    groups["missing"].update({"borderWidth": 2, "shapeProperties": {"borderDashes": [4, 3]},
+                              "color": _colour("#ffffff", FINDING_COLOUR), "font": {"size": 11, "color": FINDING_COLOUR}})
+    for key in list(groups):
+        twin = dict(groups[key])
+        twin["shapeProperties"] = {"borderDashes": ILLUSTRATIVE_DASHES}
+        groups[f"{key}~ill"] = twin
+    return groups
+
+
+def edge_styles() -> dict[str, dict]:
+    return {rel: dict(style) for rel, style in EDGE_STYLE.items()}
+
+
+class _Sources:
+    """Each distinct (source, evidence) once; nodes and edges refer to it by index."""
+
+    def __init__(self, lang: str):
+        self.lang, self.rows, self.index = lang, [], {}
+
+    def __call__(self, source: str, evidence: str) -> int | None:
+        if not source and not evidence:
+            return None
+        key = (source, evidence)
+        if key not in self.index:
+            self.index[key] = len(self.rows)
+            self.rows.append([source, _evidence_text(evidence, self.lang)])
+        return self.index[key]
+
+
+def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks: Iterable[Mark] = (),
+                      links: Mapping[str, str] | None = None, national: bool = False, today: str | None = None,
+                      layout: bool = True, seed: int = 7, subtitle: str = "") -> MapSpec:
+    """The network map of ``H`` (a :func:`~izagraph.maps.scope.select` subgraph).
+
+    ``marks`` are rule findings to draw (see :mod:`izagraph.maps.overlay`), ``links`` maps node ids to
+    the file of their own map (a region node in the national map links to the region's map).
+    Nodes carry a vis ``group`` (style per kind and programme, see :func:`node_groups`), plain-text
+    facts in ``info`` and a ``src`` index into the map's source list; the page turns those into the
+    tooltip text.
+    """
+    links = links or {}
+    attrs = dict(H.nodes(data=True))
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    node_ids = sorted(attrs, key=lambda n: (rank.get(attrs[n].get("kind"), 99), n))
+    index = {n: i for i, n in enumerate(node_ids)}
+    label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
+    edge_list = sorted(H.edges(data=True), key=lambda e: (index[e[0]], index[e[1]], e[2].get("relation", "")))
+    seats: Counter = Counter()
+    members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    tables_of: dict[str, list[str]] = defaultdict(list)
+    territory: dict[str, list[str]] = defaultdict(list)
+    for u, v, d in edge_list:
+        rel = d.get("relation")
+        if rel == "membership":
+            seats[u] += 1
+            seats[v] += 1
+            members_of[v].append((u, d))
+            tables_of[u].append(v)
+        elif rel == "territory" and attrs[v].get("kind") == "region":
+            territory[u].append(v)
+    tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
+    marks_by: dict[str, list[Mark]] = defaultdict(list)
+    for m in marks:
+        if m.subject in index:
+            marks_by[m.subject].append(m)
+    kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
+    words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
+                                                "members", "division", "code", "status", "sector", "tables",
+                                                "seats", "findings", "role", "perspective", "on_behalf_of", "score")}
+    sources = _Sources(lang)
+
+    nodes: list[dict] = []
+    programmes_seen: set[str] = set()
+    themes_seen: dict[str, str] = {}
+    regions_seen: dict[str, str] = {}
+    for n in node_ids:
+        a = attrs[n]
+        kind = a.get("kind", "organisation")
+        progs: list[str] = []
+        themes: list[str] = []
+        regs: list[str] = []
+        group = kind if kind in KIND_STYLE else "organisation"
+        info: list[tuple[str, str]] = [(words["kind"], kind_word.get(kind, kind)
+                                        + (f" ({a['table_kind']})" if a.get("table_kind") else ""))]
+        if kind == "table":
+            progs = _split(a.get("programmes"))
+            themes = _split(a.get("themes"))
+            regs = sorted(slug(r) for r in territory[n])
+            for r in territory[n]:
+                regions_seen[slug(r)] = label[r]
+            group = f"table-{primary_programme(progs) or ''}"
+            if group not in ("table-" + p for p in PROGRAMME_ORDER):
+                group = "table-"
+            listed = sorted(members_of[n], key=lambda md: (md[1].get("role") != "voorzitter", label[md[0]]))
+            names = [label[m] + (f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "")
+                     for m, d in listed[:MAX_LISTED]]
+            if len(listed) > MAX_LISTED:
+                names.append(f"… +{len(listed) - MAX_LISTED}")
+            info += [(words["programmes"], ", ".join(_concept_label("programme", p, lang) for p in progs)),
+                     (words["themes"], ", ".join(_concept_label("theme", t, lang) for t in themes)),
+                     (words["regions"], ", ".join(label[r] for r in territory[n])),
+                     (words["level"], _concept_label("level", a["level"], lang) if a.get("level") else ""),
+                     (words["start"], a.get("start", "")), (words["ended"], a.get("end", "")),
+                     (f"{words['members']} ({len(listed)})", "; ".join(names))]
+            programmes_seen.update(progs)
+            for t in themes:
+                themes_seen[t] = _concept_label("theme", t, lang)
+        elif kind == "programme":
+            progs = [a.get("notation", "")]
+            group = f"programme-{a.get('notation', '')}" if a.get("notation") in PROGRAMME_ORDER else "programme-"
+            programmes_seen.add(a.get("notation", ""))
+        elif kind == "theme":
+            themes = [a.get("notation", "")]
+            themes_seen[a.get("notation", "")] = a.get("label", "")
+        elif kind == "region":
+            regs = [slug(n)]
+            regions_seen[slug(n)] = label[n]
+            info += [(words["division"], _concept_label("division", a["division"], lang) if a.get("division") else ""),
+                     (words["code"], a.get("code", "")),
+                     (words["status"], _concept_label("region-status", a["status"], lang) if a.get("status") else "")]
+        else:
+            held = sorted(tables_of[n], key=lambda t: label[t])
+            names = [label[t] for t in held[:MAX_LISTED]] + ([f"… +{len(held) - MAX_LISTED}"] if len(held) > MAX_LISTED else [])
+            info += [(words["sector"], a.get("sector", "")), (f"{words['tables']} ({len(held)})", "; ".join(names))]
+        if kind in ("table", "organisation", "gemeente", "person"):
+            info.append((words["seats"], str(seats[n])))
+        illustrative = a.get("evidence") == "illustrative"
+        if illustrative:
+            group += "~ill"
+        size = {"region": 22.0, "programme": 24.0, "theme": 16.0}.get(kind) or _size(seats[n], 10 if kind == "table" else 7)
+        node = {"id": index[n], "label": wrap(label[n]) + (" *" if illustrative else ""), "group": group,
+                "size": size, "k": kind, "p": progs, "t": themes, "r": regs, "name": label[n]}
+        src = sources(a.get("source", ""), a.get("evidence", "")) if kind not in ("programme", "theme") else None
+        if src is not None:
+            node["src"] = src
+        if kind == "table" and not is_active(a, today):
+            node["opacity"] = 0.45
+        node_marks = marks_by.get(n, [])
+        if node_marks:
+            info.append((words["findings"], " | ".join(f"[{m.severity}] {m.message}" for m in node_marks)))
+            border = INCONGRUENT_COLOUR if all(m.kind == "incongruent" for m in node_marks) else FINDING_COLOUR
+            base = node_groups_colour(group)
+            node["color"] = _colour(base, border)
+            node["borderWidth"] = 4.5
+            if any(m.kind == "overloaded" for m in node_marks):
+                node["label"] += " ⚠"
+            node["f"] = len(node_marks)
+        if n in links:
+            node["url"] = links[n]
+        node["info"] = [[k, v] for k, v in info if v not in (None, "")]
+        nodes.append(node)
+
+    edges: list[dict] = []
+    for u, v, d in edge_list:
+        rel = d.get("relation", "")
+        e = {"id": len(edges), "from": index[u], "to": index[v], "rel": rel}
+        if rel == "membership":
+            if d.get("role") == "voorzitter":
+                e["width"] = 2.6
+            info = [(words["role"], _concept_label("role", d["role"], lang) if d.get("role") else ""),
+                    (words["perspective"], _concept_label("perspective", d["perspective"], lang) if d.get("perspective") else ""),
+                    (words["on_behalf_of"], "; ".join(label.get(o) or slug(o) for o in _split(d.get("on_behalf_of"))))]
+            e["name"] = f"{label[u]} — {label[v]}"
+            e["info"] = [[k, val] for k, val in info if val]
+            src = sources(d.get("source", ""), d.get("evidence", ""))
+            if src is not None:
+                e["src"] = src
+            if d.get("evidence") == "illustrative":
+                e["dashes"] = [6, 4]
+        elif rel == "programme":
+            e["color"] = programme_colour(attrs[v].get("notation"))
+        edges.append(e)
+
+    # findings drawn as edges and extra nodes
+    seen_pairs = set()
+    missing_nodes: list[tuple[int, str]] = []
+    for m in (m for ms in marks_by.values() for m in ms):
+        if m.kind == "duplicate" and m.other in index:
+            pair = tuple(sorted((index[m.subject], index[m.other])))
+            if pair in seen_pairs:
+                continue
+            seen_pairs.add(pair)
+            score = f"{m.score:.2f}" if m.score is not None else ""
+            edges.append({"id": len(edges), "from": pair[0], "to": pair[1], "rel": "duplicate", "label": score,
+                          "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
+                          "name": text(lang, "rel.duplicate"),
+                          "info": [[k, val] for k, val in ((words["findings"], m.message), (words["score"], score)) if val]})
+        if m.kind == "missing":
+            for p in m.missing:
+                word = _concept_label("perspective", p, lang)
+                mid = len(nodes)
+                nodes.append({"id": mid, "label": ("ontbreekt: " if lang == "nl" else "missing: ") + word,
+                              "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": word,
+                              "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], word],
+                                       [words["findings"], m.message]]})
+                edges.append({"id": len(edges), "from": index[m.subject], "to": mid, "rel": "missing",
+                              "name": text(lang, "rel.missing"), "info": [[words["findings"], m.message]]})
+                missing_nodes.append((mid, m.subject))
+
+    if layout and nodes:
+        _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed)
+
+    present_kinds = [k for k in KIND_ORDER if any(nd["k"] == k for nd in nodes)]
+    present_rels = [r for r in RELATION_ORDER if any(e["rel"] == r for e in edges)]
+    legend = [{"type": "kind", "label": kind_word[k], "shape": KIND_STYLE[k][0],
+               "color": KIND_STYLE[k][1] or "#777777"} for k in present_kinds]
+    legend += [{"type": "colour", "label": _concept_label("programme", p, lang), "color": programme_colour(p)}
+               for p in PROGRAMME_ORDER if p in programmes_seen]
+    legend += [{"type": "edge", "label": text(lang, f"rel.{r}"), "color": EDGE_STYLE[r]["color"],
+                "dashes": bool(EDGE_STYLE[r].get("dashes")), "width": EDGE_STYLE[r]["width"]} for r in present_rels]
+    notes = [text(lang, "ui.size")]
+    if any(nd["group"].endswith("~ill") for nd in nodes):
+        notes.append(text(lang, "ui.illustrative"))
+    if any(nd.get("opacity") for nd in nodes):
+        notes.append(text(lang, "ui.ended"))
+    if any(nd.get("f") for nd in nodes):
+        notes.append(text(lang, "ui.overloaded"))
+    if any(m.kind == "incongruent" for ms in marks_by.values() for m in ms):
+        notes.append(text(lang, "ui.incongruent"))
+    if national:
+        notes.append(text(lang, "ui.concepts_left_out"))
+    if not tables:
+        notes.append(text(lang, "ui.no_scope_nodes"))
+    notes.append(text(lang, "ui.focus_hint"))
+    filters = {
+        "programme": [[p, _concept_label("programme", p, lang)] for p in PROGRAMME_ORDER if p in programmes_seen]
+        + [[p, p] for p in sorted(programmes_seen - set(PROGRAMME_ORDER)) if p],
+        "theme": sorted(([t, lab] for t, lab in themes_seen.items() if t), key=lambda x: x[1]),
+        "kind": [[k, kind_word[k]] for k in present_kinds],
+        "region": sorted(([r, lab] for r, lab in regions_seen.items()), key=lambda x: x[1].casefold()),
+    }
+    options = vis_options(large=len(nodes) > 1500)
+    options["groups"] = node_groups()
+    return MapSpec("network", title, lang, nodes, edges, legend, filters, notes, [], options, subtitle,
+                   sources.rows, edge_styles(), 0.55 if national else 0.85)
+
+
+def node_groups_colour(group: str) -> str:
+    """The background colour of a node group."""
+    return _node_groups()[group]["color"]["background"]
+
+
+def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed) -> None:
+    group_of: dict[int, str] = {}
+    depth = _depths(H, tables)
+    region_of: dict[str, str | None] = {t: _primary_region(H, territory[t]) for t in tables}
+    parent = {u: v for u, v, d in H.edges(data=True) if d.get("relation") == "parent"}
+    for t in tables:
+        cur, hops = t, 0
+        while region_of.get(cur) is None and cur in parent and hops < 12:
+            cur, hops = parent[cur], hops + 1
+        if region_of.get(cur):
+            group_of[index[t]] = region_of[cur]
+    for n in node_ids:
+        if H.nodes[n].get("kind") == "region":
+            group_of[index[n]] = n
+    for mid, table in missing_nodes:
+        if index[table] in group_of:
+            group_of[mid] = group_of[index[table]]
+    pos = structured_layout([nd["id"] for nd in nodes], [(e["from"], e["to"]) for e in edges if e["rel"] != "duplicate"],
+                            group_of, {index[t]: depth[t] for t in tables},
+                            anchors=[index[n] for n in node_ids if H.nodes[n].get("kind") == "region"], seed=seed)
+    for nd in nodes:
+        x, y = pos[nd["id"]]
+        nd["x"], nd["y"] = int(round(x)), int(round(y))
+
+
+# -- the aggregated overview -----------------------------------------------------------------------
+
+def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = "nl",
+                   links: Mapping[str, str] | None = None,
+                   positions: Mapping[str, tuple[float, float]] | None = None,
+                   today: str | None = None, title: str | None = None) -> MapSpec:
+    """One node per region (or programme) standing for its tables and their members; edges count the
+    members two groups share. Each node links to its group's full map (``links``: node id -> file).
+
+    ``positions`` (e.g. geographic centres of regions) place the groups; otherwise they are laid out
+    by the same fast layout as the network maps.
+    """
+    links = links or {}
+    tables = sorted(n for n, a in G.nodes(data=True) if a.get("kind") == "table")
+    groups: dict[str, set[str]] = defaultdict(set)
+    for t in tables:
+        if group_by == "programme":
+            keys = {v for _, v, d in G.out_edges(t, data=True) if d.get("relation") == "programme"}
+        else:
+            keys = {v for _, v, d in G.out_edges(t, data=True)
+                    if d.get("relation") == "territory" and G.nodes[v].get("kind") == "region"}
+        for g in keys:
+            groups[g].add(t)
+    members: dict[str, set[str]] = defaultdict(set)
+    seats: Counter = Counter()
+    member_groups: dict[str, set[str]] = defaultdict(set)
+    progs: dict[str, Counter] = defaultdict(Counter)
+    themes: dict[str, Counter] = defaultdict(Counter)
+    for g, ts in groups.items():
+        for t in ts:
+            a = G.nodes[t]
+            progs[g].update(_split(a.get("programmes")))
+            themes[g].update(_split(a.get("themes")))
+            for u, _, d in G.in_edges(t, data=True):
+                if d.get("relation") == "membership":
+                    members[g].add(u)
+                    seats[g] += 1
+                    member_groups[u].add(g)
+    keys = sorted(groups, key=lambda g: (G.nodes[g].get("label") or slug(g)).casefold())
+    index = {g: i for i, g in enumerate(keys)}
+    nodes = []
+    for g in keys:
+        a = G.nodes[g]
+        name = a.get("label") or slug(g)
+        active = sum(1 for t in groups[g] if is_active(G.nodes[t], today))
+        top = [p for p, _ in progs[g].most_common()]
+        colour = programme_colour(a.get("notation") if group_by == "programme" else primary_programme(top[:1]))
+        count_line = f"{len(groups[g])} {text(lang, 'index.tables')} · {seats[g]} {text(lang, 'index.seats')}"
+        info = [(text(lang, "f.tables"), f"{len(groups[g])} ({active} actief)" if lang == "nl" else f"{len(groups[g])} ({active} active)"),
+                (text(lang, "f.members"), str(len(members[g]))), (text(lang, "f.seats"), str(seats[g])),
+                (text(lang, "f.programmes"), ", ".join(f"{_concept_label('programme', p, lang)} ({c})" for p, c in progs[g].most_common())),
+                (text(lang, "f.themes"), ", ".join(f"{_concept_label('theme', t, lang)} ({c})" for t, c in themes[g].most_common(6)))]
+        if a.get("division"):
+            info.insert(0, (text(lang, "f.division"), _concept_label("division", a["division"], lang)))
+        node = {"id": index[g], "label": wrap(name, 22) + "\n" + count_line, "name": name, "shape": "dot",
+                "size": round(min(70.0, 10 + 2.2 * math.sqrt(seats[g] + 4 * len(groups[g]))), 1),
+                "color": _colour(colour), "k": "group", "p": sorted(progs[g]), "t": sorted(themes[g]),
+                "r": [slug(g)] if group_by == "region" else [],
+                "font": {"size": 15}, "info": [[k, v] for k, v in info if v]}
+        if g in links:
+            node["url"] = links[g]
+        nodes.append(node)
+    shared: Counter = Counter()
+    names: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for m, gs in member_groups.items():
+        ids = sorted(index[g] for g in gs)
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                shared[(ids[i], ids[j])] += 1
+                if len(names[(ids[i], ids[j])]) < 8:
+                    names[(ids[i], ids[j])].append(G.nodes[m].get("label") or slug(m))
+    edges = []
+    top = max(shared.values(), default=1)
+    for (i, j), w in sorted(shared.items()):
+        edges.append({"id": len(edges), "from": i, "to": j, "rel": "shared", "value": w,
+                      "width": round(0.6 + 7 * math.sqrt(w / top), 2),
+                      "color": {"color": "#7f8c8d", "opacity": round(0.25 + 0.6 * math.sqrt(w / top), 2),
+                                "highlight": "#000000"},
+                      "name": f"{w} {text(lang, 'rel.shared')}",
+                      "info": [[text(lang, "f.shared"), "; ".join(names[(i, j)]) + (" …" if w > 8 else "")]]})
+    if positions and all(g in positions for g in keys):
+        for g, nd in zip(keys, nodes):
+            nd["x"], nd["y"] = positions[g]
+    elif nodes:
+        pos = structured_layout([nd["id"] for nd in nodes], [(e["from"], e["to"]) for e in edges if e["value"] > 1],
+                                {nd["id"]: "all" for nd in nodes}, k=220)
+        for nd in nodes:
+            nd["x"], nd["y"] = pos[nd["id"]]
+    progs_all = sorted({p for c in progs.values() for p in c}, key=lambda p: (p not in PROGRAMME_ORDER, PROGRAMME_ORDER.index(p) if p in PROGRAMME_ORDER else 0, p))
+    themes_all = sorted({t for c in themes.values() for t in c})
+    legend = [{"type": "colour", "label": _concept_label("programme", p, lang), "color": programme_colour(p)}
+              for p in progs_all]
+    legend.append({"type": "edge", "label": text(lang, "rel.shared"), "color": EDGE_STYLE["shared"]["color"],
+                   "dashes": False, "width": 3})
+    filters = {"programme": [[p, _concept_label("programme", p, lang)] for p in progs_all],
+               "theme": sorted(([t, _concept_label("theme", t, lang)] for t in themes_all), key=lambda x: x[1]),
+               "kind": [], "region": []}
+    link_list = [{"label": nd["name"], "href": nd["url"], "detail": nd["info"][0][1] if nd["info"] else ""}
+                 for nd in nodes if nd.get("url")]
+    options = vis_options(large=False)
+    options["interaction"]["hover"] = True
+    return MapSpec("overview", title or text(lang, f"title.overview.{group_by}"), lang, nodes, edges, legend,
+                   filters, [text(lang, "ui.overview_hint"), text(lang, "ui.size")], link_list, options,
+                   edge_styles=edge_styles(), edge_opacity=0.8)
+
+
+__all__ = ["MapSpec", "build_network_map", "build_overview", "vis_options", "wrap"]

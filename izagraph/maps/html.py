@@ -1,0 +1,125 @@
+"""Write maps as self-contained HTML files (the I/O edge of :mod:`izagraph.maps`).
+
+The only module that imports pyvis: pyvis 0.3.2 ships vis-network 9.1.2 (JS and CSS) inside its
+package, and we inline those files. pyvis's own page template is not used: even with
+``cdn_resources="in_line"`` it loads Bootstrap and tom-select from a CDN for its select and filter
+menus, and its ``add_edge`` checks node membership in a list (quadratic at 5,000 nodes). Our page has
+its own small filter UI (``templates/network.js``), so the file loads nothing from the network.
+
+Safety: the map data is embedded as JSON in a ``<script type="application/json">`` element with
+``<``, ``>`` and ``&`` escaped, read with ``JSON.parse``; a Content-Security-Policy allows only our
+own two inline scripts (by hash) and no network access at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .build import MapSpec
+
+TEMPLATES = resources.files(__package__) / "templates"
+VIS_VERSION = "vis-9.1.2"
+PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """(JS, CSS) of vis-network as shipped inside the pyvis package."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_VERSION
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return js, css
+
+
+@lru_cache(maxsize=8)
+def template(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def safe_json(value) -> str:
+    """JSON that can sit inside a ``<script>`` element: no ``<``, ``>`` or ``&`` characters.
+
+    >>> safe_json({"name": "</script><img src=x onerror=alert(1)>"})
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _script(js: str) -> str:
+    return js.replace("</script", "<\\/script")
+
+
+def _hash(js: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode() + "'"
+
+
+def csp(scripts: list[str]) -> str:
+    """A policy that runs only the given inline scripts and fetches nothing from anywhere."""
+    return ("default-src 'none'; script-src " + " ".join(_hash(s) for s in scripts)
+            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def render(name: str, values: dict[str, str]) -> str:
+    """Fill ``{{placeholders}}`` in one pass (so inserted text is never scanned for placeholders)."""
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], template(name))
+
+
+def network_html(spec: MapSpec, index_href: str | None = None) -> str:
+    """The page for a network or overview map, as one string."""
+    vis_js, vis_css = vis_assets()
+    vis_js, page_js = _script(vis_js), _script(template("network.js"))
+    payload = spec.payload()
+    if index_href:
+        payload["index_href"] = index_href
+    return render("network.html", {
+        "lang": html.escape(spec.lang), "title": html.escape(spec.title), "subtitle": html.escape(spec.subtitle),
+        "csp": html.escape(csp([vis_js, page_js])), "vis_css": vis_css, "page_css": template("maps.css"),
+        "data": safe_json(payload), "vis_js": vis_js, "page_js": page_js,
+    })
+
+
+def write_network_map(spec: MapSpec, path: Path, index_href: str | None = None) -> Path:
+    """Write ``spec`` as a self-contained HTML file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(network_html(spec, index_href), encoding="utf-8")
+    return path
+
+
+def geo_html(page: dict) -> str:
+    """The geographic page; ``page`` comes from :func:`izagraph.maps.geo.build_geo_map`."""
+    page_js = _script(template("geo.js"))
+    return render("geo.html", {
+        "lang": html.escape(page["lang"]), "title": html.escape(page["title"]),
+        "subtitle": html.escape(page["subtitle"]), "csp": html.escape(csp([page_js])),
+        "page_css": template("maps.css"), "svg": page["svg"], "data": safe_json(page["data"]), "page_js": page_js,
+    })
+
+
+def write_geo_map(page: dict, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(geo_html(page), encoding="utf-8")
+    return path
+
+
+def write_index(page_html: str, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_html, encoding="utf-8")
+    return path
+
+
+__all__ = ["write_network_map", "network_html", "write_geo_map", "geo_html", "write_index", "safe_json", "csp",
+           "vis_assets"]

@@ -1,0 +1,142 @@
+"""Rule findings as marks on a map: what to draw where (pure).
+
+:func:`marks_from_findings` reads the findings of ``izagraph.rules.check`` (``Finding(rule, severity,
+subject, message, evidence, advice)``) and turns each into a :class:`Mark`. The kind of mark follows
+from the rule id and the evidence:
+
+- ``overloaded`` — an organisation or person with too many seats: a red border;
+- ``duplicate`` — two tables that look like the same structure: a dashed edge between them with the score;
+- ``missing`` — perspectives a table lacks: a small "missing" node attached to that table;
+- ``incongruent`` — a table or region whose territory does not match the division: an orange border;
+- ``other`` — any other finding about a node on the map: listed in its tooltip, red border.
+
+>>> m = marks_from_findings([{"rule": "duplicate-tables", "severity": "medium", "message": "lijkt dubbel",
+...     "subject": "t:a", "evidence": {"other": "t:b", "score": 0.8}}], {"t:a", "t:b"})
+>>> (m[0].kind, m[0].other, m[0].score)
+('duplicate', 't:b', 0.8)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+KIND_WORDS = (
+    ("duplicate", ("duplic", "dubbel", "overlap", "similar")),
+    ("missing", ("missing", "ontbre", "perspective", "perspectief", "criteri")),
+    ("incongruent", ("incongru", "congru", "territor", "werkgebied")),
+    ("overloaded", ("overload", "overbelast", "drukte", "busy", "seats", "zetels", "load")),
+)
+SCORE_KEYS = ("score", "similarity", "jaccard", "overlap", "overeenkomst")
+OTHER_KEYS = ("other", "other_table", "table2", "table_b", "pair", "duplicate_of", "tables", "with")
+MISSING_KEYS = ("missing", "missing_perspectives", "perspectives", "lacks", "ontbreekt", "requires_any_of",
+                "requires")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One finding, placed on the map."""
+
+    kind: str
+    subject: str
+    rule: str
+    severity: str
+    message: str
+    other: str | None = None
+    score: float | None = None
+    missing: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _get(obj, name, default=None):
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    name = getattr(value, "value", None) or getattr(value, "name", None)
+    return str(name if name is not None and not isinstance(value, str) else value)
+
+
+def _evidence_items(evidence) -> list[tuple[str, object]]:
+    """Evidence as (key, value) pairs, whether it is a dict, a list of dicts/pairs, or anything else."""
+    if evidence is None:
+        return []
+    if isinstance(evidence, Mapping):
+        return list(evidence.items())
+    if isinstance(evidence, (list, tuple)):
+        out = []
+        for item in evidence:
+            if isinstance(item, Mapping):
+                out.extend(item.items())
+            elif isinstance(item, (list, tuple)) and len(item) == 2:
+                out.append((str(item[0]), item[1]))
+            else:
+                out.append(("", item))
+        return out
+    if hasattr(evidence, "__dict__"):
+        return list(vars(evidence).items())
+    return [("", evidence)]
+
+
+def _flatten(value) -> list:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [x for v in value for x in _flatten(v)]
+    if isinstance(value, str) and ";" in value:
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [value]
+
+
+def _kind(rule: str, items: list[tuple[str, object]]) -> str:
+    text = rule.casefold()
+    for kind, words in KIND_WORDS:
+        if any(w in text for w in words):
+            return kind
+    keys = " ".join(k.casefold() for k, _ in items)
+    if any(k in keys for k in SCORE_KEYS):
+        return "duplicate"
+    if any(k in keys for k in ("missing", "ontbre")):
+        return "missing"
+    return "other"
+
+
+def marks_from_findings(findings: Iterable, nodes: set[str] | None = None) -> list[Mark]:
+    """Marks for the findings whose subject is on the map (all of them when ``nodes`` is None).
+
+    Accepts finding objects or dicts with ``rule``, ``severity``, ``subject``, ``message``, ``evidence``.
+    """
+    out = []
+    for f in findings:
+        rule = _plain(_get(f, "rule")) or _plain(_get(f, "rule_id"))
+        rule = _plain(getattr(rule, "id", rule))
+        subject = _plain(_get(f, "subject"))
+        items = _evidence_items(_get(f, "evidence"))
+        kind = _kind(rule, items)
+        other, score, missing = None, None, []
+        for key, value in items:
+            k = str(key).casefold()
+            if kind == "duplicate" and score is None and any(s in k for s in SCORE_KEYS):
+                try:
+                    score = float(value)
+                except (TypeError, ValueError):
+                    pass
+            if kind == "duplicate" and other is None and (k in OTHER_KEYS or "table" in k):
+                for v in _flatten(value):
+                    v = _plain(v)
+                    if v and v != subject and (nodes is None or v in nodes):
+                        other = v
+                        break
+            if kind == "missing" and any(m in k for m in MISSING_KEYS):
+                missing.extend(_plain(v) for v in _flatten(value) if _plain(v))
+        if kind == "duplicate" and other is None:
+            kind = "other"
+        if nodes is not None and subject not in nodes:
+            continue
+        out.append(Mark(kind, subject, rule, _plain(_get(f, "severity")) or "medium",
+                        _plain(_get(f, "message")), other, score, tuple(dict.fromkeys(missing))))
+    return out
+
+
+__all__ = ["Mark", "marks_from_findings"]

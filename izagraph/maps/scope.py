@@ -1,0 +1,190 @@
+"""Which part of the governance network a map shows: national, one region, programme, theme or gemeente.
+
+Works on the networkx graph of :func:`izagraph.network.governance_network` with ``context=True`` and
+returns the subgraph to draw (pure). Regions, programmes, themes and gemeenten can be named by id,
+code, notation or name; an unknown name raises :class:`UnknownScope` with a suggestion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..errors import IzagraphError
+
+DRAWN_RELATIONS = {"membership", "parent", "programme", "theme", "territory", "part_of"}
+SCOPES = ("national", "region", "programme", "theme", "gemeente")
+
+
+class UnknownScope(IzagraphError):
+    """The region, programme, theme or gemeente asked for is not in the store."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a map shows: ``kind`` is one of :data:`SCOPES`; ``node`` the node id (None for national)."""
+
+    kind: str = "national"
+    node: str | None = None
+
+
+def slug(node: str) -> str:
+    """The short id of an IRI (its last path segment), used in file names.
+
+    >>> slug("https://w3id.org/izagraph/id/region/iza-zuid-kennemerland-ijmond")
+    'iza-zuid-kennemerland-ijmond'
+    """
+    return node.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _of_kind(G: nx.MultiDiGraph, kind: str) -> list[str]:
+    return sorted(n for n, a in G.nodes(data=True) if a.get("kind") == kind)
+
+
+def _succ(G: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
+    return sorted({v for _, v, d in G.out_edges(node, data=True) if d.get("relation") == relation})
+
+
+def _pred(G: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
+    return sorted({u for u, _, d in G.in_edges(node, data=True) if d.get("relation") == relation})
+
+
+def resolve_scope(G: nx.MultiDiGraph, kind: str, name: str | None = None) -> Scope:
+    """The :class:`Scope` for ``kind`` and a user-given ``name`` (id, code, notation, name or IRI)."""
+    if kind == "national":
+        return Scope("national")
+    if kind not in SCOPES:
+        raise UnknownScope(f"onbekende soort kaart '{kind}' (kies uit {', '.join(SCOPES)})")
+    wanted = (name or "").strip()
+    candidates = _of_kind(G, kind)
+    keys: dict[str, str] = {}
+    for n in candidates:
+        a = G.nodes[n]
+        for key in (n, slug(n), a.get("code"), a.get("notation"), a.get("label")):
+            if key:
+                keys.setdefault(str(key).casefold(), n)
+    found = keys.get(wanted.casefold())
+    if found is None:
+        word = {"region": "regio", "programme": "programma", "theme": "thema", "gemeente": "gemeente"}[kind]
+        close = difflib.get_close_matches(wanted.casefold(), list(keys), n=1, cutoff=0.6)
+        hint = f"; bedoelde u '{close[0]}'?" if close else ""
+        raise UnknownScope(f"onbekende {word} '{wanted}' in de store{hint}")
+    return Scope(kind, found)
+
+
+def region_descendants(G: nx.MultiDiGraph, region: str) -> set[str]:
+    """The region and every region that is (transitively) part of it."""
+    seen, todo = set(), [region]
+    while todo:
+        r = todo.pop()
+        if r in seen:
+            continue
+        seen.add(r)
+        todo.extend(_pred(G, r, "part_of"))
+    return seen
+
+
+def region_gemeenten(G: nx.MultiDiGraph, region: str) -> set[str]:
+    """The gemeenten of a region (or of its parts, when the region itself lists none)."""
+    out: set[str] = set()
+    for r in region_descendants(G, region):
+        out.update(_succ(G, r, "contains"))
+    return out
+
+
+def table_territory(G: nx.MultiDiGraph, table: str) -> tuple[list[str], list[str]]:
+    """(regions, explicit gemeenten) a table works for."""
+    regions, gemeenten = [], []
+    for _, v, d in G.out_edges(table, data=True):
+        if d.get("relation") == "territory":
+            (regions if G.nodes[v].get("kind") == "region" else gemeenten).append(v)
+    return sorted(set(regions)), sorted(set(gemeenten))
+
+
+def table_gemeenten(G: nx.MultiDiGraph, table: str) -> set[str]:
+    """The gemeenten a table covers: its explicit list, else the gemeenten of its regions."""
+    regions, gemeenten = table_territory(G, table)
+    if gemeenten:
+        return set(gemeenten)
+    out: set[str] = set()
+    for r in regions:
+        out |= region_gemeenten(G, r)
+    return out
+
+
+def is_active(attrs: dict, today: str | None = None) -> bool:
+    """A table without an end date, or ending today or later, is active."""
+    end = attrs.get("end") or ""
+    if not end:
+        return True
+    today = today or dt.date.today().isoformat()
+    key = (end + "-12-31")[:10] if len(end) == 4 else (end + "-31")[:10] if len(end) == 7 else end[:10]
+    return key >= today
+
+
+def _ancestors(G: nx.MultiDiGraph, tables: set[str]) -> set[str]:
+    out, todo = set(tables), list(tables)
+    while todo:
+        t = todo.pop()
+        for p in _succ(G, t, "parent"):
+            if p not in out:
+                out.add(p)
+                todo.append(p)
+    return out
+
+
+def scope_tables(G: nx.MultiDiGraph, scope: Scope) -> set[str]:
+    """The tables a map of ``scope`` is about (without the parent tables added for context)."""
+    tables = _of_kind(G, "table")
+    if scope.kind == "national":
+        return set(tables)
+    if scope.kind in ("programme", "theme"):
+        return set(_pred(G, scope.node, scope.kind))
+    if scope.kind == "region":
+        regions = region_descendants(G, scope.node)
+        gms = region_gemeenten(G, scope.node)
+        out = set()
+        for t in tables:
+            t_regions, t_gms = table_territory(G, t)
+            if regions & set(t_regions) or (t_gms and set(t_gms) <= gms):
+                out.add(t)
+        return out
+    if scope.kind == "gemeente":
+        out = {v for _, v, d in G.out_edges(scope.node, data=True) if d.get("relation") == "membership"}
+        for t in tables:
+            if scope.node in table_gemeenten(G, t):
+                out.add(t)
+        return out
+    raise UnknownScope(f"onbekende soort kaart '{scope.kind}'")
+
+
+def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx.MultiDiGraph:
+    """The subgraph to draw for ``scope``: its tables (plus the tables they hang under), their members,
+    territories and — unless ``concepts`` is False (default: False for national maps) — their
+    programme and theme nodes. Only drawn relations are kept."""
+    if concepts is None:
+        concepts = scope.kind != "national"
+    core = scope_tables(G, scope)
+    tables = _ancestors(G, core)
+    keep = set(tables)
+    for t in tables:
+        keep.update(_pred(G, t, "membership"))
+        keep.update(v for _, v, d in G.out_edges(t, data=True) if d.get("relation") == "territory")
+        if concepts:
+            keep.update(_succ(G, t, "programme"))
+            keep.update(_succ(G, t, "theme"))
+    if scope.node and scope.kind in ("region", "programme", "theme"):
+        keep.add(scope.node)
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, dict(G.nodes[n], in_scope=n in core or G.nodes[n].get("kind") != "table")) for n in sorted(keep))
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if u in keep and v in keep and d.get("relation") in DRAWN_RELATIONS:
+            H.add_edge(u, v, key=key, **d)
+    return H
+
+
+__all__ = ["Scope", "SCOPES", "UnknownScope", "resolve_scope", "select", "scope_tables", "slug",
+           "region_gemeenten", "region_descendants", "table_territory", "table_gemeenten", "is_active"]

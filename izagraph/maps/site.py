@@ -1,0 +1,282 @@
+"""From a store to map files: one map, or a folder of maps with an index (the I/O around the builders).
+
+File names follow one convention, so maps can link to each other and to the index:
+``regio-<region id>.html``, ``programma-<code>.html``, ``thema-<code>.html``, ``gemeente-<code>.html``,
+``nationaal.html``, ``overzicht-regio.html``, ``overzicht-programma.html``, ``geo.html`` (default
+division), ``geo-<division>.html`` and ``index.html``.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import IzagraphError
+from ..network import governance_network
+from . import map_title, network_map, overview_map
+from .build import _concept_label
+from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
+from .html import render, template, write_geo_map, write_index, write_network_map
+from .overlay import Mark, marks_from_findings
+from .scope import Scope, resolve_scope, scope_tables, slug
+from .style import PROGRAMME_ORDER, text
+
+NATIONAL_FILE = "nationaal.html"
+INDEX_FILE = "index.html"
+GEO_FILE = "geo.html"
+
+
+class RulesUnavailable(IzagraphError):
+    """``--findings`` needs the detection rules (``izagraph.rules.check``), which are not installed."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """One file written: what it shows and how big it is."""
+
+    path: Path
+    kind: str
+    title: str
+    nodes: int = 0
+    edges: int = 0
+    seconds: float = 0.0
+
+
+def map_file(G: nx.MultiDiGraph, kind: str, node: str) -> str:
+    """The file name of the map of one region, programme, theme or gemeente.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("https://w3id.org/izagraph/id/region/iza-x", kind="region")
+    >>> map_file(G, "region", "https://w3id.org/izagraph/id/region/iza-x")
+    'regio-iza-x.html'
+    """
+    a = G.nodes[node]
+    if kind == "region":
+        return f"regio-{slug(node)}.html"
+    if kind in ("programme", "theme"):
+        return f"{'programma' if kind == 'programme' else 'thema'}-{a.get('notation') or slug(node)}.html"
+    if kind == "gemeente":
+        return f"gemeente-{(a.get('code') or slug(node)).lower()}.html"
+    raise IzagraphError(f"geen kaartbestand voor soort '{kind}'")
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
+    """The store's governance network with context (persons pseudonymised on request).
+
+    Returns ``(G, rename)`` where ``rename`` maps original person IRIs and names to their pseudonyms
+    (empty without ``pseudonymise``), so rule findings can be pseudonymised the same way.
+    """
+    from ..store import read_graph
+
+    graph = read_graph(store)
+    rename: dict[str, str] = {}
+    if pseudonymise:
+        from ..namespaces import IZG, RDF, SKOS, entity_iri
+        from ..privacy import pseudonym_key, pseudonymise as pseudo
+
+        word = "Persoon" if lang == "nl" else "Person"
+        for p in set(graph.subjects(RDF.type, IZG.Person)):
+            key = pseudonym_key(str(p))
+            rename[str(p)] = str(entity_iri("person", f"p-{key}"))
+            name = graph.value(p, SKOS.prefLabel)
+            if name is not None and str(name).strip():
+                rename[str(name)] = f"{word} {key[:6]}"
+        graph = pseudo(graph, lang=lang)
+    return governance_network(graph, lang=lang, context=True), rename
+
+
+def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> list[Mark]:
+    """Run the detection rules on the store and turn their findings into marks on ``G``'s nodes."""
+    try:
+        from ..rules import check
+    except ImportError as exc:
+        raise RulesUnavailable("--findings: de detectieregels (izagraph.rules.check) zijn niet beschikbaar") from exc
+    from ..backends.sparql import OxigraphBackend
+
+    report = check(OxigraphBackend.from_store(store))
+    findings = getattr(report, "findings", report)
+    marks = marks_from_findings(findings, None)
+    if rename:
+        marks = [_rename(m, rename) for m in marks]
+    nodes = set(G.nodes)
+    return [m for m in marks if m.subject in nodes]
+
+
+def _rename(m: Mark, rename: dict[str, str]) -> Mark:
+    message = m.message
+    for old in sorted((k for k in rename if not k.startswith("http")), key=len, reverse=True):
+        message = message.replace(old, rename[old])
+    return Mark(m.kind, rename.get(m.subject, m.subject), m.rule, m.severity, message,
+                rename.get(m.other, m.other) if m.other else None, m.score, m.missing)
+
+
+def _geo_or_none(geo_dir: Path | None) -> GeoData | None:
+    from ..resources import GEO_DIR
+
+    try:
+        return load_geo(geo_dir or GEO_DIR)
+    except IzagraphError:
+        return None
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+def _links(G: nx.MultiDiGraph, regions=(), programmes=()) -> dict[str, str]:
+    out = {r: map_file(G, "region", r) for r in regions}
+    out.update({p: map_file(G, "programme", p) for p in programmes})
+    return out
+
+
+def regions_with_maps(G: nx.MultiDiGraph) -> list[str]:
+    """The regions with at least one table: they get a map of their own."""
+    regions = sorted(n for n, a in G.nodes(data=True) if a.get("kind") == "region")
+    return [r for r in regions if scope_tables(G, Scope("region", r))]
+
+
+def programmes_with_maps(G: nx.MultiDiGraph) -> list[str]:
+    order = {p: i for i, p in enumerate(PROGRAMME_ORDER)}
+    progs = [n for n, a in G.nodes(data=True) if a.get("kind") == "programme"]
+    progs = [p for p in progs if scope_tables(G, Scope("programme", p))]
+    return sorted(progs, key=lambda p: (order.get(G.nodes[p].get("notation"), 99), p))
+
+
+def write_map(store: Path, output: Path, *, kind: str = "national", name: str | None = None,
+              overview: bool = False, group_by: str = "region", geo: bool = False, division: str | None = None,
+              measure: str = "tables", findings: bool = False, lang: str = "nl", pseudonymise: bool = False,
+              geo_dir: Path | None = None, today: str | None = None) -> Written:
+    """Write one map of the store to ``output``: a network map of a scope, the overview, or the geo map."""
+    start = time.perf_counter()
+    G, rename = load_network(store, lang, pseudonymise)
+    marks = rule_marks(store, G, rename) if findings or measure.startswith("findings") else []
+    if measure.startswith("findings") and not geo:
+        raise IzagraphError("--measure hoort bij --geo")
+    regions, programmes = regions_with_maps(G), programmes_with_maps(G)
+    links = _links(G, regions, programmes)
+    if geo:
+        from ..resources import GEO_DIR
+
+        page = build_geo_map(G, load_geo(geo_dir or GEO_DIR), division=division, measure=measure, lang=lang, links=links, marks=marks,
+                             today=today)
+        write_geo_map(page, output)
+        return Written(Path(output), "geo", page["title"], len(page["data"]["gemeenten"]), 0,
+                       time.perf_counter() - start)
+    if overview:
+        data = _geo_or_none(geo_dir)
+        positions = region_positions(G, data) if data is not None and group_by == "region" else None
+        spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
+    else:
+        scope = resolve_scope(G, kind, name)
+        own = {scope.node} if scope.node else set()
+        spec = network_map(G, scope, lang=lang, marks=marks, today=today,
+                           links={n: f for n, f in links.items() if n not in own})
+    write_network_map(spec, output)
+    return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
+
+
+def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str = "nl", pseudonymise: bool = False,
+              geo_dir: Path | None = None, today: str | None = None) -> list[Written]:
+    """Write a map per region with data and per programme, the national map, the overviews, the
+    geographic maps and an ``index.html`` linking them, into ``out_dir``."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    G, rename = load_network(store, lang, pseudonymise)
+    marks = rule_marks(store, G, rename) if findings else []
+    regions, programmes = regions_with_maps(G), programmes_with_maps(G)
+    links = _links(G, regions, programmes)
+    written: list[Written] = []
+
+    def network(scope: Scope, filename: str, kind: str) -> None:
+        t = time.perf_counter()
+        own = {scope.node} if scope.node else set()
+        spec = network_map(G, scope, lang=lang, marks=marks, today=today,
+                           links={n: f for n, f in links.items() if n not in own})
+        write_network_map(spec, out_dir / filename, index_href=INDEX_FILE)
+        written.append(Written(out_dir / filename, kind, spec.title, len(spec.nodes), len(spec.edges),
+                               time.perf_counter() - t))
+
+    network(Scope("national"), NATIONAL_FILE, "national")
+    geo = _geo_or_none(geo_dir)
+    for group_by in ("region", "programme"):
+        t = time.perf_counter()
+        positions = region_positions(G, geo) if geo is not None and group_by == "region" else None
+        spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
+        name = f"overzicht-{'regio' if group_by == 'region' else 'programma'}.html"
+        write_network_map(spec, out_dir / name, index_href=INDEX_FILE)
+        written.append(Written(out_dir / name, f"overview-{group_by}", spec.title, len(spec.nodes), len(spec.edges),
+                               time.perf_counter() - t))
+    for r in regions:
+        network(Scope("region", r), links[r], "region")
+    for p in programmes:
+        network(Scope("programme", p), links[p], "programme")
+    if geo is not None:
+        default = default_division(G)
+        with_members = {G.nodes[u].get("division") for u, _, d in G.edges(data=True) if d.get("relation") == "contains"}
+        divisions = [default] + sorted((set(TOPO_DIVISIONS) | with_members) - {default, None, ""})
+        for division in divisions:
+            t = time.perf_counter()
+            page = build_geo_map(G, geo, division=division, lang=lang, links=links, marks=marks, today=today,
+                                 index_href=INDEX_FILE)
+            name = GEO_FILE if division == default else f"geo-{division}.html"
+            write_geo_map(page, out_dir / name)
+            written.append(Written(out_dir / name, f"geo-{division}", page["title"] + " — " + page["data"]["division"],
+                                   len(page["data"]["gemeenten"]), 0, time.perf_counter() - t))
+    write_index(index_html(G, written, lang), out_dir / INDEX_FILE)
+    written.append(Written(out_dir / INDEX_FILE, "index", text(lang, "title.index")))
+    return written
+
+
+def index_html(G: nx.MultiDiGraph, written: list[Written], lang: str = "nl") -> str:
+    """The index page linking every map written (plain HTML, every name escaped, no script)."""
+    esc = html.escape
+
+    def link(w: Written, label: str | None = None) -> str:
+        return f'<a href="{esc(w.path.name)}">{esc(label or w.title)}</a>'
+
+    parts = [f"<h1>{esc(text(lang, 'title.index'))}</h1>", f"<p>{esc(text(lang, 'index.intro'))}</p>"]
+    top = [w for w in written if w.kind in ("national", "overview-region", "overview-programme")]
+    parts.append(f"<h2>{esc(text(lang, 'index.national'))}</h2><ul>")
+    parts += [f"<li>{link(w)} <small>({w.nodes} {esc(text(lang, 'index.nodes'))})</small></li>" for w in top]
+    parts.append("</ul>")
+    geos = [w for w in written if w.kind.startswith("geo")]
+    if geos:
+        parts.append(f"<h2>{esc(text(lang, 'index.geo'))}</h2><ul>")
+        parts += [f"<li>{link(w)}</li>" for w in geos]
+        parts.append("</ul>")
+
+    def table_of(kind: str, heading: str) -> None:
+        rows = [w for w in written if w.kind == kind]
+        if not rows:
+            return
+        parts.append(f"<h2>{esc(heading)}</h2><table><thead><tr><th>{esc(text(lang, 'ui.maps'))}</th>"
+                     f"<th>{esc(text(lang, 'f.division')) if kind == 'region' else ''}</th>"
+                     f"<th class=num>{esc(text(lang, 'index.nodes'))}</th></tr></thead><tbody>")
+        for w in sorted(rows, key=lambda w: w.title.casefold()):
+            node = _node_for(G, kind, w.path.name)
+            division = G.nodes[node].get("division", "") if node else ""
+            division = _concept_label("division", division, lang) if division else ""
+            label = (G.nodes[node].get("label") if node else None) or w.title
+            parts.append(f"<tr><td>{link(w, label)}</td><td>{esc(division)}</td><td class=num>{w.nodes}</td></tr>")
+        parts.append("</tbody></table>")
+
+    table_of("region", text(lang, "index.regions"))
+    table_of("programme", text(lang, "index.programmes"))
+    parts.append(f"<p class=foot>{esc(text(lang, 'ui.offline'))} {esc(text(lang, 'ui.generated'))}.</p>")
+    return render("index.html", {"lang": esc(lang), "title": esc(text(lang, "title.index")),
+                                 "page_css": template("maps.css"), "body": "\n".join(parts)})
+
+
+def _node_for(G: nx.MultiDiGraph, kind: str, filename: str) -> str | None:
+    for n, a in G.nodes(data=True):
+        if a.get("kind") == kind and map_file(G, kind, n) == filename:
+            return n
+    return None
+
+
+__all__ = ["write_map", "write_all", "load_network", "rule_marks", "map_file", "index_html", "Written",
+           "RulesUnavailable", "NATIONAL_FILE", "INDEX_FILE", "GEO_FILE", "map_title"]

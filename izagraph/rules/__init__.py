@@ -1,0 +1,335 @@
+"""The detection rules: bestuurlijke drukte, missing perspectives, duplicated structures, region
+incongruence, governance gaps, brokers and clusters.
+
+A rule is a query file in ``queries/`` (its stem is the rule id; its header holds titles, explanation,
+default severity, suggested lesson, message templates and parameters) plus a pure function
+``score(rows, params, vocab) -> list[Finding]``, registered in :data:`ALL_RULES`. :func:`check` runs
+them on any backend:
+
+>>> from izagraph.backends.sparql import RdflibBackend
+>>> from rdflib import Graph
+>>> report = check(RdflibBackend(Graph()), ["table-gaps"])
+>>> report.counts
+{'table-gaps': 0}
+>>> check(RdflibBackend(Graph()), ["tabel-gaps"])
+Traceback (most recent call last):
+...
+izagraph.errors.ParameterError: onbekende regel 'tabel-gaps'; bedoelde u 'table-gaps'? (zie 'izagraph rules')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..errors import ParameterError
+from ..findings import Finding, Report, Severity
+from ..namespaces import SKOS, concept
+from ..queries import CONCEPT_TYPES, Param, Query, load_query
+from ..vocab import Vocabulary, vocabulary
+from . import drukte, gaps, network, perspectives, regions, structures
+
+FILTERS = ("region", "programme", "theme")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+IRI = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LANGS = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: the id of its query file and the pure function that scores the query's rows."""
+
+    id: str
+    score: Callable[[list[dict], RuleContext, Vocabulary], list[Finding]]
+
+    def query(self, language: str = "sparql") -> Query:
+        return load_query(self.id, language)
+
+    @property
+    def header(self) -> dict:
+        return self.query().header
+
+    def title(self, lang: str = "nl") -> str:
+        return self.query().title(lang)
+
+    def description(self, lang: str = "nl") -> str:
+        return self.query().description(lang)
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.parse(self.header.get("severity", "medium"))
+
+    @property
+    def advice(self) -> str | None:
+        return self.header.get("advice")
+
+    def param_specs(self) -> dict[str, dict]:
+        return {name: dict(spec or {}) for name, spec in (self.header.get("params") or {}).items()}
+
+    def context(self, given: Mapping[str, object] | None = None, vocab: Vocabulary | None = None,
+                today: dt.date | None = None) -> RuleContext:
+        """Defaults overlaid with ``given``, every value checked (type, range, known code)."""
+        vocab = vocab or vocabulary()
+        specs = self.param_specs()
+        given = dict(given or {})
+        unknown = sorted(set(given) - set(specs))
+        if unknown:
+            raise ParameterError(_unknown_param(unknown[0], self.id, list(specs)))
+        values = {name: _validate(self.id, name, spec, given.get(name, spec.get("default")), vocab)
+                  for name, spec in specs.items()}
+        if "today" in values and values["today"] is None:
+            values["today"] = today or dt.date.today()
+        return RuleContext(self.id, self.header, values, vocab)
+
+
+@dataclass(frozen=True)
+class RuleContext(Mapping):
+    """A rule's checked parameter values, plus what the score function needs to build findings:
+    the default severity, the suggested lesson, and the message templates of the query header."""
+
+    rule: str
+    header: dict
+    values: dict
+    vocab: Vocabulary = field(repr=False)
+
+    def __getitem__(self, key):
+        return self.values[key]
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def __len__(self):
+        return len(self.values)
+
+    @property
+    def today(self) -> dt.date:
+        return self.values.get("today") or dt.date.today()
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.parse(self.header.get("severity", "medium"))
+
+    def bound(self) -> dict[str, object]:
+        """The parameter values the query itself uses (``bind: true`` in the header)."""
+        specs = self.header.get("params") or {}
+        return {n: self.values.get(n) for n, spec in specs.items() if (spec or {}).get("bind")}
+
+    def message(self, key: str = "default", **fields) -> dict[str, str]:
+        """The header's message template ``key``, filled in per language."""
+        templates = (self.header.get("messages") or {}).get(key) or {}
+        out = {}
+        for lang in LANGS:
+            values = {k: _in(v, lang) for k, v in fields.items()}
+            out[lang] = str(templates.get(lang) or templates.get("nl") or key).format_map(values)
+        return out
+
+    def finding(self, subject: str, subject_label: str, evidence: dict, *, key: str = "default",
+                fields: dict | None = None, severity: Severity | str | None = None, advice: str | None = None,
+                regions: dict[str, str] | None = None, illustrative: bool = False) -> Finding:
+        """A finding with its message from template ``key`` and its suggested lesson from the ontology."""
+        template = (self.header.get("messages") or {}).get(key) or {}
+        advice = advice or template.get("advice") or self.header.get("advice")
+        if severity is None:
+            severity = template.get("severity") or self.severity
+        severity = Severity.parse(severity)
+        lesson = self.vocab.resolve("lesson", advice) if advice else None
+        regions = regions or {}
+        ordered = sorted(regions, key=lambda r: (regions[r], r))
+        return Finding(
+            rule=self.rule, severity=severity, subject=subject, subject_label=subject_label,
+            message=self.message(key, subject=subject_label, **(fields or {})), evidence=evidence,
+            advice=advice,
+            advice_label={lang: self.vocab.text(lesson, SKOS.prefLabel, lang) for lang in LANGS} if lesson else {},
+            advice_text={lang: self.vocab.text(lesson, SKOS.definition, lang) for lang in LANGS} if lesson else {},
+            regions=tuple(ordered), region_labels=tuple(regions[r] for r in ordered), illustrative=illustrative,
+        )
+
+
+ALL_RULES: list[Rule] = [
+    Rule("drukte-organisation", drukte.score_organisations),
+    Rule("drukte-person", drukte.score_persons),
+    Rule("drukte-gemeente", drukte.score_gemeenten),
+    Rule("drukte-region", drukte.score_regions),
+    Rule("missing-perspectives", perspectives.score_regional_structure),
+    Rule("theme-perspectives", perspectives.score_themes),
+    Rule("duplicate-tables", structures.score_duplicates),
+    Rule("subset-tables", structures.score_subsets),
+    Rule("en-en", structures.score_en_en),
+    Rule("region-incongruence", regions.score_incongruence),
+    Rule("cross-cutting-tables", regions.score_cross_cutting),
+    Rule("table-gaps", gaps.score_tables),
+    Rule("structure-gaps", gaps.score_structures),
+    Rule("mandate-gaps", gaps.score_mandates),
+    Rule("brokers", network.score_brokers),
+    Rule("clusters", network.score_clusters),
+]
+RULES = {r.id: r for r in ALL_RULES}
+
+
+def get_rule(rule_id: str) -> Rule:
+    try:
+        return RULES[rule_id]
+    except KeyError:
+        hint = difflib.get_close_matches(rule_id, list(RULES), n=1)
+        raise ParameterError(f"onbekende regel '{rule_id}'" + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+                             + " (zie 'izagraph rules')") from None
+
+
+def check(backend, rules=None, params: Mapping[str, object] | None = None, region: str | None = None,
+          programme: str | None = None, theme: str | None = None, lang: str = "nl",
+          today: dt.date | None = None) -> Report:
+    """Run rules (default: all) on ``backend`` and return a :class:`Report` of findings.
+
+    ``params`` maps a parameter name to a value for every selected rule that has it, or
+    ``"rule-id.name"`` to a value for one rule. ``region``, ``programme`` and ``theme`` restrict the
+    rules that take that filter; a rule named explicitly that cannot take a given filter is an error,
+    an implicitly selected one is skipped (the report says so). Every value is checked before any
+    query runs: unknown names, wrong types and out-of-range values raise :class:`ParameterError`.
+    """
+    vocab = vocabulary()
+    explicit = bool(rules)
+    selected = [get_rule(r) for r in dict.fromkeys(rules)] if rules else list(ALL_RULES)
+    filters = {k: v for k, v in (("region", region), ("programme", programme), ("theme", theme)) if v is not None}
+    per_rule, skipped = _distribute(selected, dict(params or {}), filters, explicit)
+    contexts = [(rule, rule.context(per_rule[rule.id], vocab, today)) for rule in selected if rule.id not in skipped]
+    findings: list[Finding] = []
+    for rule, ctx in contexts:
+        query = rule.query(backend.language)
+        rows = backend.rows(query, ctx.bound())
+        findings.extend(rule.score(rows, ctx, vocab))
+    used = {rule.id: {k: _plain(v) for k, v in ctx.values.items()} for rule, ctx in contexts}
+    return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
+
+
+def _distribute(selected: list[Rule], params: dict, filters: dict, explicit: bool):
+    per_rule: dict[str, dict] = {r.id: {} for r in selected}
+    skipped: dict[str, str] = {}
+    names = {r.id: set(r.param_specs()) for r in selected}
+    for key, value in params.items():
+        if key in FILTERS:
+            filters.setdefault(key, value)
+            continue
+        if "." in key:
+            rule_id, name = key.split(".", 1)
+            if rule_id not in per_rule:
+                get_rule(rule_id)  # unknown rule: error with a suggestion
+                raise ParameterError(f"parameter '{key}': regel '{rule_id}' draait niet in deze controle")
+            if name not in names[rule_id]:
+                raise ParameterError(_unknown_param(name, rule_id, sorted(names[rule_id])))
+            per_rule[rule_id][name] = value
+            continue
+        takers = [r for r in selected if key in names[r.id]]
+        if not takers:
+            known = sorted(set().union(*names.values()) - set(FILTERS))
+            raise ParameterError(_unknown_param(key, "de gekozen regels", known))
+        for r in takers:
+            per_rule[r.id].setdefault(key, value)
+    for name, value in filters.items():
+        for r in selected:
+            if name in names[r.id]:
+                per_rule[r.id][name] = value
+            elif explicit:
+                raise ParameterError(f"regel '{r.id}' kan niet filteren op {name}")
+            else:
+                skipped[r.id] = f"geen filter op {name}"
+    return per_rule, skipped
+
+
+def _unknown_param(name: str, where: str, known: list[str]) -> str:
+    hint = difflib.get_close_matches(name, known, n=1)
+    return (f"onbekende parameter '{name}' voor {where}" + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+            + f" (bekend: {', '.join(known) or 'geen'})")
+
+
+def _validate(rule_id: str, name: str, spec: dict, raw, vocab: Vocabulary):
+    ptype = spec.get("type", "string")
+    where = f"parameter '{name}' van {rule_id}"
+    if raw is None or raw == "":
+        return [] if ptype == "list" else None
+    if ptype == "list":
+        items = raw if isinstance(raw, (list, tuple)) else [x for x in re.split(r"[;,]", str(raw))]
+        items = [str(x).strip() for x in items if str(x).strip()]
+        scheme, choices = spec.get("scheme"), spec.get("choices")
+        allowed = list(vocab.notations(scheme)) if scheme else list(choices or [])
+        for item in items:
+            if allowed and item not in allowed:
+                hint = difflib.get_close_matches(item, allowed, n=1)
+                raise ParameterError(f"{where}: onbekende waarde {item!r}" + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+                                     + f" (kies uit {', '.join(sorted(allowed))})")
+        return items
+    if ptype == "date":
+        if isinstance(raw, dt.date):
+            return raw
+        text = str(raw).strip()
+        try:
+            if not DATE.match(text):
+                raise ValueError(text)
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ParameterError(f"{where} verwacht een datum JJJJ-MM-DD, niet {raw!r}") from None
+    if ptype in ("region", "table", "organisation", "person", "gemeente") or ptype in CONCEPT_TYPES:
+        text = str(raw).strip()
+        if not (SLUG.match(text) or IRI.match(text) or (ptype == "gemeente" and re.match(r"^GM\d{4}$", text))):
+            raise ParameterError(f"{where}: {raw!r} is geen geldige id (kleine letters, cijfers, '-', '_', '.') "
+                                 "of IRI")
+        if ptype in CONCEPT_TYPES and not IRI.match(text):
+            options = vocab.notations(ptype)
+            if text not in options:
+                hint = difflib.get_close_matches(text, list(options), n=1)
+                raise ParameterError(f"{where}: onbekende code {text!r} in lijst '{ptype}'"
+                                     + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+                                     + f" (zie 'izagraph vocab {ptype}')")
+            return str(concept(ptype, text))
+        return Param(name, ptype).convert(text)
+    value = Param(name, ptype).convert(raw)
+    if ptype in ("integer", "number"):
+        lo, hi = spec.get("min"), spec.get("max")
+        if lo is not None and value < lo or hi is not None and value > hi:
+            rng = f"[{lo if lo is not None else '-∞'}, {hi if hi is not None else '∞'}]"
+            raise ParameterError(f"{where} moet in {rng} liggen, niet {raw!r}")
+    if ptype == "severity":
+        return Severity.parse(str(value)).notation
+    return value
+
+
+def _in(value, lang: str):
+    """A message field: a ``{"nl": ..., "en": ...}`` dict gives the text in ``lang``."""
+    if isinstance(value, dict) and value and set(value) <= set(LANGS):
+        return value.get(lang) or value.get("nl") or ""
+    return value
+
+
+def _plain(v):
+    return v.isoformat() if isinstance(v, dt.date) else v
+
+
+def rule_rows(lang: str = "nl") -> list[dict]:
+    """One row per rule and parameter, for ``izagraph rules``."""
+    rows = []
+    for rule in ALL_RULES:
+        specs = rule.param_specs()
+        base = {"rule": rule.id, "severity": rule.severity.notation, "title": rule.title(lang),
+                "advice": rule.advice or ""}
+        rows.append({**base, "param": "", "type": "", "default": "", "explanation": rule.description(lang)})
+        for name, spec in specs.items():
+            desc = spec.get("description") or {}
+            default = spec.get("default")
+            rows.append({"rule": rule.id, "severity": "", "title": "", "advice": "", "param": name,
+                         "type": spec.get("type", "string") + _range(spec),
+                         "default": "" if default is None else default,
+                         "explanation": (desc.get(lang) or desc.get("nl") or "").strip()})
+    return rows
+
+
+def _range(spec: dict) -> str:
+    lo, hi = spec.get("min"), spec.get("max")
+    if lo is None and hi is None:
+        return ""
+    return f" [{lo if lo is not None else ''}..{hi if hi is not None else ''}]"
+
+
+__all__ = ["ALL_RULES", "Rule", "RuleContext", "check", "get_rule", "rule_rows"]

@@ -1,0 +1,281 @@
+"""Pure helpers that turn a rule query's rows into tables, seats and regions.
+
+Every rule query returns *fact rows*: ``s`` (a subject IRI), ``fact`` (a short name such as ``theme`` or
+``member``), ``o`` (the value: an IRI, a string, a number or a boolean) and ``oLabel`` (the value's label
+when it is an entity). The same rows come from SPARQL and from Cypher, so everything below serves every
+backend. Nothing here does I/O.
+
+>>> rows = [{"s": "t1", "fact": "label", "o": "Stuurgroep", "oLabel": None},
+...         {"s": "t1", "fact": "theme", "o": "th/preventie", "oLabel": None},
+...         {"s": "t1", "fact": "end", "o": "2024", "oLabel": None}]
+>>> f = Facts(rows)
+>>> f.one("t1", "label"), sorted(f.get("t1", "theme"))
+('Stuurgroep', ['th/preventie'])
+>>> is_active(f.get("t1", "end"), dt.date(2024, 6, 1)), is_active(f.get("t1", "end"), dt.date(2025, 1, 1))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import URIRef
+
+
+class Facts:
+    """Fact rows grouped by subject: ``get(s, fact)`` is the set of values, ``label(iri)`` a name."""
+
+    def __init__(self, rows: list[dict]):
+        self._facts: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+        self._labels: dict[str, str] = {}
+        for r in rows:
+            s, fact, o = r.get("s"), r.get("fact"), r.get("o")
+            if s is None or fact is None or o is None:
+                continue
+            values = o if isinstance(o, list) else [o]  # Neo4j keeps several values as a list
+            label = r.get("oLabel")
+            label = min(label) if isinstance(label, list) and label else label
+            for v in values:
+                self._facts[s][fact].add(v)
+                if label is not None and isinstance(v, str):
+                    self._set_label(v, str(label))
+                if fact == "label":
+                    self._set_label(s, str(v))
+
+    def _set_label(self, iri: str, label: str) -> None:
+        old = self._labels.get(iri)
+        self._labels[iri] = label if old is None else min(old, label)
+
+    def get(self, s: str, fact: str) -> set:
+        return self._facts[s][fact] if s in self._facts and fact in self._facts[s] else set()
+
+    def one(self, s: str, fact: str, default=None):
+        """One value (the smallest, so the choice is the same on every backend)."""
+        values = self.get(s, fact)
+        return min(values, key=str) if values else default
+
+    def has(self, s: str, fact: str) -> bool:
+        return bool(self.get(s, fact))
+
+    def subjects(self, fact: str, value=None) -> list[str]:
+        return sorted(s for s, fs in self._facts.items() if fact in fs and (value is None or value in fs[fact]))
+
+    def label(self, iri: str | None) -> str:
+        if iri is None:
+            return ""
+        return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+def parse_date(text: str) -> dt.date:
+    """The last day an ISO year, month or day can mean ("through 2024" is through 31 December).
+
+    >>> parse_date("2024"), parse_date("2024-02"), parse_date("2024-03-05")
+    (datetime.date(2024, 12, 31), datetime.date(2024, 2, 29), datetime.date(2024, 3, 5))
+    """
+    text = str(text).strip()[:10]
+    parts = text.split("-")
+    y = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(y, 12, 31)
+    m = int(parts[1])
+    if len(parts) == 2:
+        return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, int(parts[2]))
+
+
+def start_key(text: str | None) -> str | None:
+    """A sortable key for a start date: the earliest day it can mean."""
+    if not text:
+        return None
+    text = str(text)[:10]
+    return (text + "-01-01")[:10] if len(text) == 4 else (text + "-01")[:10]
+
+
+def is_active(ends, today: dt.date) -> bool:
+    """Active: no end date, or an end date (read as "through") on or after ``today``."""
+    ends = [e for e in ends if e]
+    if not ends:
+        return True
+    try:
+        return max(parse_date(e) for e in ends) >= today
+    except ValueError:
+        return True
+
+
+# -- concepts ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _notation(vocab, iri: str) -> str:
+    n = vocab.notation(URIRef(iri))
+    return n if n is not None else iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def notation(vocab, iri: str | None) -> str | None:
+    """A concept's notation (its code), or the last path segment of an unknown IRI."""
+    return None if iri is None else _notation(vocab, str(iri))
+
+
+@lru_cache(maxsize=4096)
+def _broader(vocab, iri: str) -> frozenset[str]:
+    return frozenset(str(c) for c in vocab.broader_closure(URIRef(iri)))
+
+
+def broader(vocab, iri: str) -> frozenset[str]:
+    """The concept and everything broader than it (a finer sector counts for its perspective)."""
+    return _broader(vocab, str(iri))
+
+
+# -- tables ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Table:
+    iri: str
+    label: str
+    kind: str | None
+    programmes: frozenset[str]
+    themes: frozenset[str]
+    start: str | None
+    end: frozenset[str]
+    gemeenten: frozenset[str]
+    spatial: frozenset[str]
+    parent: str | None
+    in_scope: bool
+    illustrative: bool
+    regional_structure: bool
+    meetings: float | None
+
+    def active(self, today: dt.date) -> bool:
+        return is_active(self.end, today)
+
+
+def tables(facts: Facts) -> dict[str, Table]:
+    """Every table named in the facts; territory = explicit gemeenten, else its region's gemeenten."""
+    out = {}
+    for s in facts.subjects("is", "table"):
+        covers = facts.get(s, "covers")
+        meetings = facts.one(s, "meetings")
+        out[s] = Table(
+            iri=s, label=facts.label(s), kind=facts.one(s, "kind"),
+            programmes=frozenset(facts.get(s, "programme")), themes=frozenset(facts.get(s, "theme")),
+            start=facts.one(s, "start"), end=frozenset(facts.get(s, "end")),
+            gemeenten=frozenset(covers or facts.get(s, "spatial-gemeente")),
+            spatial=frozenset(facts.get(s, "spatial")), parent=facts.one(s, "parent"),
+            in_scope=facts.has(s, "in-scope"), illustrative=facts.has(s, "illustrative"),
+            regional_structure=True in facts.get(s, "regional-structure"),
+            meetings=float(meetings) if meetings is not None else None,
+        )
+    return out
+
+
+def depth(table: str, parents: dict[str, str | None]) -> int:
+    """Layers from the top table down to ``table`` (a top table has depth 1); safe against cycles.
+
+    >>> depth("c", {"a": None, "b": "a", "c": "b"})
+    3
+    """
+    seen, d, t = set(), 1, table
+    while parents.get(t) and t not in seen:
+        seen.add(t)
+        t = parents[t]
+        d += 1
+    return d
+
+
+# -- seats -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Seat:
+    """One membership: who sits at which table, for which perspective, for whom, with what mandate."""
+
+    iri: str
+    table: str
+    member: str
+    member_kind: str          # person | gemeente | organisation
+    perspectives: frozenset[str]
+    sectors: frozenset[str]
+    behalf: frozenset[str]
+    behalf_sectors: frozenset[str]
+    behalf_gemeenten: frozenset[str]
+    mandate: bool | None
+    role: str | None
+    end: frozenset[str]
+    illustrative: bool
+
+    def active(self, today: dt.date) -> bool:
+        return is_active(self.end, today)
+
+    def seat_perspectives(self) -> frozenset[str]:
+        """The perspective given for the seat, else the member's sector, else (a person) the sector of
+        the organisation(s) the seat speaks for."""
+        return self.perspectives or self.sectors or self.behalf_sectors
+
+    def organisations(self) -> frozenset[str]:
+        """The organisations whose administrators this seat occupies: the member itself, or for a person
+        the one organisation named on behalf of (a seat that speaks for several is representation)."""
+        if self.member_kind != "person":
+            return frozenset({self.member})
+        return self.behalf if len(self.behalf) == 1 else frozenset()
+
+
+def seats(facts: Facts) -> list[Seat]:
+    out = []
+    for s in facts.subjects("table"):
+        table, member = facts.one(s, "table"), facts.one(s, "member")
+        if table is None or member is None:
+            continue
+        mandate = facts.get(s, "mandate")
+        out.append(Seat(
+            iri=s, table=table, member=member, member_kind=facts.one(s, "member-kind", "organisation"),
+            perspectives=frozenset(facts.get(s, "perspective")), sectors=frozenset(facts.get(s, "sector")),
+            behalf=frozenset(facts.get(s, "behalf")), behalf_sectors=frozenset(facts.get(s, "behalf-sector")),
+            behalf_gemeenten=frozenset(facts.get(s, "behalf-gemeente")),
+            mandate=(True in mandate) if mandate else None, role=facts.one(s, "role"),
+            end=frozenset(facts.get(s, "end")), illustrative=facts.has(s, "illustrative"),
+        ))
+    return sorted(out, key=lambda x: x.iri)
+
+
+# -- regions -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Region:
+    iri: str
+    label: str
+    division: str | None
+    gemeenten: frozenset[str]
+    parent: str | None
+    illustrative: bool
+
+
+def regions(facts: Facts) -> dict[str, Region]:
+    out = {}
+    for s in facts.subjects("division"):
+        out[s] = Region(s, facts.label(s), facts.one(s, "division"), frozenset(facts.get(s, "gemeente")),
+                        facts.one(s, "region-parent"), facts.has(s, "illustrative"))
+    return out
+
+
+def short_list(items, limit: int = 5) -> str:
+    """Names for a message: the first few, then how many more.
+
+    >>> short_list(["a", "b", "c"], 2)
+    'a, b (+1)'
+    """
+    items = list(items)
+    head = ", ".join(str(i) for i in items[:limit])
+    return head + (f" (+{len(items) - limit})" if len(items) > limit else "")
+
+
+def pct(x: float | None) -> str:
+    """A fraction as a percentage for messages.
+
+    >>> pct(0.834)
+    '83%'
+    """
+    return "?" if x is None else f"{round(100 * x)}%"

@@ -1,0 +1,131 @@
+"""Governance gaps beyond membership: what a table, a region's structure or a gemeente seat leaves
+unrecorded or unarranged.
+
+Messages say "not recorded" on purpose: izagraph only knows what its sources record, and a gap in the
+data is worth closing as much as a gap in the governance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..findings import Finding
+from ..namespaces import concept
+from .facts import Facts, broader, notation, seats, short_list, tables
+from .perspectives import has_mandate
+
+
+def score_tables(rows, ctx, vocab) -> list[Finding]:
+    """Per active table: no chair type, no decision rule, no members, no theme (for the kinds that work
+    on a theme), no parent (for the kinds that report to another table)."""
+    facts = Facts(rows)
+    today = ctx.today
+    seated = {s.table for s in seats(facts) if s.active(today)}
+    checks = set(ctx["gaps"])
+    out = []
+    for t in sorted(tables(facts).values(), key=lambda t: t.iri):
+        if not (t.active(today) and t.in_scope):
+            continue
+        kind = notation(vocab, t.kind) if t.kind else None
+        found = []
+        if "chair" in checks and not facts.has(t.iri, "chair"):
+            found.append("no-chair")
+        if "decision-rule" in checks and not facts.has(t.iri, "decision"):
+            found.append("no-decision-rule")
+        if "members" in checks and t.iri not in seated:
+            found.append("no-members")
+        if "theme" in checks and kind in ctx["theme_kinds"] and not t.themes:
+            found.append("no-theme")
+        if "parent" in checks and kind in ctx["parent_kinds"] and not t.parent:
+            found.append("no-parent")
+        for gap in found:
+            out.append(ctx.finding(t.iri, t.label, {"gap": gap, "kind": kind}, key=gap, fields={"kind": kind},
+                                   regions={r: facts.label(r) for r in t.spatial}, illustrative=t.illustrative))
+    return out
+
+
+def _ancestors(region: str, parents: dict) -> set[str]:
+    out, r = set(), region
+    while r and r not in out:
+        out.add(r)
+        r = parents.get(r)
+    return out
+
+
+def score_structures(rows, ctx, vocab) -> list[Finding]:
+    """Per active regional-structure table: is there a monitoring or evaluation body in its structure,
+    and a werkagenda (the PDCA of the regional plan) for its region or steered by its structure?"""
+    facts = Facts(rows)
+    today = ctx.today
+    ts = tables(facts)
+    active = {i: t for i, t in ts.items() if t.active(today)}
+    children = defaultdict(set)
+    for t in active.values():
+        if t.parent:
+            children[t.parent].add(t.iri)
+    region_parent = {r: facts.one(r, "region-parent") for r in facts.subjects("region-parent")}
+    monitoring_kinds, monitoring_themes = set(ctx["monitoring_kinds"]), set(ctx["monitoring_themes"])
+    plans = [p for p in facts.subjects("plan-kind")
+             if {notation(vocab, k) for k in facts.get(p, "plan-kind")} & set(ctx["plan_kinds"])]
+    out = []
+    for top in sorted(active.values(), key=lambda t: t.iri):
+        if not (top.regional_structure and top.in_scope):
+            continue
+        structure, todo = set(), [top.iri]
+        while todo:
+            t = todo.pop()
+            if t not in structure:
+                structure.add(t)
+                todo.extend(children.get(t, ()))
+        bodies = sorted(facts.label(t) for t in structure
+                        if notation(vocab, active[t].kind) in monitoring_kinds
+                        or {notation(vocab, th) for th in active[t].themes} & monitoring_themes)
+        places = set().union(*(_ancestors(r, region_parent) for r in top.spatial)) if top.spatial else set()
+        agendas = sorted(facts.label(p) for p in plans
+                         if facts.get(p, "for-region") & places or facts.get(p, "steered-by") & structure)
+        regions = {r: facts.label(r) for r in top.spatial}
+        evidence = {"structure_tables": len(structure), "monitoring_bodies": bodies, "werkagenda": agendas}
+        for gap, missing in (("no-monitoring", not bodies), ("no-werkagenda", not agendas)):
+            if missing:
+                out.append(ctx.finding(top.iri, top.label, {"gap": gap, **evidence}, key=gap,
+                                       fields={"n": len(structure)}, regions=regions, illustrative=top.illustrative))
+    return out
+
+
+def score_mandates(rows, ctx, vocab) -> list[Finding]:
+    """Seats that represent gemeenten without a recorded mandate, where representation is at play: the
+    seat speaks for gemeenten, or the table's territory has gemeenten that have no seat of their own."""
+    facts = Facts(rows)
+    today = ctx.today
+    ts = {i: t for i, t in tables(facts).items() if t.active(today) and t.in_scope}
+    gemeenten_perspective = str(concept("perspective", "gemeenten"))
+    by_table = defaultdict(list)
+    for s in seats(facts):
+        if s.table in ts and s.active(today):
+            by_table[s.table].append(s)
+    out = []
+    for table_iri in sorted(by_table):
+        t = ts[table_iri]
+        table_seats = by_table[table_iri]
+        seated = {s.member for s in table_seats if s.member_kind == "gemeente"}
+        seated |= {g for s in table_seats for g in s.behalf_gemeenten}
+        unseated = t.gemeenten - seated
+        for s in table_seats:
+            closure = set().union(*(broader(vocab, p) for p in s.seat_perspectives())) \
+                if s.seat_perspectives() else set()
+            if gemeenten_perspective not in closure or s.mandate is True:
+                continue
+            if not (s.behalf_gemeenten or unseated):
+                continue
+            key = "mandate-no" if s.mandate is False else "mandate-unknown"
+            evidence = {"member": facts.label(s.member), "table": t.label, "mandate": s.mandate,
+                        "on_behalf_of": sorted(facts.label(g) for g in s.behalf),
+                        "territory_gemeenten_without_own_seat": len(unseated),
+                        "counts_for_iza_criterion": has_mandate(s)}
+            fields = {"member": facts.label(s.member), "table": t.label,
+                      "behalf": short_list(evidence["on_behalf_of"]) or "-", "unseated": len(unseated)}
+            out.append(ctx.finding(s.iri, f"{facts.label(s.member)} @ {t.label}", evidence, key=key,
+                                   fields=fields,
+                                   regions={r: facts.label(r) for r in t.spatial},
+                                   illustrative=s.illustrative or t.illustrative))
+    return out

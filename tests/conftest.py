@@ -1,0 +1,62 @@
+"""Shared fixtures: small hand-made datasets copied to a temporary folder so tests can break them."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+MINI = TESTS / "data" / "mini"
+ROOT = TESTS.parent
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A writable copy of tests/data/mini."""
+    dest = tmp_path / "mini"
+    shutil.copytree(MINI, dest)
+    return dest
+
+
+def edit_csv(folder: Path, name: str, row: int | None, column: str, value: str) -> None:
+    """Set one cell (``row`` counts like a spreadsheet: header = 1) or, with row None, rename a column."""
+    path = folder / f"{name}.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        records = list(csv.reader(fh))
+    header = records[0]
+    if row is None:
+        header[header.index(column)] = value
+    else:
+        records[row - 1][header.index(column)] = value
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(records)
+
+
+def append_csv(folder: Path, name: str, values: dict[str, str]) -> int:
+    """Append a row; returns its spreadsheet row number."""
+    path = folder / f"{name}.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        records = list(csv.reader(fh))
+    header = records[0]
+    records.append([values.get(h, "") for h in header])
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(records)
+    return len(records)
+
+
+def csv_folder_to_xlsx(folder: Path, target: Path) -> Path:
+    """Build a workbook with one sheet per CSV file (what an analyst would make in Excel)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for path in sorted(folder.glob("*.csv")):
+        ws = wb.create_sheet(path.stem)
+        with path.open(newline="", encoding="utf-8") as fh:
+            for record in csv.reader(fh):
+                ws.append(record)
+    wb.save(target)
+    return target
