@@ -1,0 +1,628 @@
+#!/usr/bin/env python3
+"""Build the real izagraph dataset ``data/real/`` from ``data/raw/`` and ``data/geo/``.
+
+Standard library only (csv, json, pathlib). Deterministic: every row is written in a fixed
+order, so re-running the script reproduces the committed CSV files byte for byte::
+
+    python scripts/build_real_data.py
+
+What comes from where (see data/raw/SOURCES.md and data/README.md):
+
+* gemeenten (342) and their CBS 2025 names: data/geo/gemeente_2025.topojson (CBS/PDOK);
+* provincie, COROP, arbeidsmarktregio: CBS "Gebieden in Nederland 2026" (via ahrnuld/jobmarket);
+  COROP codes are cross-checked against the woningwaardering woonplaats table (CBS 2024);
+* veiligheidsregio: the VWS corona-dashboard table (2023 gemeente set);
+* zorgkantoor-, GGD- and jeugdregio: codes and names from the CBS/PDOK 2024 maps in data/geo/,
+  gemeenten from the overlay derived from those maps (gemeente_regions_2024_2025_derived.csv);
+* ROAZ networks, IZA regions and the Kennemerland governance structure: hand-curated below from
+  the raw tables and the public documents listed in SOURCES (every row names its source).
+
+Nothing is guessed silently: a region whose gemeenten no source lists is either ``inferred`` (the
+inference is written in its note) or ``unknown`` (no gemeenten).
+"""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+GEO = ROOT / "data" / "geo"
+OUT = ROOT / "data" / "real"
+
+# Column order per file = the order of docs/data-format.md.
+HEADERS = {
+    "sources": ["id", "title", "publisher", "url", "date", "kind", "confidence", "licence", "note"],
+    "gemeenten": ["code", "name", "source"],
+    "regions": ["id", "name", "division", "code", "status", "parent", "source", "note"],
+    "region_members": ["region", "gemeente"],
+    "organisations": ["id", "name", "sector", "source", "note"],
+    "tables": ["id", "name", "kind", "programmes", "region", "gemeenten", "level", "parent",
+               "chair_type", "decision_rule", "meetings_per_year", "start", "end",
+               "regional_structure", "source", "note"],
+    "table_themes": ["table", "theme"],
+    "memberships": ["table", "member", "role", "perspective", "on_behalf_of", "mandate", "start",
+                    "end", "source", "note"],
+    "plans": ["id", "name", "kind", "region", "tables", "date", "source"],
+}
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with open(RAW / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def read_topojson(name: str) -> list[dict]:
+    """The properties of every object in a (single-layer) TopoJSON file."""
+    topo = json.loads((GEO / name).read_text(encoding="utf-8"))
+    (layer,) = topo["objects"].values()
+    return [g["properties"] for g in layer["geometries"]]
+
+
+def write_csv(kind: str, rows: list[dict]) -> None:
+    header = HEADERS[kind]
+    with open(OUT / f"{kind}.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for row in rows:
+            unknown = set(row) - set(header)
+            assert not unknown, (kind, unknown)
+            w.writerow([row.get(col, "") for col in header])
+
+
+def split_list(cell: str, sep: str = ";") -> list[str]:
+    return [part.strip() for part in cell.split(sep) if part.strip()]
+
+
+# --------------------------------------------------------------------------------------------
+# Sources
+# --------------------------------------------------------------------------------------------
+WEB = "unknown (public document; only facts are taken)"
+SOURCES = [
+    dict(id="cbs-gebieden-2026",
+         title="Gebieden in Nederland 2026 (CBS 86247NED): gemeente -> COROP, arbeidsmarktregio, provincie",
+         publisher="CBS, via GitHub ahrnuld/jobmarket (data/reference/municipalities.csv)",
+         url="https://github.com/ahrnuld/jobmarket/blob/a0b31834777e0385daa56c8614fb49af566c1e96/data/reference/municipalities.csv",
+         kind="real", licence="repository licence not stated; CBS StatLine data is CC BY 4.0",
+         note="Edition 2026. Rows with year = 2026 re-entered by hand (codes), names joined from the CBS 2024 "
+              "woonplaats table; COROP codes cross-checked against that table, arbeidsmarktregio codes not "
+              "cross-checked (AM04, AM16, AM31 unused by CBS). Feeds regions provincie, corop, arbeidsmarkt."),
+    dict(id="cbs-woonplaatsen-2024",
+         title="Woonplaatsen in Nederland 2024 -> gemeente -> COROP (corop.generated.csv)",
+         publisher="CBS, via GitHub woonstadrotterdam/woningwaardering",
+         url="https://github.com/woonstadrotterdam/woningwaardering/blob/39a16cb9/woningwaardering/data/corop/corop.generated.csv",
+         date="2024-11-13", kind="real", licence="MIT (repository); CBS data",
+         note="Used only to cross-check the COROP codes of cbs-gebieden-2026."),
+    dict(id="vws-veiligheidsregio-2023",
+         title="Gemeenten en veiligheidsregio's (corona dashboard data gm.ts / vr.ts)",
+         publisher="Ministerie van VWS, GitHub minvws/nl-covid19-data-dashboard",
+         url="https://github.com/minvws/nl-covid19-data-dashboard/blob/main/packages/common/src/data/gm.ts",
+         date="2023-07-12", kind="real", licence="EUPL-1.2",
+         note="2023 gemeente set (342). Converted from TypeScript to CSV, values unchanged. Not the CBS table "
+              "itself; VR boundary changes after 2023 (if any) not verified. Feeds regions veiligheid."),
+    dict(id="cbs-pdok-gemeente-2025",
+         title="Gemeentegrenzen 2025 (gegeneraliseerd), TopoJSON",
+         publisher="CBS via PDOK, simplified by GitHub cartomap/nl (wgs84/gemeente_2025.topojson)",
+         url="https://github.com/cartomap/nl/blob/01e3b4cea860e7bb5dc3bddbfff72d3e4f4709e6/wgs84/gemeente_2025.topojson",
+         date="2025", kind="real", licence="CC BY 4.0 (PDOK); cartomap repository licence not checked",
+         note="342 gemeenten; codes and CBS 2025 names (statcode, statnaam). Feeds gemeenten.csv."),
+    dict(id="cbs-pdok-regios-2024",
+         title="Zorgkantoorregio's, GGD-regio's en jeugdregio's 2024 (gegeneraliseerd), TopoJSON",
+         publisher="CBS via PDOK, simplified by GitHub cartomap/nl (wgs84/*_2024.topojson)",
+         url="https://github.com/cartomap/nl/tree/01e3b4cea860e7bb5dc3bddbfff72d3e4f4709e6/wgs84",
+         date="2024", kind="real", licence="CC BY 4.0 (PDOK); cartomap repository licence not checked",
+         note="31 zorgkantoorregio's (ZK01-ZK33 without ZK05, ZK15), 25 GGD-regio's, 42 jeugdregio's "
+              "(JZ01-JZ43 without JZ40): codes and names only. The maps carry no gemeente membership."),
+    dict(id="derived-overlay-2024",
+         title="Gemeente (2025) -> zorgkantoorregio, GGD-regio, jeugdregio (2024): spatial overlay",
+         publisher="izagraph (derived from the CBS/PDOK maps above)",
+         kind="real", confidence="medium", licence="CC BY 4.0 (derived from PDOK data)",
+         note="Not an official table: each gemeente is assigned to the region holding the largest share of its "
+              "area; a second rule (region containing the gemeente's representative point) gives the same "
+              "region for all 342 gemeenten in all three layers. Lowest share 0.886 (Kerkrade). CBS 2024 "
+              "boundaries; 2025/2026 changes not reflected."),
+    dict(id="financieleplannen-zorgkantoren",
+         title="Overzicht 31 regio zorgkantoren gekoppeld aan 8 zorgkantoren",
+         publisher="financieleplannen.nl (private information site)",
+         url="https://financieleplannen.nl/docs/zorg/bijlagen/",
+         kind="real", confidence="low", licence=WEB,
+         note="Undated; transcribed by hand from a flattened web table and matched to CBS 2024 codes by name. "
+              "Not verified against Zorgverzekeraars Nederland or Zorginstituut; the allocation can change "
+              "yearly. For Midden-IJssel the page prints 'Midden-IJssel' as insurer (unresolved)."),
+    dict(id="zonmw-2025-08-12",
+         title="Alle IZA-regio's werken aan verstevigen regionale samenwerkingsstructuur",
+         publisher="ZonMw, op dejuistezorgopdejuisteplek.nl",
+         url="https://www.dejuistezorgopdejuisteplek.nl/actueel/nieuws/alle-iza-regios-werken-aan-verstevigen-regionale-samenwerkingsstructuur",
+         date="2025-08-12", kind="real", licence=WEB,
+         note="38 IZA-regio's in total; names the 13 regions of the last subsidy round (the other 25 are not named)."),
+    dict(id="kennemerland-presentatie-2023",
+         title="Regionale samenwerking gemeenten in ZK/IJmond: IZA, regioplan en structuur samenwerking "
+               "IZA/GALA subregio Kennemerland (presentatie)",
+         publisher="gemeenten Zuid-Kennemerland/IJmond",
+         date="2023", kind="real", licence=WEB,
+         note="Slides as text (seed 003). The governance structure is a diagram: which body reports to which is "
+              "interpreted from the diagram and marked as such in the notes. Date: preferences 'ingebracht in "
+              "het overleg met de zorgpartners najaar 2023'."),
+    dict(id="nvz-factsheet-regionale-samenwerking",
+         title="Factsheet regionale samenwerking (regiobeeld, regioplan, transformatieplannen)",
+         publisher="NVZ en Federatie Medisch Specialisten",
+         date="2023-03", kind="real", licence=WEB,
+         note="States that the regiobeeld is made per zorgkantoorregio and that marktleider zorgverzekeraar and "
+              "gemeenten take the initiative (seed 002)."),
+    dict(id="dejuistezorg-regionale-samenwerking",
+         title="Regionale samenwerking (Integraal Zorgakkoord)",
+         publisher="De Juiste Zorg op de Juiste Plek (VWS)",
+         url="https://www.dejuistezorgopdejuisteplek.nl/programmas/integraal-zorgakkoord/regionale-samenwerking/",
+         kind="real", licence=WEB,
+         note="IZA agreement: parties map demand and supply 'per zorgkantoorregio' in a regiobeeld, then write "
+              "regioplannen. The regiobeelden per zorgkantoorregio in plans.csv rest on this agreement; their "
+              "existence was not checked region by region."),
+]
+
+# ROAZ networks (roaz_regions.csv): raw name -> (slug, display name, traumacentrum organisation ids).
+ROAZ = {
+    "Acute Zorgnetwerk Noord-Nederland (AZNN)": ("aznn", "Acute Zorgnetwerk Noord-Nederland (AZNN)", ["umcg"]),
+    "Netwerk Acute Zorg regio Zwolle": ("zwolle", "Netwerk Acute Zorg regio Zwolle", ["isala"]),
+    "Acute Zorg Euregio": ("euregio", "Acute Zorg Euregio", ["medisch-spectrum-twente"]),
+    "Acute Zorgregio Oost (AZO)": ("azo", "Acute Zorgregio Oost (AZO)", ["radboudumc"]),
+    "Netwerk Acute Zorg Midden-Nederland (name as used in a GitHub code list; not confirmed on an official page)":
+        ("midden-nederland", "Netwerk Acute Zorg Midden-Nederland", ["umc-utrecht"]),
+    "Netwerk Acute Zorg Noordwest": ("noordwest", "Netwerk Acute Zorg Noordwest", ["amsterdam-umc"]),
+    "SpoedZorgNet": ("spoedzorgnet", "SpoedZorgNet", ["amsterdam-umc"]),
+    "Traumacentrum West / Netwerk Acute Zorg West":
+        ("west", "Netwerk Acute Zorg West (Traumacentrum West)", ["lumc", "haaglanden-mc", "hagaziekenhuis"]),
+    "Traumacentrum Zuidwest-Nederland (ROAZ ZWN)": ("zwn", "Traumacentrum Zuidwest-Nederland (ROAZ ZWN)", ["erasmus-mc"]),
+    "Netwerk Acute Zorg Brabant (NAZB)": ("nazb", "Netwerk Acute Zorg Brabant (NAZB)", ["etz"]),
+    "Netwerk Acute Zorg Limburg (NAZL)": ("nazl", "Netwerk Acute Zorg Limburg (NAZL)", ["maastricht-umc"]),
+}
+ROAZ_CONFIDENCE = {"midden-nederland": "low", "noordwest": "medium"}
+HOSPITALS = {  # id -> (name, sector, note on the traumacentrum membership)
+    "umcg": ("UMCG (Universitair Medisch Centrum Groningen)", "umc", "traumacentrum"),
+    "isala": ("Isala", "ziekenhuis", "traumacentrum (locatie Zwolle)"),
+    "medisch-spectrum-twente": ("Medisch Spectrum Twente", "ziekenhuis", "traumacentrum (Enschede)"),
+    "radboudumc": ("Radboudumc", "umc", "traumacentrum"),
+    "umc-utrecht": ("UMC Utrecht", "umc", "traumacentrum (named as one of the 11 traumacentra by news pages)"),
+    "amsterdam-umc": ("Amsterdam UMC", "umc", None),  # note per network below
+    "lumc": ("LUMC", "umc", "traumacentrum (penvoerder Traumacentrum West)"),
+    "haaglanden-mc": ("Haaglanden MC", "ziekenhuis", "traumacentrum (Traumacentrum West, with LUMC)"),
+    "hagaziekenhuis": ("HagaZiekenhuis", "ziekenhuis",
+                       "traumacentrum (Traumacentrum West); moved its level-1 trauma care to Haaglanden MC in 2023 "
+                       "(skipr.nl 2023-02, 2024-07)"),
+    "erasmus-mc": ("Erasmus MC", "umc", "traumacentrum"),
+    "etz": ("Elisabeth-TweeSteden Ziekenhuis (ETZ)", "ziekenhuis", "traumacentrum (Tilburg; the only one in Brabant)"),
+    "maastricht-umc": ("Maastricht UMC+", "umc", "traumacentrum"),
+}
+AMSTERDAM_UMC_NOTE = {
+    "noordwest": "traumacentrum (historically VUmc; inferred in the source, see its notes)",
+    "spoedzorgnet": "traumacentrum (historically AMC, 'SpoedZorgNet AMC')",
+}
+
+# Insurers as printed on the financieleplannen page -> organisation id and name.
+INSURERS = {
+    "VGZ": ("vgz", "VGZ"),
+    "Zilveren Kruis": ("zilveren-kruis", "Zilveren Kruis"),
+    "Zorg en Zekerheid": ("zorg-en-zekerheid", "Zorg en Zekerheid"),
+    "DSW": ("dsw", "DSW Zorgverzekeraar"),
+    "CZ": ("cz", "CZ"),
+    "Menzis": ("menzis", "Menzis"),
+    "Friesland (De Friesland)": ("de-friesland", "De Friesland Zorgverzekeraar"),
+}
+
+# iza_regions_partial.csv rows -> source id (one source per row; the rows list their pages).
+IZA_PAGE_SOURCES = {
+    "Noord-Veluwe en Zeewolde": "iza-pages-noord-veluwe-zeewolde",
+    "Achterhoek": "iza-pages-achterhoek",
+    "Zuid-Holland Noord (IZA ZHN)": "iza-page-zuid-holland-noord",
+    "Haaglanden": "iza-page-haaglanden",
+    "Midden-Nederland": "iza-page-midden-nederland",
+    "Nijmegen (subregio, NOEL)": "iza-page-nijmegen-noel",
+}
+IZA_PAGE_TITLES = {
+    "Noord-Veluwe en Zeewolde": "IZA regioplan Noord-Veluwe en Zeewolde (Gelderse Academie; Zorgnetwerk Noord-Veluwe)",
+    "Achterhoek": "Regioplan in de Achterhoek (Proscoop; Streekgids)",
+    "Zuid-Holland Noord (IZA ZHN)": "Voortgang opstellen regioplan IZA ZHN (Transmuralis)",
+    "Haaglanden": "Regiobeeld Haaglanden (Zoetermeer 2025)",
+    "Midden-Nederland": "Mijlpaal: het regioplan Midden-Nederland is opgeleverd (RSO Trijn)",
+    "Nijmegen (subregio, NOEL)": "Acute zorg (Regio Nijmegen op één lijn, NOEL)",
+}
+IZA_PAGE_DATES = {"Midden-Nederland": "2024-01"}
+
+
+def build() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    # ---------------------------------------------------------------- gemeenten
+    gm_props = read_topojson("gemeente_2025.topojson")
+    gemeente_name = {p["statcode"]: p["statnaam"] for p in gm_props}
+    codes = sorted(gemeente_name)
+    assert len(codes) == 342
+    code_by_name = {name: code for code, name in gemeente_name.items()}
+    assert len(code_by_name) == 342  # names are unique
+
+    jobmarket = {r["gemeentecode"]: r for r in read_csv("gemeente_corop_arbeidsmarktregio_provincie_2026_jobmarket.csv")}
+    veilig = {r["gemeentecode"]: r for r in read_csv("gemeente_veiligheidsregio_2023_minvws.csv")}
+    derived = {r["gemeentecode"]: r for r in read_csv("gemeente_regions_2024_2025_derived.csv")}
+    for table in (jobmarket, veilig, derived):
+        assert sorted(table) == codes
+    for code in codes:  # the 2025 names agree across map, VWS table and overlay
+        assert gemeente_name[code] == veilig[code]["gemeentenaam"] == derived[code]["gemeentenaam"], code
+    # cross-check: COROP per gemeente agrees with the independent CBS 2024 woonplaats table
+    for r in read_csv("woonplaats_gemeente_corop_2024_woningwaardering.csv"):
+        assert jobmarket["GM" + r["Gemeentecode"]]["corop_code"] == "CR" + r["COROP-gebiedcode"], r
+
+    gemeenten = [dict(code=c, name=gemeente_name[c], source="cbs-pdok-gemeente-2025") for c in codes]
+
+    # ---------------------------------------------------------------- coded divisions
+    regions: list[dict] = []
+    members: list[dict] = []
+
+    def add_region(rid, name, division, source, *, code="", status="source", parent="", note="", gms=()):
+        assert status in ("source", "inferred", "unknown")
+        assert (status == "unknown") == (not gms), rid
+        regions.append(dict(id=rid, name=name, division=division, code=code, status=status, parent=parent,
+                            source=source, note=note))
+        members.extend(dict(region=rid, gemeente=g) for g in sorted(gms))
+
+    def division_members(table, code_col, name_col):
+        """code -> (name, set of gemeenten), with one name per code."""
+        out: dict[str, tuple[str, set]] = {}
+        for gm, row in table.items():
+            name, gms = out.setdefault(row[code_col], (row[name_col], set()))
+            assert name == row[name_col], (row[code_col], name, row[name_col])
+            gms.add(gm)
+        return out
+
+    provincie = division_members(jobmarket, "provincie_code", "provincie_naam")
+    corop = division_members(jobmarket, "corop_code", "corop_naam")
+    arbeidsmarkt = division_members(jobmarket, "arbeidsmarktregio_code", "arbeidsmarktregio_naam")
+    veiligheid = division_members(veilig, "veiligheidsregiocode", "veiligheidsregionaam")
+    zorgkantoor = division_members(derived, "zorgkantoorregio_code", "zorgkantoorregio_naam")
+    ggd = division_members(derived, "ggdregio_code", "ggdregio_naam")
+    jeugd = division_members(derived, "jeugdregio_code", "jeugdregio_naam")
+    assert [len(d) for d in (provincie, corop, arbeidsmarkt, veiligheid, zorgkantoor, ggd, jeugd)] == \
+        [12, 40, 35, 25, 31, 25, 42]
+    # the overlay's region names are the CBS/PDOK map names
+    for division, topo in ((zorgkantoor, "zorgkantoorregio_2024.topojson"), (ggd, "ggdregio_2024.topojson"),
+                           (jeugd, "jeugdregio_2024.topojson")):
+        assert {p["statcode"]: p["statnaam"] for p in read_topojson(topo)} == \
+            {code: name for code, (name, _) in division.items()}
+
+    # zorgkantoor uitvoerder (marktleider) per region, low-confidence source
+    uitvoerder = {}
+    for r in read_csv("zorgkantoor_uitvoerder_financieleplannen.csv"):
+        printed = r["uitvoerder_zorgverzekeraar_bron"]
+        uitvoerder[r["zorgkantoorregio_code_cbs2024"]] = INSURERS[printed][1] if printed in INSURERS else None
+    assert sorted(uitvoerder) == sorted(zorgkantoor)
+
+    derived_note = ("Gemeenten derived from CBS/PDOK boundaries (overlay, checked two ways); "
+                    "code and name: CBS/PDOK 2024.")
+    for division, table, source, note in (
+            ("provincie", provincie, "cbs-gebieden-2026", ""),
+            ("corop", corop, "cbs-gebieden-2026", ""),
+            ("arbeidsmarkt", arbeidsmarkt, "cbs-gebieden-2026", ""),
+            ("veiligheid", veiligheid, "vws-veiligheidsregio-2023", ""),
+            ("zorgkantoor", zorgkantoor, "derived-overlay-2024", derived_note),
+            ("ggd", ggd, "derived-overlay-2024", derived_note),
+            ("jeugd", jeugd, "derived-overlay-2024", derived_note)):
+        for code in sorted(table):
+            name, gms = table[code]
+            region_note = note
+            if division == "zorgkantoor":
+                insurer = uitvoerder[code]
+                region_note += (f" Marktleider/uitvoerder zorgkantoor: {insurer} (low-confidence source "
+                                "financieleplannen-zorgkantoren)." if insurer else
+                                " Uitvoerder zorgkantoor: unclear (the low-confidence source prints "
+                                "'Midden-IJssel' as insurer).")
+            add_region(f"{division}-{code.lower()}", name, division, source, code=code, note=region_note, gms=gms)
+
+    # ---------------------------------------------------------------- sources from the raw tables
+    sources = list(SOURCES)
+    roaz_rows = read_csv("roaz_regions.csv")
+    iza_rows = {r["iza_regio"]: r for r in read_csv("iza_regions_partial.csv")}
+    for r in roaz_rows:
+        slug, name, _ = ROAZ[r["roaz_netwerk"]]
+        urls = split_list(r["source_urls"], " ; ")
+        sources.append(dict(
+            id=f"roaz-pages-{slug}", title=f"Web pages on ROAZ {name}", publisher="network, hospital and news web pages",
+            url=urls[0], kind="real", confidence=ROAZ_CONFIDENCE.get(slug, ""), licence=WEB,
+            note="Pages: " + " ; ".join(urls) + ". Page dates vary (2007-2024); transcribed by hand."))
+    assert sorted(IZA_PAGE_SOURCES) == sorted(iza_rows)
+    for key, row in iza_rows.items():
+        urls = split_list(row["source_urls"], " ; ")
+        if key == "Midden-Nederland":  # the two pages support different facts: one source each
+            urls = urls[:1]
+        sources.append(dict(
+            id=IZA_PAGE_SOURCES[key], title=IZA_PAGE_TITLES[key], publisher="regional web page(s)", url=urls[0],
+            date=IZA_PAGE_DATES.get(key, ""), kind="real", licence=WEB,
+            note=("Pages: " + " ; ".join(urls) + ". " if len(urls) > 1 else "") + f"As stated: {row['established']}."))
+    sources.append(dict(
+        id="iza-page-zuidoost-utrecht", title="Regioplan Zuidoost Utrecht goedgekeurd (Raedelijn)",
+        publisher="regional web page", url="https://www.raedelijn.nl/actueel/regioplan-zuidoost-utrecht-goedgekeurd",
+        kind="real", licence=WEB, note="Subregion Zuidoost Utrecht had its own regioplan approved."))
+
+    # ---------------------------------------------------------------- ROAZ
+    organisations: list[dict] = []
+    tables: list[dict] = []
+    themes: list[dict] = []
+    memberships: list[dict] = []
+    org_source: dict[str, str] = {}
+    for r in roaz_rows:
+        slug, name, hospitals = ROAZ[r["roaz_netwerk"]]
+        source = f"roaz-pages-{slug}"
+        coverage = r["coverage_as_stated"]
+        if coverage == "see row above":  # the raw table refers to the Noordwest row
+            coverage = "as for Netwerk Acute Zorg Noordwest (shared ROAZ overleg Noord-Holland/Flevoland)"
+        note = (f"No gemeente-level mapping exists: gemeenten unknown. Coverage as stated: {coverage}. "
+                f"Traumacentrum: {r['traumacentrum']}.")
+        if r["notes"]:
+            note += f" {r['notes']}"
+        if slug == "spoedzorgnet":  # the Noordwest row's own notes already explain the 10/11 count
+            note += (" Count caveat: most pages say 11 ROAZ regions, Acute Zorgregio Oost says 10 (Noordwest and "
+                     "SpoedZorgNet now appear as one Netwerk Acute Zorg Noord-Holland/Flevoland); kept as two.")
+        if slug == "midden-nederland":
+            note += " Network name only from a list in a GitHub code file, not confirmed on an official page."
+        add_region(f"roaz-{slug}", name, "roaz", source, status="unknown", note=note)
+        table_id = f"roaz-netwerk-{slug}"
+        tables.append(dict(id=table_id, name=f"ROAZ {name}", kind="netwerk", programmes="roaz",
+                           region=f"roaz-{slug}", source=source,
+                           note="Regionaal Overleg Acute Zorgketen; only the traumacentrum is recorded as member."))
+        themes.append(dict(table=table_id, theme="acute-zorg"))
+        for org in hospitals:
+            org_source.setdefault(org, source)
+            hnote = HOSPITALS[org][2] or AMSTERDAM_UMC_NOTE[slug]
+            # perspective left empty: the seat counts as the hospital's sector (umc/ziekenhuis), which is
+            # narrower than zorgaanbieders and also satisfies the acute-zorg theme expectation
+            memberships.append(dict(table=table_id, member=org, role="lid", source=source, note=hnote))
+    for org, (name, sector, _) in HOSPITALS.items():
+        organisations.append(dict(id=org, name=name, sector=sector, source=org_source[org]))
+
+    # ---------------------------------------------------------------- insurers
+    regions_of: dict[str, list[str]] = {}
+    for code in sorted(uitvoerder):
+        if uitvoerder[code]:
+            regions_of.setdefault(uitvoerder[code], []).append(code)
+    for printed, (org, name) in INSURERS.items():
+        organisations.append(dict(
+            id=org, name=name, sector="zorgverzekeraar", source="financieleplannen-zorgkantoren",
+            note="Uitvoerder zorgkantoor (low-confidence source) in: " + ", ".join(regions_of[name]) + "."))
+    organisations.append(dict(
+        id="sigra", name="Sigra", sector="zorgaanbieders", source="kennemerland-presentatie-2023",
+        note="Association of zorg- and welzijnsaanbieders (the presentation: 'Sigra regiobestuurstafel (welzijn- en "
+             "zorgaanbieders)'). Sector set to the perspective zorgaanbieders, the closest single notation; it "
+             "also speaks for welzijn (sociaal-domein)."))
+
+    # ---------------------------------------------------------------- IZA regions
+    zk = {c: g for c, (_, g) in zorgkantoor.items()}
+    jz = {c: g for c, (_, g) in jeugd.items()}
+    am = {c: g for c, (_, g) in arbeidsmarkt.items()}
+
+    def listed(key):  # gemeenten listed by name in iza_regions_partial.csv (without an "(INFERRED ...)" remark)
+        return {code_by_name[n] for n in split_list(iza_rows[key]["gemeenten"].split(" (INFERRED")[0])}
+
+    almere, zeewolde = code_by_name["Almere"], code_by_name["Zeewolde"]
+    castricum_uitgeest = {code_by_name["Castricum"], code_by_name["Uitgeest"]}
+
+    # cross-checks that the inferences below rely on
+    assert listed("Haaglanden") == zk["ZK10"]
+    assert listed("Noord-Veluwe en Zeewolde") == jz["JZ12"]
+    assert listed("Achterhoek") == jz["JZ25"] == am["AM09"]
+    assert set(code_by_name[n] for n in split_list(iza_rows["Zuid-Holland Noord (IZA ZHN)"]["gemeenten"].split(
+        "ZK28 has exactly 13:")[1])) == zk["ZK28"]
+    assert jz["JZ08"] == am["AM11"] == (zk["ZK07"] - {zeewolde}) | {almere}
+    assert am["AM12"] == zk["ZK21"] - {almere}
+    assert am["AM37"] == jz["JZ10"] | jz["JZ11"] == zk["ZK11"] - castricum_uitgeest
+    assert jz["JZ28"] <= zk["ZK04"] and not jz["JZ28"] & jz["JZ25"]
+    assert am["AM32"] <= zk["ZK30"]
+
+    regiobeeld = "the IZA agreement makes the regiobeeld per zorgkantoorregio (NVZ factsheet; dejuistezorg page)"
+    zonmw = "named in the ZonMw round of 2025 (zonmw-2025-08-12)"
+    iza = [
+        # id, name, status, gemeenten, source, note
+        ("iza-zaanstreek-waterland", "Zaanstreek/Waterland", "inferred", zk["ZK26"], "zonmw-2025-08-12",
+         f"= zorgkantoorregio ZK26 Zaanstreek/Waterland by name (also = arbeidsmarktregio AM17, jeugdregio JZ09); "
+         f"{regiobeeld}. Region {zonmw}."),
+        ("iza-noordoost-brabant", "Noordoost-Brabant", "inferred", zk["ZK19"], "zonmw-2025-08-12",
+         f"= zorgkantoorregio ZK19 Noordoost-Brabant by name; {regiobeeld}. Caveat: Maasdriel and Zaltbommel "
+         f"(Gelderland) are in ZK19 but in arbeidsmarkt-/jeugdregio Rivierenland (AM27 and JZ33 have the other 10). "
+         f"Region {zonmw}."),
+        ("iza-midden-holland", "Midden-Holland", "inferred", zk["ZK13"], "zonmw-2025-08-12",
+         f"= zorgkantoorregio ZK13 Midden-Holland by name (also = jeugdregio JZ27); {regiobeeld}. Region {zonmw}."),
+        ("iza-centraal-gelderland", "Centraal Gelderland", "inferred", jz["JZ28"], "zonmw-2025-08-12",
+         "= jeugdregio JZ28 Centraal Gelderland by name (no zorgkantoorregio has this name). The 11 gemeenten lie "
+         "in ZK04 Arnhem, which also holds the Achterhoek (its own IZA region) and Barneveld, Ede, Scherpenzeel "
+         "(FoodValley; IZA region not known). Inference, not stated by a source. "
+         f"Region {zonmw}."),
+        ("iza-flevoland", "Flevoland", "inferred", jz["JZ08"], "zonmw-2025-08-12",
+         "= jeugdregio JZ08 Flevoland = arbeidsmarktregio AM11 Flevoland (Almere, Dronten, Lelystad, "
+         "Noordoostpolder, Urk). Resolved overlap: zorgkantoorregio ZK07 Flevoland also holds Zeewolde, but "
+         "Zeewolde is listed by a source in IZA region Noord-Veluwe en Zeewolde; Almere lies in ZK21 't Gooi but "
+         "is assigned here, not to Gooi en Vechtstreek/'t Gooi, because ZonMw names Flevoland as a region of its "
+         "own and Almere is Flevoland in province, GGD, veiligheids-, jeugd- and arbeidsmarktregio. Inference, "
+         f"not stated by a source. Region {zonmw}."),
+        ("iza-noord-holland-noord", "Noord-Holland Noord", "inferred", zk["ZK18"], "zonmw-2025-08-12",
+         f"= zorgkantoorregio ZK18 Noord-Holland Noord by name; {regiobeeld}. Caveat: Castricum and Uitgeest "
+         "(ZK11 Kennemerland, but arbeidsmarktregio AM15 Noord-Holland Noord and jeugdregio Alkmaar) may belong "
+         f"here; they are not assigned to any IZA region. Region {zonmw}."),
+        ("iza-drenthe", "Drenthe", "inferred", zk["ZK06"], "zonmw-2025-08-12",
+         f"= zorgkantoorregio ZK06 Drenthe by name (also = jeugdregio JZ04, provincie Drenthe); {regiobeeld}. "
+         f"Region {zonmw}."),
+        ("iza-helmond-de-peel", "Helmond-De Peel", "inferred", am["AM32"], "zonmw-2025-08-12",
+         "= arbeidsmarktregio AM32 Helmond-De Peel by name (Asten, Deurne, Geldrop-Mierlo, Gemert-Bakel, Helmond, "
+         "Laarbeek, Someren); all 7 lie in ZK30 Zuidoost-Brabant, which has no IZA region of its own name. "
+         f"Inference, not stated by a source. Region {zonmw}."),
+        ("iza-zeeland", "Zeeland", "inferred", zk["ZK27"], "zonmw-2025-08-12",
+         f"= zorgkantoorregio ZK27 Zeeland by name (also = jeugdregio JZ38, arbeidsmarktregio AM24, provincie "
+         f"Zeeland); {regiobeeld}. Region {zonmw}."),
+        ("iza-achterhoek", "Achterhoek", "inferred", jz["JZ25"], "iza-pages-achterhoek",
+         "= jeugdregio JZ25 Achterhoek (= arbeidsmarktregio AM09); the pages state a regioplan Achterhoek (with "
+         "Menzis) but do not list the gemeenten. Part of ZK04 Arnhem. Whether Lochem/Zutphen take part was not "
+         f"checked. Region also {zonmw}."),
+        ("iza-noord-veluwe-zeewolde", "Noord-Veluwe en Zeewolde", "source", listed("Noord-Veluwe en Zeewolde"),
+         "iza-pages-noord-veluwe-zeewolde",
+         "Gemeenten listed on the pages ('IZA regioplan Noord-Veluwe en Zeewolde', also 'Zilveren Kruis-subregio'; "
+         "Zilveren Kruis acts for the insurers). ZonMw calls it 'Noord-Veluwe'. Crosses zorgkantoorregio's: 6 "
+         "gemeenten in ZK32 Zwolle, Zeewolde in ZK07 Flevoland; = jeugdregio JZ12."),
+        ("iza-gooi-en-vechtstreek", "Gooi en Vechtstreek/'t Gooi", "inferred", zk["ZK21"] - {almere},
+         "zonmw-2025-08-12",
+         "= zorgkantoorregio ZK21 't Gooi without Almere = arbeidsmarktregio AM12 Gooi en Vechtstreek (both names "
+         "in the ZonMw name). Almere (in ZK21) is assigned to IZA region Flevoland, see there. Caveat: Eemnes is "
+         "in ZK21 and AM12 but in jeugdregio Eemland and GGD Regio Utrecht (Midden-Nederland has a subregion "
+         f"Eemland). Inference, not stated by a source. Region {zonmw}."),
+        ("iza-zuid-holland-noord", "Zuid-Holland Noord", "inferred", zk["ZK28"], "iza-page-zuid-holland-noord",
+         "The page states '13 gemeenten' but not their names; = zorgkantoorregio ZK28 Zuid-Holland Noord, which "
+         "has exactly 13 (and insurer Zorg en Zekerheid); also = jeugdregio JZ18 Holland Rijnland. "
+         f"Region also {zonmw}."),
+        ("iza-haaglanden", "Haaglanden", "source", listed("Haaglanden"), "iza-page-haaglanden",
+         "Gemeenten listed on the page (= zorgkantoorregio ZK10 Haaglanden; the page: 'regiobeeld en regioplan "
+         "per zorgkantoorregio')."),
+        ("iza-midden-nederland", "Midden-Nederland", "unknown", set(), "iza-page-midden-nederland",
+         "Gemeenten not listed. The plan was accepted on behalf of the subregions Eemland, Utrecht Stad, West, "
+         "Zuidoost Utrecht and Lekstroom (modelled as iza-subregio, gemeenten unknown). Probably within ZK23 "
+         "Utrecht, which also holds Nijkerk and the Utrecht part of FoodValley: not inferred. Zuidoost Utrecht "
+         "had its own regioplan approved, so the IZA level may be the subregion."),
+        ("iza-zuid-kennemerland-ijmond", "Zuid-Kennemerland en IJmond", "inferred", am["AM37"],
+         "kennemerland-presentatie-2023",
+         "The presentation ('Regionale samenwerking gemeenten in ZK/IJmond'; SPUK IZA 'voor regio ZK/IJ') does not "
+         "list gemeenten. = arbeidsmarktregio AM37 Zuid-Kennemerland en IJmond (exact name) = jeugdregio's JZ11 "
+         "Zuid Kennemerland + JZ10 IJmond: Beverwijk, Bloemendaal, Haarlem, Heemskerk, Heemstede, Velsen, "
+         "Zandvoort, all in ZK11 Kennemerland. ZK11 also holds Castricum and Uitgeest (Noord-Kennemerland by "
+         "jeugd-/arbeidsmarktregio): not assigned to any IZA region."),
+    ]
+    for rid, name, status, gms, source, note in iza:
+        add_region(rid, name, "iza", source, status=status, note=note, gms=gms)
+    # every gemeente at most once in the iza division
+    seen: set = set()
+    for _, _, _, gms, _, _ in iza:
+        assert not seen & gms, seen & gms
+        seen |= gms
+
+    # subregions
+    add_region("iza-subregio-kennemerland", "Subregio Kennemerland (IZA/GALA)", "iza-subregio",
+               "kennemerland-presentatie-2023", status="inferred", parent="iza-zuid-kennemerland-ijmond", gms=jz["JZ11"],
+               note="The presentation names 'IZA/GALA subregio Kennemerland' but not its gemeenten; = jeugdregio "
+                    "JZ11 Zuid Kennemerland (Bloemendaal, Haarlem, Heemstede, Zandvoort), the Kennemerland part of "
+                    "ZK/IJmond beside IJmond (JZ10). Inference.")
+    for slug, name in (("eemland", "Eemland"), ("utrecht-stad", "Utrecht Stad"), ("west", "West"),
+                       ("zuidoost-utrecht", "Zuidoost Utrecht"), ("lekstroom", "Lekstroom")):
+        add_region(f"iza-subregio-midden-nederland-{slug}", f"{name} (subregio Midden-Nederland)", "iza-subregio",
+                   "iza-page-midden-nederland", status="unknown", parent="iza-midden-nederland",
+                   note="Named as a subregion of the regioplan Midden-Nederland; gemeenten not listed. A jeugdregio "
+                        "of (nearly) the same name exists, but the subregion's gemeenten were not inferred.")
+    add_region("iza-subregio-nijmegen", "Subregio Nijmegen en omgeving (NOEL)", "iza-subregio",
+               "iza-page-nijmegen-noel", status="unknown",
+               note="The page: NOEL has an IZA assignment for the 'subregio Nijmegen en omgeving'. Gemeenten not "
+                    "listed; probably part of ZK16 Nijmegen. Its IZA region (parent) is unknown: left empty. Not "
+                    "confirmed as one of the 38 regioplan regions.")
+
+    # ---------------------------------------------------------------- Kennemerland structure
+    src = "kennemerland-presentatie-2023"
+    sub = "iza-subregio-kennemerland"
+    diagram = "Parent interpreted from the diagram 'Structuur samenwerking IZA/GALA subregio Kennemerland'."
+    sg = "stuurgroep-iza-gala-kennemerland"
+    kennemerland_tables = [
+        # id, name, kind, level, parent, themes, note
+        (sg, "Stuurgroep IZA/GALA Kennemerland", "stuurgroep", "bestuurlijk", "", [],
+         "Top of the structure shown for subregio Kennemerland (regional_structure); the IJmond part of ZK/IJmond "
+         "is not in the diagram. Members not named in the source."),
+        ("themateam-kwetsbare-ouderen-kennemerland", "Themateam Kwetsbare ouderen & multimorbide patiënten",
+         "themateam", "thema", sg, ["kwetsbare-ouderen"], "One of the three themateams under the stuurgroep."),
+        ("themateam-mentale-gezondheid-kennemerland", "Themateam Mentale gezondheid", "themateam", "thema", sg,
+         ["mentale-gezondheid"], "One of the three themateams under the stuurgroep."),
+        ("themateam-gezondheidsverschillen-kennemerland", "Themateam Gezondheidsverschillen", "themateam", "thema",
+         sg, ["gezondheidsverschillen"], "One of the three themateams under the stuurgroep."),
+        ("overleg-wethouders-kennemerland", "Overleg wethouders Kennemerland (& Haarlemmermeer)", "overleg",
+         "bestuurlijk", "", [],
+         "Territory crosses zorgkantoorregio borders: Haarlemmermeer (GM0394) is in ZK01 Amstelland en De "
+         "Meerlanden, the other four in ZK11 Kennemerland (all five in GGD Kennemerland). Shown beside the "
+         "stuurgroep as the gemeenten's own overleg (interpretation: feeds the stuurgroep, no parent recorded)."),
+        ("overleg-zorgverzekeraars-kennemerland", "Zorgverzekeraars (1e Zilveren Kruis, 2e VGZ, in afstemming met Z&Z)",
+         "overleg", "bestuurlijk", "", [],
+         "The insurers' coordination as shown in the diagram (interpretation: feeds the stuurgroep, no parent "
+         "recorded)."),
+        ("sigra-regiobestuurstafel-kennemerland", "Sigra regiobestuurstafel (welzijn- en zorgaanbieders)", "overleg",
+         "bestuurlijk", "", [],
+         "Table of the welzijn- and zorgaanbieders, organised by Sigra (interpretation: feeds the stuurgroep, no "
+         "parent recorded; kind overleg chosen for a constituency table)."),
+        ("financiering-bekostiging-kennemerland", "Financiering & bekostiging", "werkgroep", "tactisch", sg,
+         ["financiering"], f"Kind werkgroep chosen for a box without a kind in the diagram. {diagram}"),
+        ("regiegroep-kennemerland", "Regiegroep", "regiegroep", "tactisch", sg, [], diagram),
+        ("adviescommissie-evaluatie-monitoring-kennemerland", "Adviescommissie Evaluatie & monitoring",
+         "adviescommissie", "advies", sg, ["monitoring"], diagram),
+        ("werkgroep-acute-zorg-kennemerland", "Werkgroep Acute zorg", "werkgroep", "uitvoering",
+         "regiegroep-kennemerland", ["acute-zorg"], diagram),
+        ("werkgroep-digitalisering-kennemerland", "Werkgroep Digitalisering", "werkgroep", "uitvoering",
+         "regiegroep-kennemerland", ["digitalisering"], diagram),
+        ("werkgroep-arbeidsmarkt-onderwijs-kennemerland", "Werkgroep Arbeidsmarkt & onderwijs", "werkgroep",
+         "uitvoering", "regiegroep-kennemerland", ["arbeidsmarkt-onderwijs"], diagram),
+        ("expertteam-kennemerland", "Adviserend expertteam", "expertteam", "advies", "regiegroep-kennemerland", [],
+         diagram),
+    ]
+    kennemerland_wethouders = ["GM0392", "GM0473", "GM0397", "GM0377", "GM0394"]  # Haarlem ... Haarlemmermeer
+    assert [gemeente_name[g] for g in kennemerland_wethouders] == \
+        ["Haarlem", "Zandvoort", "Heemstede", "Bloemendaal", "Haarlemmermeer"]
+    assert set(kennemerland_wethouders[:4]) == jz["JZ11"]
+    for tid, name, kind, level, parent, tthemes, note in kennemerland_tables:
+        row = dict(id=tid, name=name, kind=kind, programmes="iza;gala", region=sub, level=level, parent=parent,
+                   source=src, note=note)
+        if tid == sg:
+            row["regional_structure"] = "ja"
+        if tid == "overleg-wethouders-kennemerland":
+            row["region"] = ""
+            row["gemeenten"] = ";".join(kennemerland_wethouders)
+        tables.append(row)
+        themes.extend(dict(table=tid, theme=t) for t in tthemes)
+    for g in kennemerland_wethouders:
+        memberships.append(dict(table="overleg-wethouders-kennemerland", member=g, role="lid", perspective="gemeenten",
+                                source=src, note="'(& Haarlemmermeer)' in the source" if g == "GM0394" else ""))
+    zv = "overleg-zorgverzekeraars-kennemerland"
+    memberships += [
+        dict(table=zv, member="zilveren-kruis", role="lid", perspective="zorgverzekeraars", source=src,
+             note="1e (first in the order of coordination shown)"),
+        dict(table=zv, member="vgz", role="lid", perspective="zorgverzekeraars", source=src,
+             note="2e (second in the order of coordination shown)"),
+        dict(table=zv, member="zorg-en-zekerheid", role="adviseur", perspective="zorgverzekeraars", source=src,
+             note="'in afstemming met Z&Z': consulted; role adviseur is an interpretation"),
+        dict(table="sigra-regiobestuurstafel-kennemerland", member="sigra", role="lid", perspective="zorgaanbieders",
+             source=src, note="Sigra organises the table; the individual welzijn- and zorgaanbieders are not named"),
+    ]
+
+    # ---------------------------------------------------------------- plans
+    plans = [
+        dict(id="regioplan-zuid-kennemerland-ijmond",
+             name="Regioplan IZA ZK/IJmond (A regio-opgaven, B regio-afspraken, C landelijke randvoorwaarden, "
+                  "D regionale werkagenda, E monitoring)",
+             kind="regioplan", region="iza-zuid-kennemerland-ijmond", date="2023", source=src),
+        dict(id="werkagenda-zuid-kennemerland-ijmond", name="Regionale werkagenda (deel D van het regioplan ZK/IJmond)",
+             kind="werkagenda", region="iza-zuid-kennemerland-ijmond", date="2023", source=src),
+        dict(id="regioplan-noord-veluwe-zeewolde", name="IZA regioplan Noord-Veluwe en Zeewolde", kind="regioplan",
+             region="iza-noord-veluwe-zeewolde", source="iza-pages-noord-veluwe-zeewolde"),
+        dict(id="regioplan-achterhoek", name="Regioplan Achterhoek", kind="regioplan", region="iza-achterhoek",
+             source="iza-pages-achterhoek"),
+        dict(id="regioplan-zuid-holland-noord", name="Regioplan IZA Zuid-Holland Noord", kind="regioplan",
+             region="iza-zuid-holland-noord", source="iza-page-zuid-holland-noord"),
+        dict(id="regioplan-haaglanden", name="Regioplan Haaglanden", kind="regioplan", region="iza-haaglanden",
+             source="iza-page-haaglanden"),
+        dict(id="regioplan-midden-nederland", name="Regioplan Midden-Nederland", kind="regioplan",
+             region="iza-midden-nederland", date="2024-01", source="iza-page-midden-nederland"),
+        dict(id="regioplan-zuidoost-utrecht", name="Regioplan Zuidoost Utrecht", kind="regioplan",
+             region="iza-subregio-midden-nederland-zuidoost-utrecht", source="iza-page-zuidoost-utrecht"),
+    ]
+    for code in sorted(zorgkantoor):
+        plans.append(dict(id=f"regiobeeld-{code.lower()}", name=f"Regiobeeld zorgkantoorregio {zorgkantoor[code][0]}",
+                          kind="regiobeeld", region=f"zorgkantoor-{code.lower()}", date="2023",
+                          source="iza-page-haaglanden" if code == "ZK10" else "dejuistezorg-regionale-samenwerking"))
+
+    write_csv("sources", sources)
+    write_csv("gemeenten", gemeenten)
+    write_csv("regions", regions)
+    write_csv("region_members", members)
+    write_csv("organisations", organisations)
+    write_csv("tables", tables)
+    write_csv("table_themes", themes)
+    write_csv("memberships", memberships)
+    write_csv("plans", plans)
+
+
+if __name__ == "__main__":
+    build()
