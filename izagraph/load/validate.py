@@ -26,6 +26,10 @@ PROPERTY_COLUMNS = {
 
 def _message(results: Graph, result) -> str:
     messages = list(results.objects(result, SH.resultMessage))
+    # pySHACL drops the language tags of SPARQL-constraint messages: take them from the shape itself.
+    constraint = results.value(result, SH.sourceConstraint)
+    if constraint is not None and not any(isinstance(m, Literal) and m.language for m in messages):
+        messages = list(shapes_graph().objects(constraint, SH.message)) or messages
     for lang in ("nl", None, "en"):
         for m in messages:
             if isinstance(m, Literal) and m.language == lang:
