@@ -23,6 +23,8 @@ demo: setup
 	$(BIN)/izagraph info
 	mkdir -p $(OUT)
 	$(BIN)/izagraph export -o $(OUT)/izagraph.ttl
+	$(BIN)/izagraph map --all --findings -o $(OUT)/maps
+	@echo "Kaarten: $(OUT)/maps/index.html"
 
 ## Chromium for the browser tests of the maps (Debian's package).
 browser:

@@ -9,6 +9,12 @@ import click
 from .resources import default_store
 
 SCOPE_FLAGS = ("region", "programme", "theme", "gemeente")
+MESSAGES = {
+    "nl": {"written": "geschreven", "nodes": "knopen", "edges": "lijnen", "gemeenten": "gemeenten",
+           "all": "{n} bestanden geschreven in {folder}"},
+    "en": {"written": "written", "nodes": "nodes", "edges": "edges", "gemeenten": "municipalities",
+           "all": "{n} files written to {folder}"},
+}
 
 
 @click.command()
@@ -67,15 +73,18 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
     if (division or measure != "tables") and not (geo or all_):
         raise click.UsageError("--division en --measure horen bij --geo")
     store = store or default_store()
+    words = MESSAGES[lang]
     if all_:
         written = write_all(store, output, findings=findings, lang=lang, pseudonymise=pseudonymise)
         for w in written:
-            click.echo(f"{w.path}  {w.title}" + (f"  ({w.nodes} knopen)" if w.nodes else ""))
-        click.echo(f"{len(written)} bestanden geschreven in {output}", err=True)
+            click.echo(f"{w.path}  {w.title}" + (f"  ({w.nodes} {words['nodes']})" if w.nodes and w.kind != "index"
+                                                  and not w.kind.startswith("geo") else ""))
+        click.echo(words["all"].format(n=len(written), folder=output), err=True)
         return
     kind = chosen[0] if chosen else "national"
     name = {"region": region, "programme": programme, "theme": theme, "gemeente": gemeente}.get(kind)
     w = write_map(store, output, kind=kind, name=name, overview=overview, group_by=group_by, geo=geo,
                   division=division, measure=measure, findings=findings, lang=lang, pseudonymise=pseudonymise)
-    detail = f"{w.nodes} gemeenten" if w.kind == "geo" else f"{w.nodes} knopen, {w.edges} lijnen"
-    click.echo(f"{w.path} geschreven: {w.title} ({detail}, {w.seconds:.1f} s)")
+    detail = (f"{w.nodes} {words['gemeenten']}" if w.kind == "geo"
+              else f"{w.nodes} {words['nodes']}, {w.edges} {words['edges']}")
+    click.echo(f"{w.path} {words['written']}: {w.title} ({detail}, {w.seconds:.1f} s)")

@@ -61,8 +61,14 @@ def co_membership(B: nx.Graph) -> nx.Graph:
     >>> B = affiliation_graph([("a", "T1"), ("b", "T1"), ("a", "T2"), ("b", "T2")])
     >>> co_membership(B)["a"]["b"]["weight"]
     2
+    >>> co_membership(affiliation_graph([])).number_of_nodes()
+    0
     """
     members = sorted((n for n, side in B.nodes(data="bipartite") if side == MEMBER), key=str)
+    if len(members) == B.number_of_nodes():  # no tables at all (networkx refuses to project that)
+        G = nx.Graph()
+        G.add_nodes_from(members)
+        return G
     return bipartite.weighted_projected_graph(B, members)
 
 
@@ -84,9 +90,11 @@ def articulation_splits(G: nx.Graph, min_part: int = 1) -> list[dict]:
     largest first). Only splits whose second-largest part has at least ``min_part`` nodes are kept:
     with ``min_part=2`` a node that merely links a single other member is not reported.
 
-    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("b", "e")])
-    >>> [(s["node"], [len(p) for p in s["parts"]]) for s in articulation_splits(G, min_part=2)]
-    [('c', [3, 1])]
+    >>> G = nx.path_graph(["a", "b", "c", "d", "e"])
+    >>> [(s["node"], s["parts"]) for s in articulation_splits(G, min_part=2)]
+    [('c', [['a', 'b'], ['d', 'e']])]
+    >>> [s["node"] for s in articulation_splits(G)]
+    ['b', 'c', 'd']
     >>> [s["node"] for s in articulation_splits(G, min_part=3)]
     []
     """

@@ -12,7 +12,7 @@ The conversion is pure and needs no server:
 >>> g = Graph()
 >>> t = URIRef("https://w3id.org/izagraph/id/table/stuurgroep")
 >>> _ = g.add((t, RDF.type, IZG.Table)).add((t, SKOS.prefLabel, Literal("Stuurgroep", lang="nl")))
->>> _ = g.add((t, IZG.meetingsPerYear, Literal("4", datatype=XSD.decimal)))
+>>> _ = g.add((t, IZG.meetingsPerYear, Literal("4.0", datatype=XSD.decimal)))
 >>> pg = to_property_graph(g, ontology=Graph())
 >>> [(labels, row["props"]) for labels, rows in pg.nodes.items() for row in rows]  # doctest: +NORMALIZE_WHITESPACE
 [(('Table',), {'iri': 'https://w3id.org/izagraph/id/table/stuurgroep', 'meetingsPerYear': 4.0,
@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import decimal
 import json
 import logging
+import math
 import os
 import re
 import time
@@ -42,6 +44,7 @@ from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import exceptions as nx
+from neo4j.graph import Node, Path, Relationship
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -52,7 +55,7 @@ from ..queries import Query
 __all__ = [
     "Settings", "Neo4jBackend", "connect", "push", "pull", "PushReport", "Status", "Mapping",
     "PropertyGraph", "to_property_graph", "rows_to_graph", "encode_literals", "decode_values",
-    "label_name", "relationship_type", "CypherError",
+    "label_name", "relationship_type", "CypherError", "PushInProgress",
 ]
 
 log = logging.getLogger(__name__)
@@ -191,8 +194,6 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 
 def _plain(value):
     """A driver value as a plain Python value: nodes as their IRI, temporal values as ISO strings."""
-    from neo4j.graph import Node, Path, Relationship
-
     if isinstance(value, Node):
         return value.get("iri", value.element_id)
     if isinstance(value, Relationship):
@@ -214,9 +215,34 @@ def _read(tx, query: str, params: dict) -> list[dict]:
     return [dict(zip(keys, (_plain(v) for v in record.values()))) for record in result]
 
 
-def _write_batch(tx, query: str, rows: list[dict], load: str) -> None:
-    """One batch of rows in one transaction (a transaction function: safe to retry)."""
-    tx.run(query, rows=rows, load=load).consume()
+def _read_pull(tx, mapping_query: str, node_query: str, relationship_query: str) -> tuple:
+    """The marker, the data nodes and their relationships, read in one transaction (one snapshot)."""
+    marker = tx.run(mapping_query).single()
+    nodes = [dict(zip(("iri", "labels", "props"), r.values())) for r in tx.run(node_query)]
+    rels = [dict(zip(("s", "type", "o"), r.values())) for r in tx.run(relationship_query)]
+    return (marker[0] if marker else None), nodes, rels
+
+
+class PushInProgress(IzagraphError):
+    """Another push into the same database is still running."""
+
+
+def _claim(tx, params: dict, stale_ms: int) -> None:
+    """Take the load marker for this push, unless another push is alive (in one transaction)."""
+    record = tx.run(CLAIM_MARKER).single()
+    before, now = record["before"], record["now"]
+    if before.get("running") and now - (before.get("heartbeat") or 0) < stale_ms:
+        raise PushInProgress(
+            f"er loopt al een push naar deze database (begonnen {before.get('started')}); wacht tot die klaar "
+            f"is (is hij afgebroken, probeer het dan over {stale_ms // 60000} minuten opnieuw)")
+    tx.run(START_MARKER, params).consume()
+
+
+def _write_batch(tx, pieces: list[tuple[str, list[dict]]], load: str) -> None:
+    """One batch in one transaction: each piece is a query and its rows (a transaction function, so
+    the driver may retry it: every query is a MERGE, safe to run twice)."""
+    for query, rows in pieces:
+        tx.run(query, rows=rows, load=load).consume()
 
 
 def _write_count(tx, query: str, params: dict) -> int:
@@ -406,15 +432,25 @@ def _same(a: Literal, b: Literal) -> bool:
     return str(a) == str(b) and a.datatype == b.datatype and a.language == b.language
 
 
+def _decimal_lexical(value: float) -> str:
+    text = repr(value)
+    if "e" in text or "E" in text:
+        text = format(decimal.Decimal(text), "f")
+    return text if "." in text else text + ".0"
+
+
 def _restore(value, token: str | None, lang: str | None = None) -> Literal:
+    if token and " " in token:  # "xsd:decimal 6.00": the datatype and the exact lexical form
+        datatype, lexical = token.split(" ", 1)
+        return Literal(lexical, datatype=_datatype(datatype))
     datatype = _datatype(token) if token else None
     if isinstance(value, bool):
         return Literal("true" if value else "false", datatype=datatype or XSD.boolean)
     if isinstance(value, int):
         return Literal(str(value), datatype=datatype or XSD.integer)
     if isinstance(value, float):
-        if datatype == XSD.decimal and value.is_integer() and abs(value) < 1e15:
-            return Literal(str(int(value)), datatype=datatype)
+        if datatype == XSD.decimal and math.isfinite(value):
+            return Literal(_decimal_lexical(value), datatype=datatype)
         return Literal(repr(value), datatype=datatype or XSD.double)
     if lang:
         return Literal(str(value), lang=lang)
@@ -422,44 +458,51 @@ def _restore(value, token: str | None, lang: str | None = None) -> Literal:
 
 
 def _native(lit: Literal):
-    """The Cypher value for a literal: a number or boolean when that restores the very same literal,
-    else its lexical form."""
+    """The Cypher value for a literal: a number or boolean where the datatype says so and the lexical
+    form parses, else the lexical form (a string)."""
     lex, datatype = str(lit), lit.datatype
     if lit.language or datatype is None:
         return lex
-    value: object = lex
-    if datatype == XSD.boolean and lex in ("true", "false"):
-        value = lex == "true"
-    elif datatype in INTEGER_TYPES and _INT.match(lex) and _INT64[0] <= int(lex) <= _INT64[1]:
-        value = int(lex)
-    elif datatype in FLOAT_TYPES and _NUMBER.match(lex):
-        value = float(lex)
-    if value is not lex and _same(_restore(value, _token_for(value, lit)), lit):
-        return value
+    if datatype == XSD.boolean and lex in ("true", "false", "1", "0"):
+        return lex in ("true", "1")
+    if datatype in INTEGER_TYPES and _INT.match(lex.strip()) and _INT64[0] <= int(lex) <= _INT64[1]:
+        return int(lex)
+    if datatype in FLOAT_TYPES and _NUMBER.match(lex.strip()) and math.isfinite(float(lex)):
+        return float(lex)
     return lex
 
 
 def _token_for(value, lit: Literal) -> str | None:
+    """The ``_dt`` note that restores ``lit`` from ``value``: nothing when implied, the datatype, or the
+    datatype and the exact lexical form when the value does not print back as it (``xsd:decimal 6.00``)."""
     if lit.language or lit.datatype is None:
         return None
-    if not isinstance(value, str) and lit.datatype == _implied(value):
-        return None
-    return _token(lit.datatype)
+    if isinstance(value, str):
+        return _token(lit.datatype)
+    token = None if lit.datatype == _implied(value) else _token(lit.datatype)
+    if _same(_restore(value, token), lit):
+        return token
+    return f"{_token(lit.datatype)} {lit}"
 
 
 def encode_literals(literals: Sequence[Literal]) -> tuple[object, object]:
     """The property value (one value or a list) and its datatype note for ``_dt`` (None if implied).
 
-    Strings without datatype, language-tagged strings (the language is in the key), ``xsd:boolean``
-    and ``xsd:integer`` need no note; everything else keeps its datatype as ``xsd:<name>`` (or the
-    full IRI). A list whose values need different notes gets a list of notes, in the same order.
+    Numbers and booleans are Cypher numbers and booleans whenever their lexical form parses (so Cypher
+    can compare them), dates and everything else are strings. Strings without datatype,
+    language-tagged strings (the language is in the key), ``xsd:boolean`` and ``xsd:integer`` need no
+    note; the rest keeps its datatype as ``xsd:<name>`` (or the full IRI), followed by a space and
+    the exact lexical form when the value would not print back as it. A list whose values need
+    different notes gets a list of notes, in the same order.
 
     >>> encode_literals([Literal("2024-03", datatype=XSD.gYearMonth)])
     ('2024-03', 'xsd:gYearMonth')
+    >>> encode_literals([Literal("2.5", datatype=XSD.decimal), Literal("4.0", datatype=XSD.decimal)])
+    ([2.5, 4.0], 'xsd:decimal')
+    >>> encode_literals([Literal("4", datatype=XSD.decimal)])
+    (4.0, 'xsd:decimal 4')
     >>> encode_literals([Literal(True), Literal(12)])
     (['true', '12'], ['xsd:boolean', 'xsd:integer'])
-    >>> encode_literals([Literal("2.5", datatype=XSD.decimal), Literal("4", datatype=XSD.decimal)])
-    ([2.5, 4.0], 'xsd:decimal')
     """
     lits = sorted(literals, key=lambda lit: (str(lit.datatype or ""), str(lit)))
     values = [_native(lit) for lit in lits]
@@ -563,21 +606,21 @@ def to_property_graph(data: Graph, ontology: Graph | None = None) -> PropertyGra
         from ..vocab import ontology_graph
 
         ontology = ontology_graph()
-    by_subject: dict[URIRef, set[tuple]] = defaultdict(set)
+    by_subject: dict[URIRef, list[tuple]] = defaultdict(list)  # a graph's triples are unique already
     for s, p, o in data:
         if isinstance(s, BNode) or isinstance(o, BNode):
             s, o = _skolem(s), _skolem(o)
-        by_subject[s].add((p, o))
+        by_subject[s].append((p, o))
     data_subjects = set(by_subject)
     onto_only: dict[URIRef, set[tuple]] = defaultdict(set)
     for s in ontology_subjects(ontology):
-        known = by_subject.get(s, ())
+        known = set(by_subject.get(s, ()))
         for p, o in ontology.predicate_objects(s):
             if not isinstance(o, BNode) and (p, o) not in known:
                 onto_only[s].add((p, o))
     ontology_nodes = set(onto_only) - data_subjects
     for s, pos in onto_only.items():
-        by_subject[s] |= pos
+        by_subject[s].extend(pos)
 
     classes, literal_keys, links = set(), set(), set()
     for pos in by_subject.values():
@@ -673,15 +716,24 @@ SCHEMA = (
     "CREATE CONSTRAINT izagraph_load_id IF NOT EXISTS FOR (n:IzagraphLoad) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX izagraph_concept_notation IF NOT EXISTS FOR (n:Concept) ON (n.notation)",
 )
-READ_MARKER = "MATCH (m:IzagraphLoad {id: 'current'}) RETURN properties(m) AS marker"
-START_MARKER = """MERGE (m:IzagraphLoad {id: 'current'})
-SET m.status = 'incomplete', m.load = $load, m.started = $started, m.finished = null, m.mapping = $mapping,
-    m.classLabels = $classLabels, m.triples = $triples, m.replace = $replace, m.nodes = null,
-    m.relationships = null
-RETURN m.load"""
+READ_MARKER = "MATCH (m:IzagraphLoad {id: 'current'}) RETURN properties(m) AS marker, timestamp() AS now"
+CLAIM_MARKER = """MERGE (m:IzagraphLoad {id: 'current'})
+WITH m, properties(m) AS before, timestamp() AS now
+SET m.heartbeat = now
+RETURN before, now"""
+START_MARKER = """MATCH (m:IzagraphLoad {id: 'current'})
+SET m.status = 'incomplete', m.running = true, m.load = $load, m.started = $started, m.finished = null,
+    m.mapping = $mapping, m.classLabels = $classLabels, m.triples = $triples, m.replace = $replace,
+    m.nodes = null, m.relationships = null, m.heartbeat = timestamp()"""
+HEARTBEAT = "MATCH (m:IzagraphLoad {id: 'current'}) WHERE m.load = $load SET m.heartbeat = timestamp() RETURN m.load"
 FINISH_MARKER = """MATCH (m:IzagraphLoad {id: 'current'}) WHERE m.load = $load
-SET m.status = 'complete', m.finished = $finished, m.nodes = $nodes, m.relationships = $relationships
+SET m.status = 'complete', m.running = false, m.finished = $finished, m.nodes = $nodes,
+    m.relationships = $relationships
 RETURN m.load"""
+ABORT_MARKER = "MATCH (m:IzagraphLoad {id: 'current'}) WHERE m.load = $load SET m.running = false"
+#: A push that has not shown a sign of life for this long is taken to have died.
+STALE_MS = 120_000
+HEARTBEAT_S = 10.0
 DELETE_ALL = "MATCH (n:Izagraph) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
 SWEEP_RELATIONSHIPS = """MATCH (:Izagraph)-[r]->(:Izagraph) WHERE r._load IS NOT NULL AND r._load <> $load
 WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted"""
@@ -721,19 +773,56 @@ def node_query(labels: Sequence[str], removable: Iterable[str] = ()) -> str:
     return text
 
 
-def relationship_query(rel_type: str) -> str:
-    """The write query for one relationship type (MERGE: pushing twice gives one relationship)."""
+def relationship_query(rel_type: str, create: bool = False) -> str:
+    """The write query for one relationship type: MERGE, so pushing twice gives one relationship
+    (``create`` right after ``--replace`` deleted them all, when there is nothing to merge with).
+
+    >>> print(relationship_query("HAS_GEMEENTE"))
+    UNWIND $rows AS row
+    MATCH (a:Resource {iri: row.s})
+    MATCH (b:Resource {iri: row.o})
+    MERGE (a)-[r:`HAS_GEMEENTE`]->(b)
+    SET r._load = $load
+    """
     return ("UNWIND $rows AS row\nMATCH (a:Resource {iri: row.s})\nMATCH (b:Resource {iri: row.o})\n"
-            f"MERGE (a)-[r:{_quoted(rel_type)}]->(b)\nSET r._load = $load")
+            f"{'CREATE' if create else 'MERGE'} (a)-[r:{_quoted(rel_type)}]->(b)\nSET r._load = $load")
 
 
-def _chunks(rows: list, size: int) -> Iterator[list]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+def _batches(groups: Iterable[tuple[str, list[dict]]], size: int) -> Iterator[list[tuple[str, list[dict]]]]:
+    """Pack (query, rows) groups into batches of at most ``size`` rows: big groups are split, small
+    ones share a transaction (each transaction costs a commit, each new query text a plan).
+
+    >>> [[(q, len(r)) for q, r in b] for b in _batches([("a", [1] * 5), ("b", [2] * 2), ("c", [3])], 4)]
+    [[('a', 4)], [('a', 1), ('b', 2), ('c', 1)]]
+    """
+    batch, n = [], 0
+    for query, rows in groups:
+        i = 0
+        while i < len(rows):
+            take = rows[i:i + size - n]
+            batch.append((query, take))
+            n, i = n + len(take), i + len(take)
+            if n >= size:
+                yield batch
+                batch, n = [], 0
+    if batch:
+        yield batch
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class _Heartbeat:
+    """Tells other pushes that this one is alive (every :data:`HEARTBEAT_S` seconds at most)."""
+
+    def __init__(self, backend: Neo4jBackend, load: str):
+        self.backend, self.load, self.last = backend, load, time.monotonic()
+
+    def __call__(self) -> None:
+        if time.monotonic() - self.last >= HEARTBEAT_S:
+            self.backend._write(HEARTBEAT, {"load": self.load})
+            self.last = time.monotonic()
 
 
 # -- the backend ---------------------------------------------------------------------------------
@@ -765,7 +854,7 @@ class Status:
     nodes: int
     ontology_nodes: int
     relationships: int
-    load: str  # "none", "incomplete" or "complete"
+    load: str  # "none" (never pushed), "running", "incomplete" (a push failed: push again) or "complete"
     started: str | None = None
     finished: str | None = None
     triples: int | None = None
@@ -829,12 +918,14 @@ class Neo4jBackend:
         rows = self._read(READ_MARKER)
         return rows[0]["marker"] if rows else None
 
-    def _delete(self, query: str, params: dict, batch_size: int, progress: Progress | None) -> int:
+    def _delete(self, query: str, params: dict, batch_size: int, progress: Progress | None,
+                beat: Callable[[], None]) -> int:
         total = 0
         with self._session() as session:
             while True:
                 n = session.execute_write(_write_count, query, {**params, "limit": batch_size})
                 total += n
+                beat()
                 if progress:
                     progress("delete", total, 0)
                 if n < batch_size:
@@ -851,14 +942,15 @@ class Neo4jBackend:
         that fails midway leaves the marker ``incomplete``; the next push repairs everything.
         With ``replace`` izagraph's previous data (label ``Izagraph``) is deleted first instead of
         swept last. Nodes without label ``Izagraph`` are never touched.
-        ``progress(phase, done, total)`` is called after every batch.
+        ``progress(phase, done, total)`` is called after every batch. Only one push at a time: while
+        another one is alive (its heartbeat on the marker is under two minutes old) this raises
+        :class:`PushInProgress`.
         """
         if batch_size < 1:
             raise IzagraphError("--batch-size moet minstens 1 zijn")
         t0 = time.perf_counter()
         pg = to_property_graph(graph, ontology)
         load = uuid.uuid4().hex
-        batches = 0
         with _translated(self.settings):
             with self._session() as session:
                 for statement in SCHEMA:
@@ -867,40 +959,51 @@ class Neo4jBackend:
             previous = self._marker() or {}
             known = {x for x in previous.get("classLabels") or [] if isinstance(x, str) and NAME.match(x)}
             class_labels = sorted((known | set(pg.mapping.labels)) - RESERVED_LABELS)
-            self._write(START_MARKER, {"load": load, "started": _now(), "mapping": pg.mapping.to_json(),
-                                       "classLabels": class_labels, "triples": pg.triples, "replace": replace})
-            deleted = self._delete(DELETE_ALL, {}, batch_size, progress) if replace else 0
-            total, done = pg.node_count + pg.relationship_count, 0
             with self._session() as session:
-                for labels, rows in pg.nodes.items():
-                    query = node_query(labels, [*class_labels, ONTOLOGY_LABEL])
-                    for chunk in _chunks(rows, batch_size):
-                        session.execute_write(_write_batch, query, chunk, load)
-                        batches, done = batches + 1, done + len(chunk)
-                        if progress:
-                            progress("write", done, total)
-                for rel_type, rows in pg.relationships.items():
-                    query = relationship_query(rel_type)
-                    for chunk in _chunks(rows, batch_size):
-                        session.execute_write(_write_batch, query, chunk, load)
-                        batches, done = batches + 1, done + len(chunk)
-                        if progress:
-                            progress("write", done, total)
-            if not replace:
-                deleted += self._delete(SWEEP_RELATIONSHIPS, {"load": load}, batch_size, progress)
-                deleted += self._delete(SWEEP_NODES, {"load": load}, batch_size, progress)
-            self._write(FINISH_MARKER, {"load": load, "finished": _now(), "nodes": pg.node_count,
-                                        "relationships": pg.relationship_count})
+                session.execute_write(_claim, {
+                    "load": load, "started": _now(), "mapping": pg.mapping.to_json(), "classLabels": class_labels,
+                    "triples": pg.triples, "replace": replace}, STALE_MS)
+            try:
+                deleted, batches = self._push_rows(pg, load, class_labels, replace, batch_size, progress)
+                finished = self._write(FINISH_MARKER, {"load": load, "finished": _now(), "nodes": pg.node_count,
+                                                       "relationships": pg.relationship_count})
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    self._write(ABORT_MARKER, {"load": load})
+                raise
+            if not finished:
+                raise PushInProgress("een andere push heeft het overgenomen; bekijk 'izagraph neo4j status'")
         report = PushReport(pg.node_count, pg.relationship_count, pg.triples, deleted, batches,
                             time.perf_counter() - t0, load)
         log.info("pushed %d nodes and %d relationships in %.1f s", report.nodes, report.relationships,
                  report.seconds)
         return report
 
+    def _push_rows(self, pg: PropertyGraph, load: str, class_labels: list[str], replace: bool,
+                   batch_size: int, progress: Progress | None) -> tuple[int, int]:
+        beat = _Heartbeat(self, load)
+        deleted = self._delete(DELETE_ALL, {}, batch_size, progress, beat) if replace else 0
+        total, done, batches = pg.node_count + pg.relationship_count, 0, 0
+        removable = [*class_labels, ONTOLOGY_LABEL]
+        groups = [(node_query(labels, removable), rows) for labels, rows in pg.nodes.items()]
+        groups += [(relationship_query(t, create=replace), rows) for t, rows in pg.relationships.items()]
+        with self._session() as session:
+            for batch in _batches(groups, batch_size):
+                session.execute_write(_write_batch, batch, load)
+                batches, done = batches + 1, done + sum(len(rows) for _, rows in batch)
+                beat()
+                if progress:
+                    progress("write", done, total)
+        if not replace:
+            deleted += self._delete(SWEEP_RELATIONSHIPS, {"load": load}, batch_size, progress, beat)
+            deleted += self._delete(SWEEP_NODES, {"load": load}, batch_size, progress, beat)
+        return deleted, batches
+
     def pull(self) -> Graph:
         """The data graph back (without the ontology nodes), exactly as it was pushed."""
-        with _translated(self.settings):
-            marker = self._marker()
+        with _translated(self.settings), self._session() as session:
+            marker, nodes, relationships = session.execute_read(_read_pull, READ_MARKER, PULL_NODES,
+                                                                PULL_RELATIONSHIPS)
             if marker is None:
                 raise IzagraphError(f"er staat nog geen izagraph-data in Neo4j ({self.settings.safe_uri}): "
                                     "voer eerst 'izagraph neo4j push' uit")
@@ -908,8 +1011,6 @@ class Neo4jBackend:
                 raise IzagraphError("de laatste push is niet afgemaakt (status 'incomplete'): voer "
                                     "'izagraph neo4j push' opnieuw uit")
             mapping = Mapping.from_json(marker["mapping"])
-            nodes = self._read(PULL_NODES)
-            relationships = self._read(PULL_RELATIONSHIPS)
         return rows_to_graph(nodes, relationships, mapping)
 
     def status(self) -> Status:
@@ -917,9 +1018,13 @@ class Neo4jBackend:
         with _translated(self.settings):
             counts = self._read(COUNT_NODES)[0]
             rels = self._read(COUNT_RELATIONSHIPS)[0]["relationships"]
-            marker = self._marker() or {}
+            rows = self._read(READ_MARKER)
+        marker, now = (rows[0]["marker"], rows[0]["now"]) if rows else ({}, 0)
+        state = marker.get("status", "none")
+        if state == "incomplete" and marker.get("running") and now - (marker.get("heartbeat") or 0) < STALE_MS:
+            state = "running"
         return Status(self.settings.safe_uri, self.settings.database, self.version, self.edition,
-                      counts["nodes"], counts["ontology_nodes"], rels, marker.get("status", "none"),
+                      counts["nodes"], counts["ontology_nodes"], rels, state,
                       marker.get("started"), marker.get("finished"), marker.get("triples"))
 
 

@@ -12,7 +12,7 @@ import copy
 import math
 from functools import lru_cache
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -24,13 +24,16 @@ from .layout import structured_layout
 from .overlay import Mark
 from .scope import is_active, slug
 from .style import (
-    EDGE_STYLE, FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
+    EDGE_STYLE, FINDING_COLOUR, OTHER_FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
     RELATION_ORDER, primary_programme, programme_colour, text,
 )
 
 DIVISION_ORDER = ("iza", "iza-subregio", "zorgkantoor", "roaz", "ggd", "jeugd", "arbeidsmarkt", "veiligheid",
                   "corop", "provincie")
 MAX_LISTED = 12  # members listed in a tooltip before "… and N more"
+LAYOUT_WEIGHT = {"programme": 0.3, "theme": 0.4, "territory": 0.35, "part_of": 0.3, "parent": 1.5}
+LARGE = 1500
+PROGRAMME_RANK = {p: i for i, p in enumerate(PROGRAMME_ORDER)}  # above this many nodes: no dashed edges, no hover highlighting, edges hidden while zooming
 
 
 @dataclass
@@ -168,7 +171,7 @@ def vis_options(large: bool) -> dict:
                         "multiselect": False},
         "nodes": {"borderWidth": 1.5, "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
                                                "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 7}}},
+                  "scaling": {"label": {"drawThreshold": 7 if large else 3}}},
         "edges": {"smooth": False, "selectionWidth": 2, "font": {"size": 12, "strokeWidth": 3,
                                                                 "color": "#7a2a12", "align": "middle"}},
     }
@@ -264,7 +267,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
     words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
                                                 "members", "division", "code", "status", "sector", "tables",
-                                                "seats", "findings", "role", "perspective", "on_behalf_of", "score")}
+                                                "seats", "findings", "role", "perspective", "on_behalf_of", "score", "rule")}
     sources = _Sources(lang)
 
     nodes: list[dict] = []
@@ -281,7 +284,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         info: list[tuple[str, str]] = [(words["kind"], kind_word.get(kind, kind)
                                         + (f" ({a['table_kind']})" if a.get("table_kind") else ""))]
         if kind == "table":
-            progs = _split(a.get("programmes"))
+            progs = sorted(_split(a.get("programmes")), key=lambda p: (PROGRAMME_RANK.get(p, 99), p))
             themes = _split(a.get("themes"))
             regs = sorted(slug(r) for r in territory[n])
             for r in territory[n]:
@@ -336,10 +339,13 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         node_marks = marks_by.get(n, [])
         if node_marks:
             info.append((words["findings"], " | ".join(f"[{m.severity}] {m.message}" for m in node_marks)))
-            border = INCONGRUENT_COLOUR if all(m.kind == "incongruent" for m in node_marks) else FINDING_COLOUR
-            base = node_groups_colour(group)
-            node["color"] = _colour(base, border)
-            node["borderWidth"] = 4.5
+        shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
+        if shown:
+            kinds = {m.kind for m in shown}
+            border = (FINDING_COLOUR if "overloaded" in kinds else INCONGRUENT_COLOUR if kinds == {"incongruent"}
+                      else OTHER_FINDING_COLOUR)
+            node["color"] = _colour(node_groups_colour(group), border)
+            node["borderWidth"] = 4.5 if "overloaded" in kinds else 3.5
             if any(m.kind == "overloaded" for m in node_marks):
                 node["label"] += " ⚠"
             node["f"] = len(node_marks)
@@ -348,6 +354,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         node["info"] = [[k, v] for k, v in info if v not in (None, "")]
         nodes.append(node)
 
+    large = len(nodes) > LARGE
     edges: list[dict] = []
     for u, v, d in edge_list:
         rel = d.get("relation", "")
@@ -363,8 +370,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             src = sources(d.get("source", ""), d.get("evidence", ""))
             if src is not None:
                 e["src"] = src
-            if d.get("evidence") == "illustrative":
-                e["dashes"] = [6, 4]
+            if d.get("evidence") == "illustrative" and not large:
+                e["dashes"] = [6, 4]  # dashed lines are slow to draw: only on maps of up to LARGE nodes
         elif rel == "programme":
             e["color"] = programme_colour(attrs[v].get("notation"))
         edges.append(e)
@@ -379,28 +386,31 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                 continue
             seen_pairs.add(pair)
             score = f"{m.score:.2f}" if m.score is not None else ""
-            edges.append({"id": len(edges), "from": pair[0], "to": pair[1], "rel": "duplicate", "label": score,
+            edges.append({"id": len(edges), "from": pair[0], "to": pair[1], "rel": "duplicate",
+                          "label": score or m.rule,
                           "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
                           "name": text(lang, "rel.duplicate"),
-                          "info": [[k, val] for k, val in ((words["findings"], m.message), (words["score"], score)) if val]})
-        if m.kind == "missing":
-            for p in m.missing:
-                word = _concept_label("perspective", p, lang)
-                mid = len(nodes)
-                nodes.append({"id": mid, "label": ("ontbreekt: " if lang == "nl" else "missing: ") + word,
-                              "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": word,
-                              "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], word],
-                                       [words["findings"], m.message]]})
-                edges.append({"id": len(edges), "from": index[m.subject], "to": mid, "rel": "missing",
-                              "name": text(lang, "rel.missing"), "info": [[words["findings"], m.message]]})
-                missing_nodes.append((mid, m.subject))
+                          "info": [[k, val] for k, val in ((words["findings"], m.message), (words["score"], score),
+                                                           (words["rule"], m.rule)) if val]})
+        if m.kind == "missing" and m.missing:
+            or_word = " of " if lang == "nl" else " or "
+            word = or_word.join(_concept_label("perspective", p, lang) for p in m.missing)
+            mid = len(nodes)
+            nodes.append({"id": mid, "label": wrap(("ontbreekt: " if lang == "nl" else "missing: ") + word, 28),
+                          "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": word,
+                          "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], word],
+                                   [words["findings"], m.message]]})
+            edges.append({"id": len(edges), "from": index[m.subject], "to": mid, "rel": "missing",
+                          "name": text(lang, "rel.missing"), "info": [[words["findings"], m.message]]})
+            missing_nodes.append((mid, m.subject))
 
     if layout and nodes:
         _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed)
 
     present_kinds = [k for k in KIND_ORDER if any(nd["k"] == k for nd in nodes)]
     present_rels = [r for r in RELATION_ORDER if any(e["rel"] == r for e in edges)]
-    legend = [{"type": "kind", "label": kind_word[k], "shape": KIND_STYLE[k][0],
+    legend = [{"type": "kind", "label": kind_word[k] + (f" ({text(lang, 'ui.colour_programme')})" if k == "table" else ""),
+               "shape": KIND_STYLE[k][0],
                "color": KIND_STYLE[k][1] or "#777777"} for k in present_kinds]
     legend += [{"type": "colour", "label": _concept_label("programme", p, lang), "color": programme_colour(p)}
                for p in PROGRAMME_ORDER if p in programmes_seen]
@@ -411,10 +421,13 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         notes.append(text(lang, "ui.illustrative"))
     if any(nd.get("opacity") for nd in nodes):
         notes.append(text(lang, "ui.ended"))
-    if any(nd.get("f") for nd in nodes):
+    shown_kinds = {m.kind for ms in marks_by.values() for m in ms}
+    if "overloaded" in shown_kinds:
         notes.append(text(lang, "ui.overloaded"))
-    if any(m.kind == "incongruent" for ms in marks_by.values() for m in ms):
+    if "incongruent" in shown_kinds:
         notes.append(text(lang, "ui.incongruent"))
+    if shown_kinds - {"overloaded", "incongruent"}:
+        notes.append(text(lang, "ui.other_finding"))
     if national:
         notes.append(text(lang, "ui.concepts_left_out"))
     if not tables:
@@ -427,7 +440,12 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         "kind": [[k, kind_word[k]] for k in present_kinds],
         "region": sorted(([r, lab] for r, lab in regions_seen.items()), key=lambda x: x[1].casefold()),
     }
-    options = vis_options(large=len(nodes) > 1500)
+    if len(nodes) > LARGE:  # region names readable when the whole country is in view
+        for nd in nodes:
+            if nd["k"] == "region":
+                nd["font"] = {"size": 140, "strokeWidth": 18, "color": "#1b2a38"}
+                nd["size"] = 40
+    options = vis_options(large=len(nodes) > LARGE)
     options["groups"] = node_groups()
     return MapSpec("network", title, lang, nodes, edges, legend, filters, notes, [], options, subtitle,
                    sources.rows, edge_styles(), 0.55 if national else 0.85)
@@ -439,6 +457,11 @@ def node_groups_colour(group: str) -> str:
 
 
 def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed) -> None:
+    """Positions: the core (tables, members) by the structured layout; context nodes (programmes,
+    themes and — on maps up to LARGE nodes — regions) on a ring around it, near their tables."""
+    n = len(nodes)
+    large = n > LARGE
+    ring_kinds = {"programme", "theme"} | (set() if large else {"region"})
     group_of: dict[int, str] = {}
     depth = _depths(H, tables)
     region_of: dict[str, str | None] = {t: _primary_region(H, territory[t]) for t in tables}
@@ -449,17 +472,86 @@ def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, s
             cur, hops = parent[cur], hops + 1
         if region_of.get(cur):
             group_of[index[t]] = region_of[cur]
-    for n in node_ids:
-        if H.nodes[n].get("kind") == "region":
-            group_of[index[n]] = n
+    if large:
+        for node in node_ids:
+            if H.nodes[node].get("kind") == "region":
+                group_of[index[node]] = node
     for mid, table in missing_nodes:
         if index[table] in group_of:
             group_of[mid] = group_of[index[table]]
-    pos = structured_layout([nd["id"] for nd in nodes], [(e["from"], e["to"]) for e in edges if e["rel"] != "duplicate"],
+    if not large and len(set(group_of.values())) < 4:  # a few groups: one layout reads better
+        group_of = {}
+    core = [nd["id"] for nd in nodes if nd["k"] not in ring_kinds]
+    core_set = set(core)
+    k = 130.0 if n <= 300 else 100.0 if n <= LARGE else 80.0
+    pos = structured_layout(core, [(e["from"], e["to"], LAYOUT_WEIGHT.get(e["rel"], 1.0)) for e in edges
+                                   if e["rel"] != "duplicate" and e["from"] in core_set and e["to"] in core_set],
                             group_of, {index[t]: depth[t] for t in tables},
-                            anchors=[index[n] for n in node_ids if H.nodes[n].get("kind") == "region"], seed=seed)
+                            anchors=[nd["id"] for nd in nodes if nd["k"] == "region" and large], k=k, seed=seed)
+    ring = [nd["id"] for nd in nodes if nd["k"] in ring_kinds]
+    if ring:
+        pos.update(_ring(pos, ring, edges, k))
     for nd in nodes:
         x, y = pos[nd["id"]]
+        nd["x"], nd["y"] = int(round(x)), int(round(y))
+
+
+def _ring(pos: dict, ring: list[int], edges: list[dict], k: float) -> dict[int, tuple[float, float]]:
+    """Context nodes on evenly spaced slots of a circle around the placed core; a node whose tables lie
+    on one side takes the free slot nearest that side, hubs linked to everything take what is left."""
+    import numpy as np
+
+    nbrs: dict[int, list[int]] = defaultdict(list)
+    ring_set = set(ring)
+    for e in edges:
+        if e["from"] in ring_set and e["to"] in pos:
+            nbrs[e["from"]].append(e["to"])
+        elif e["to"] in ring_set and e["from"] in pos:
+            nbrs[e["to"]].append(e["from"])
+    pts = np.array(list(pos.values())) if pos else np.zeros((1, 2))
+    centre = pts.mean(0)
+    spread = float(np.sqrt(((pts - centre) ** 2).sum(1)).max()) if len(pts) > 1 else 0.0
+    slots = max(len(ring), 8)
+    radius = max(spread + k * 1.3, slots * k * 1.5 / (2 * math.pi))
+    slot_angle = [-math.pi / 2 + 2 * math.pi * i / slots for i in range(slots)]
+    wishes = []
+    for order, node in enumerate(ring):
+        if nbrs[node]:
+            b = np.mean([pos[j] for j in nbrs[node]], axis=0) - centre
+            strength = float(np.hypot(*b)) / (spread or 1.0)
+            wishes.append((-strength, order, node, math.atan2(b[1], b[0])))
+        else:
+            wishes.append((0.0, order, node, None))
+    free = set(range(slots))
+    out = {}
+    for strength, order, node, angle in sorted(wishes):
+        if angle is None or -strength < 0.15:
+            slot = min(free)
+        else:
+            slot = min(free, key=lambda i: (abs(math.remainder(slot_angle[i] - angle, 2 * math.pi)), i))
+        free.discard(slot)
+        a = slot_angle[slot]
+        out[node] = (centre[0] + radius * math.cos(a), centre[1] + radius * math.sin(a))
+    return out
+
+
+def _separate(nodes: list[dict], distance: float, rounds: int = 80) -> None:
+    """Push apart nodes closer than ``distance`` (regions sharing an area), keeping the geography."""
+    import numpy as np
+
+    if len(nodes) < 2:
+        return
+    p = np.array([[nd["x"], nd["y"]] for nd in nodes], dtype=float)
+    for _ in range(rounds):
+        d = p[:, None, :] - p[None, :, :]
+        dist = np.sqrt((d ** 2).sum(-1)) + np.eye(len(p)) * 1e9
+        over = np.clip(distance - dist, 0, None)
+        if not over.any():
+            break
+        dist = np.where(dist < 1e-6, 1e-6, dist)
+        p += (d / dist[..., None] * over[..., None] * 0.5).sum(1)
+        p += np.random.default_rng(1).normal(0, 0.01, p.shape) * (dist < 1e-3).any(1)[:, None]
+    for nd, (x, y) in zip(nodes, p):
         nd["x"], nd["y"] = int(round(x)), int(round(y))
 
 
@@ -518,7 +610,7 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
         if a.get("division"):
             info.insert(0, (text(lang, "f.division"), _concept_label("division", a["division"], lang)))
         node = {"id": index[g], "label": wrap(name, 22) + "\n" + count_line, "name": name, "shape": "dot",
-                "size": round(min(70.0, 10 + 2.2 * math.sqrt(seats[g] + 4 * len(groups[g]))), 1),
+                "size": round(min(60.0, 14 + 2.0 * math.sqrt(seats[g] + 4 * len(groups[g]))), 1),
                 "color": _colour(colour), "k": "group", "p": sorted(progs[g]), "t": sorted(themes[g]),
                 "r": [slug(g)] if group_by == "region" else [],
                 "font": {"size": 15}, "info": [[k, v] for k, v in info if v]}
@@ -543,14 +635,24 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
                                 "highlight": "#000000"},
                       "name": f"{w} {text(lang, 'rel.shared')}",
                       "info": [[text(lang, "f.shared"), "; ".join(names[(i, j)]) + (" …" if w > 8 else "")]]})
-    if positions and all(g in positions for g in keys):
+    placed = [g for g in keys if positions and g in positions]
+    if placed:  # geographic where known; the rest (e.g. ROAZ regions without gemeenten) in a column beside
+        xs = [positions[g][0] for g in placed]
+        ys = [positions[g][1] for g in placed]
+        x_side, row = max(xs) + 450, (max(ys) - min(ys)) / max(1, len(keys) - len(placed))
+        rest = 0
         for g, nd in zip(keys, nodes):
-            nd["x"], nd["y"] = positions[g]
+            if g in positions:
+                nd["x"], nd["y"] = positions[g]
+            else:
+                nd["x"], nd["y"] = x_side, min(ys) + rest * max(row, 110)
+                rest += 1
     elif nodes:
         pos = structured_layout([nd["id"] for nd in nodes], [(e["from"], e["to"]) for e in edges if e["value"] > 1],
                                 {nd["id"]: "all" for nd in nodes}, k=220)
         for nd in nodes:
             nd["x"], nd["y"] = pos[nd["id"]]
+    _separate(nodes, 140.0)
     progs_all = sorted({p for c in progs.values() for p in c}, key=lambda p: (p not in PROGRAMME_ORDER, PROGRAMME_ORDER.index(p) if p in PROGRAMME_ORDER else 0, p))
     themes_all = sorted({t for c in themes.values() for t in c})
     legend = [{"type": "colour", "label": _concept_label("programme", p, lang), "color": programme_colour(p)}

@@ -258,7 +258,7 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
     return {"lang": lang, "title": title, "subtitle": subtitle, "svg": svg, "data": data, "division": division}
 
 
-def region_positions(G: nx.MultiDiGraph, geo: GeoData, scale: float = 2.2) -> dict[str, tuple[float, float]]:
+def region_positions(G: nx.MultiDiGraph, geo: GeoData, scale: float = 1.6) -> dict[str, tuple[float, float]]:
     """Geographic centres (in vis pixels) of the regions whose gemeenten are known; for the overview."""
     topo = geo.gemeenten
     project = Projection.fit(topo, 1000.0)

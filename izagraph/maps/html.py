@@ -84,7 +84,7 @@ def network_html(spec: MapSpec, index_href: str | None = None) -> str:
         payload["index_href"] = index_href
     return render("network.html", {
         "lang": html.escape(spec.lang), "title": html.escape(spec.title), "subtitle": html.escape(spec.subtitle),
-        "csp": html.escape(csp([vis_js, page_js])), "vis_css": vis_css, "page_css": template("maps.css"),
+        "csp": html.escape(csp([vis_js, page_js]), quote=False), "vis_css": vis_css, "page_css": template("maps.css"),
         "data": safe_json(payload), "vis_js": vis_js, "page_js": page_js,
     })
 
@@ -102,7 +102,7 @@ def geo_html(page: dict) -> str:
     page_js = _script(template("geo.js"))
     return render("geo.html", {
         "lang": html.escape(page["lang"]), "title": html.escape(page["title"]),
-        "subtitle": html.escape(page["subtitle"]), "csp": html.escape(csp([page_js])),
+        "subtitle": html.escape(page["subtitle"]), "csp": html.escape(csp([page_js]), quote=False),
         "page_css": template("maps.css"), "svg": page["svg"], "data": safe_json(page["data"]), "page_js": page_js,
     })
 

@@ -24,6 +24,8 @@ GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 EXACT_REPULSION_LIMIT = 1500
 #: budget of node pairs per group for the refinement (keeps a single huge group under a second)
 PAIR_BUDGET = 6e7
+#: pull to the group's centre, balancing repulsion at a radius of about 0.6 * k * sqrt(n)
+GRAVITY = np.float32(1.0)
 
 
 def sunflower(n: int, radius: float) -> np.ndarray:
@@ -34,34 +36,43 @@ def sunflower(n: int, radius: float) -> np.ndarray:
     return np.column_stack([r * np.cos(theta), r * np.sin(theta)])
 
 
-def pack_circles(radii: np.ndarray, gap: float, iterations: int = 200) -> np.ndarray:
-    """Centres for circles of ``radii`` without overlaps, compact around the origin (largest in the middle)."""
+def pack_circles(radii: np.ndarray, gap: float) -> np.ndarray:
+    """Centres for circles of ``radii`` without overlaps, packed greedily around the origin (largest
+    first, each next one at the nearest free spot on a spiral of candidate positions).
+
+    >>> c = pack_circles(np.array([10.0, 10.0]), gap=0)
+    >>> bool(np.hypot(*(c[0] - c[1])) >= 20 - 1e-6)
+    True
+    """
     n = len(radii)
-    if n == 0:
-        return np.zeros((0, 2))
-    if n == 1:
-        return np.zeros((1, 2))
-    order = np.argsort(-radii, kind="stable")
-    spacing = 2 * float(np.sqrt(np.mean(radii ** 2))) + gap
     centres = np.zeros((n, 2))
-    centres[order] = sunflower(n, spacing * math.sqrt(n) / 1.6)
-    for step in range(iterations):
-        delta = centres[:, None, :] - centres[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(-1)) + np.eye(n)
-        need = radii[:, None] + radii[None, :] + gap
-        overlap = np.clip(need - dist, 0, None)
-        np.fill_diagonal(overlap, 0)
-        if not overlap.any():
-            if step > 20:
+    if n <= 1:
+        return centres
+    order = np.argsort(-radii, kind="stable")
+    placed: list[int] = [int(order[0])]
+    angles = np.linspace(0, 2 * math.pi, 48, endpoint=False)
+    unit = np.column_stack([np.cos(angles), np.sin(angles)])
+    for i in order[1:]:
+        i = int(i)
+        pc, pr = centres[placed], radii[placed]
+        step = max(radii[i] * 0.5, gap)
+        r = float(pr[0] + radii[i] + gap) * 0.5
+        while True:
+            cand = unit * r
+            d = np.sqrt(((cand[:, None, :] - pc[None, :, :]) ** 2).sum(-1))
+            ok = (d >= pr[None, :] + radii[i] + gap - 1e-9).all(1)
+            if ok.any():
+                free = np.flatnonzero(ok)
+                best = free[np.argmin(np.abs(angles[free] - math.pi * 0.25))]  # prefer a fixed direction: stable
+                centres[i] = cand[best]
                 break
-        push = (delta / dist[..., None] * (overlap / 2)[..., None]).sum(1)
-        pull = -centres * 0.02  # keep the packing compact
-        centres = centres + push + pull
-    return centres
+            r += step
+        placed.append(i)
+    return centres - centres.mean(0)
 
 
 def _refine(pos: np.ndarray, ei: np.ndarray, ej: np.ndarray, k: float, iterations: int,
-            rng: np.random.Generator) -> np.ndarray:
+            rng: np.random.Generator, ew: np.ndarray | None = None) -> np.ndarray:
     """Fruchterman–Reingold on one group, vectorised; repulsion sampled for very large groups.
 
     Repulsion sum_j w_ij (p_i - p_j) is computed as p_i * sum_j w_ij - (W @ p)_i, with float32
@@ -96,25 +107,27 @@ def _refine(pos: np.ndarray, ei: np.ndarray, ej: np.ndarray, k: float, iteration
             d = p[ei] - p[ej]
             dist = np.sqrt((d * d).sum(-1)) + np.float32(1e-6)
             f = d * (dist / np.float32(k))[:, None]  # |f| = d^2 / k
+            if ew is not None:
+                f *= ew[:, None]
             disp -= np.bincount(ei, weights=f[:, 0], minlength=n).astype(np.float32)[:, None] * [1, 0]
             disp -= np.bincount(ei, weights=f[:, 1], minlength=n).astype(np.float32)[:, None] * [0, 1]
             disp += np.bincount(ej, weights=f[:, 0], minlength=n).astype(np.float32)[:, None] * [1, 0]
             disp += np.bincount(ej, weights=f[:, 1], minlength=n).astype(np.float32)[:, None] * [0, 1]
-        r = np.sqrt((p * p).sum(-1))
-        disp -= p * (np.float32(0.1 * k) / (np.float32(k) + r))[:, None]  # gentle gravity to the centre
+        disp -= GRAVITY * (p - p.mean(0))  # keeps loose parts (and disconnected ones) near the group
         length = np.sqrt((disp * disp).sum(-1)) + np.float32(1e-9)
         t = t0 * (1 - it / iterations) + k * 0.02
         p = p + disp / length[:, None] * np.minimum(length, np.float32(t))[:, None]
     return p.astype(float)
 
 
-def structured_layout(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]],
+def structured_layout(nodes: Iterable[Hashable], edges: Iterable[tuple],
                       group_of: Mapping[Hashable, Hashable], depth: Mapping[Hashable, float] | None = None,
                       anchors: Iterable[Hashable] = (), *, k: float = 80.0, seed: int = 7,
                       iterations: int | None = None) -> dict[Hashable, tuple[float, float]]:
     """Positions for ``nodes``: grouped by ``group_of``, tables by ``depth``, members at barycentres.
 
-    ``group_of`` gives a node's home group (nodes without one are grouped by their neighbours, else
+    ``edges`` are ``(u, v)`` or ``(u, v, weight)``: the weight scales the edge's pull (hubs such as
+    programme nodes pull weakly). ``group_of`` gives a node's home group (nodes without one are grouped by their neighbours, else
     together). ``depth`` (e.g. table hierarchy depth) orders seeded positions from the group's centre
     outwards; nodes without a depth start at the barycentre of their placed neighbours. ``anchors``
     start at their group's centre. ``iterations`` defaults to a budget based on group size.
@@ -126,12 +139,13 @@ def structured_layout(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable,
     anchors = set(anchors)
     adj: dict[int, list[int]] = defaultdict(list)
     pairs = []
-    for u, v in edges:
+    for edge in edges:
+        u, v = edge[0], edge[1]
         if u in index and v in index and u != v:
             a, b = index[u], index[v]
             adj[a].append(b)
             adj[b].append(a)
-            pairs.append((a, b))
+            pairs.append((a, b, float(edge[2]) if len(edge) > 2 else 1.0))
     # home group: given, else the most common group among neighbours, else a shared "rest" group
     home: list[Hashable] = [None] * len(nodes)
     for n, i in index.items():
@@ -157,7 +171,7 @@ def structured_layout(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable,
         pos[idx] -= centre
         r = float(np.sqrt(((pos[idx]) ** 2).sum(-1)).max()) if len(idx) > 1 else k * 0.5
         radii.append(r + k * 0.5)
-    centres = pack_circles(np.array(radii), gap=k * 1.5)
+    centres = pack_circles(np.array(radii), gap=k * 1.2)
     for g, c in zip(group_keys, centres):
         pos[np.array(members[g])] += c
     return {n: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for n, i in index.items()}
@@ -195,16 +209,18 @@ def _layout_group(idx, nodes, adj, home, g, depth, anchors, pairs, k, rng, itera
             angle = rng.uniform(0, 2 * math.pi)
             local[local_of[int(i)]] = (radius * 1.1 * math.cos(angle), radius * 1.1 * math.sin(angle))
     # refinement on the group's own edges
-    ei, ej = [], []
-    for a, b in pairs:
+    ei, ej, ew = [], [], []
+    for a, b, w in pairs:
         if a in local_of and b in local_of:
             ei.append(local_of[a])
             ej.append(local_of[b])
+            ew.append(w)
     if iterations is None:
         iters = int(min(40, max(8, PAIR_BUDGET / max(1, min(n, EXACT_REPULSION_LIMIT) * n))))
     else:
         iters = iterations
-    return _refine(local, np.array(ei, dtype=int), np.array(ej, dtype=int), k, iters if n > 1 else 0, rng)
+    return _refine(local, np.array(ei, dtype=int), np.array(ej, dtype=int), k, iters if n > 1 else 0, rng,
+                   np.array(ew, dtype=np.float32))
 
 
 __all__ = ["structured_layout", "sunflower", "pack_circles"]

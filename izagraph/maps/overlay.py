@@ -6,14 +6,15 @@ from the rule id and the evidence:
 
 - ``overloaded`` — an organisation or person with too many seats: a red border;
 - ``duplicate`` — two tables that look like the same structure: a dashed edge between them with the score;
-- ``missing`` — perspectives a table lacks: a small "missing" node attached to that table;
+- ``missing`` — perspectives a table lacks (any one of them would do): a small "missing" node attached
+  to that table;
 - ``incongruent`` — a table or region whose territory does not match the division: an orange border;
 - ``other`` — any other finding about a node on the map: listed in its tooltip, red border.
 
->>> m = marks_from_findings([{"rule": "duplicate-tables", "severity": "medium", "message": "lijkt dubbel",
-...     "subject": "t:a", "evidence": {"other": "t:b", "score": 0.8}}], {"t:a", "t:b"})
->>> (m[0].kind, m[0].other, m[0].score)
-('duplicate', 't:b', 0.8)
+>>> m = marks_from_findings([{"rule": "duplicate-tables", "severity": "medium", "message": {"nl": "lijkt dubbel"},
+...     "subject": "https://x/a", "evidence": {"other": "https://x/b", "jaccard": 0.5, "score": 0.8}}])
+>>> (m[0].kind, m[0].other, m[0].score, m[0].message)
+('duplicate', 'https://x/b', 0.8, 'lijkt dubbel')
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 KIND_WORDS = (
-    ("duplicate", ("duplic", "dubbel", "overlap", "similar")),
+    ("duplicate", ("duplic", "dubbel", "overlap", "similar", "subset", "en-en")),
     ("missing", ("missing", "ontbre", "perspective", "perspectief", "criteri")),
-    ("incongruent", ("incongru", "congru", "territor", "werkgebied")),
+    ("incongruent", ("incongru", "congru", "territor", "werkgebied", "cross-cutting")),
     ("overloaded", ("overload", "overbelast", "drukte", "busy", "seats", "zetels", "load")),
 )
-SCORE_KEYS = ("score", "similarity", "jaccard", "overlap", "overeenkomst")
+SCORE_KEYS = ("score", "similarity", "jaccard", "containment", "covered", "overlap", "overeenkomst")
 OTHER_KEYS = ("other", "other_table", "table2", "table_b", "pair", "duplicate_of", "tables", "with")
 MISSING_KEYS = ("missing", "missing_perspectives", "perspectives", "lacks", "ontbreekt", "requires_any_of",
                 "requires")
@@ -102,40 +103,61 @@ def _kind(rule: str, items: list[tuple[str, object]]) -> str:
     return "other"
 
 
-def marks_from_findings(findings: Iterable, nodes: set[str] | None = None) -> list[Mark]:
+def _message(f, lang: str) -> str:
+    if hasattr(f, "text") and callable(f.text):
+        return str(f.text(lang))
+    message = _get(f, "message")
+    if isinstance(message, Mapping):
+        return str(message.get(lang) or message.get("nl") or next(iter(message.values()), ""))
+    return _plain(message)
+
+
+def _severity(f) -> str:
+    sev = _get(f, "severity")
+    return str(getattr(sev, "notation", None) or (sev if isinstance(sev, str) else "") or "medium")
+
+
+def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang: str = "nl") -> list[Mark]:
     """Marks for the findings whose subject is on the map (all of them when ``nodes`` is None).
 
-    Accepts finding objects or dicts with ``rule``, ``severity``, ``subject``, ``message``, ``evidence``.
+    Accepts :class:`izagraph.findings.Finding` objects or dicts with ``rule``, ``severity``, ``subject``,
+    ``message`` (text or ``{"nl": …, "en": …}``), ``evidence`` and optionally ``regions``. A finding
+    about a whole region division (incongruence) marks each region it names.
     """
     out = []
     for f in findings:
         rule = _plain(_get(f, "rule")) or _plain(_get(f, "rule_id"))
-        rule = _plain(getattr(rule, "id", rule))
         subject = _plain(_get(f, "subject"))
         items = _evidence_items(_get(f, "evidence"))
         kind = _kind(rule, items)
         other, score, missing = None, None, []
+        keys = {str(k).casefold(): v for k, v in items}
+        for key in SCORE_KEYS:  # the first score key present, in order of preference
+            if kind == "duplicate" and key in keys and isinstance(keys[key], (int, float)) and not isinstance(keys[key], bool):
+                score = float(keys[key])
+                break
         for key, value in items:
             k = str(key).casefold()
-            if kind == "duplicate" and score is None and any(s in k for s in SCORE_KEYS):
-                try:
-                    score = float(value)
-                except (TypeError, ValueError):
-                    pass
             if kind == "duplicate" and other is None and (k in OTHER_KEYS or "table" in k):
                 for v in _flatten(value):
                     v = _plain(v)
-                    if v and v != subject and (nodes is None or v in nodes):
+                    if v and v != subject and (nodes is None or v in nodes) and v.startswith(("http:", "https:")):
                         other = v
                         break
             if kind == "missing" and any(m in k for m in MISSING_KEYS):
                 missing.extend(_plain(v) for v in _flatten(value) if _plain(v))
         if kind == "duplicate" and other is None:
             kind = "other"
-        if nodes is not None and subject not in nodes:
-            continue
-        out.append(Mark(kind, subject, rule, _plain(_get(f, "severity")) or "medium",
-                        _plain(_get(f, "message")), other, score, tuple(dict.fromkeys(missing))))
+        if kind == "missing" and not missing:
+            kind = "other"
+        message, severity = _message(f, lang), _severity(f)
+        subjects = [subject]
+        if kind == "incongruent" and (nodes is None or subject not in nodes):
+            subjects = [_plain(r) for r in (_get(f, "regions") or ())] or [subject]
+        for s in subjects:
+            if nodes is not None and s not in nodes:
+                continue
+            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing))))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
@@ -125,11 +126,11 @@ def is_active(attrs: dict, today: str | None = None) -> bool:
     return key >= today
 
 
-def _ancestors(G: nx.MultiDiGraph, tables: set[str]) -> set[str]:
+def _ancestors(parent: dict[str, list[str]], tables: set[str]) -> set[str]:
     out, todo = set(tables), list(tables)
     while todo:
         t = todo.pop()
-        for p in _succ(G, t, "parent"):
+        for p in parent.get(t, ()):
             if p not in out:
                 out.add(p)
                 todo.append(p)
@@ -168,21 +169,25 @@ def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx
     if concepts is None:
         concepts = scope.kind != "national"
     core = scope_tables(G, scope)
-    tables = _ancestors(G, core)
+    edges = list(G.edges(keys=True, data="relation"))
+    parent: dict[str, list[str]] = defaultdict(list)
+    for u, v, _, rel in edges:
+        if rel == "parent":
+            parent[u].append(v)
+    tables = _ancestors(parent, core)
     keep = set(tables)
-    for t in tables:
-        keep.update(_pred(G, t, "membership"))
-        keep.update(v for _, v, d in G.out_edges(t, data=True) if d.get("relation") == "territory")
-        if concepts:
-            keep.update(_succ(G, t, "programme"))
-            keep.update(_succ(G, t, "theme"))
+    for u, v, _, rel in edges:
+        if rel == "membership" and v in tables:
+            keep.add(u)
+        elif u in tables and (rel == "territory" or (concepts and rel in ("programme", "theme"))):
+            keep.add(v)
     if scope.node and scope.kind in ("region", "programme", "theme"):
         keep.add(scope.node)
     H = nx.MultiDiGraph()
-    H.add_nodes_from((n, dict(G.nodes[n], in_scope=n in core or G.nodes[n].get("kind") != "table")) for n in sorted(keep))
-    for u, v, key, d in G.edges(keys=True, data=True):
-        if u in keep and v in keep and d.get("relation") in DRAWN_RELATIONS:
-            H.add_edge(u, v, key=key, **d)
+    H.add_nodes_from((n, dict(G.nodes[n], in_scope=n in core or G.nodes[n].get("kind") != "table"))
+                     for n in sorted(keep))
+    H.add_edges_from((u, v, k, G.edges[u, v, k]) for u, v, k, rel in edges
+                     if rel in DRAWN_RELATIONS and u in keep and v in keep)
     return H
 
 

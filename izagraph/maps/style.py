@@ -47,7 +47,8 @@ EDGE_STYLE = {
 RELATION_ORDER = ("membership", "parent", "programme", "theme", "territory", "part_of", "duplicate", "missing",
                   "shared")
 
-FINDING_COLOUR = "#c0392b"  # border of a node with findings
+FINDING_COLOUR = "#c0392b"  # border of an overloaded organisation/person (and of "missing" nodes)
+OTHER_FINDING_COLOUR = "#8e44ad"  # border of a node with another finding (medium or high)
 INCONGRUENT_COLOUR = "#e67e22"
 ILLUSTRATIVE_DASHES = [5, 4]
 
@@ -84,17 +85,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "f.tables": "Tafels", "f.source": "Bron", "f.evidence": "Gegevens", "f.level": "Niveau",
         "f.ended": "Beëindigd", "f.division": "Indeling", "f.status": "Samenstelling", "f.code": "Code",
         "f.findings": "Bevindingen", "f.role": "Rol", "f.perspective": "Perspectief", "f.score": "Score",
-        "f.on_behalf_of": "Namens", "f.start": "Vanaf", "f.groups": "Groepen", "f.shared": "Gedeeld",
+        "f.on_behalf_of": "Namens", "f.rule": "Regel", "f.start": "Vanaf", "f.groups": "Groepen", "f.shared": "Gedeeld",
         "ev.real": "echt (openbare bron)", "ev.illustrative": "ILLUSTRATIEF (verzonnen voorbeeld)",
         "ev.unknown": "onbekend",
         "ui.search": "Zoek op naam", "ui.programme": "Programma", "ui.theme": "Thema", "ui.kind": "Soort",
-        "ui.region": "Regio", "ui.all": "alle", "ui.reset": "Alles tonen", "ui.legend": "Legenda",
+        "ui.region": "Regio", "ui.all": "alle", "ui.colour_programme": "kleur: programma", "ui.reset": "Alles tonen", "ui.legend": "Legenda",
         "ui.shown": "Zichtbaar", "ui.of": "van", "ui.nodes": "knopen", "ui.focus": "Buurt van",
         "ui.focus_hint": "Klik op een knoop om alleen de buurt te zien; 'Alles tonen' zet alles terug.",
         "ui.open_map": "Open de kaart", "ui.maps": "Kaarten", "ui.index": "Alle kaarten",
         "ui.illustrative": "stippelrand: illustratieve (verzonnen) gegevens",
         "ui.ended": "vervaagd: beëindigde tafel", "ui.size": "grootte: aantal zetels (bestuurlijke drukte)",
-        "ui.overloaded": "rode rand: bevinding (bv. overbelast)",
+        "ui.overloaded": "rode rand en ⚠: bestuurlijke drukte (overbelast)",
+        "ui.other_finding": "paarse rand: andere bevinding (zie tooltip); stippellijn met score: mogelijk dubbele tafels",
         "ui.incongruent": "oranje rand: werkgebied niet congruent", "ui.depth": "Stappen",
         "ui.no_scope_nodes": "Geen tafels gevonden voor deze selectie.",
         "ui.concepts_left_out": "Programma's en thema's staan in de landelijke kaart niet als knopen "
@@ -141,17 +143,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "f.tables": "Tables", "f.source": "Source", "f.evidence": "Data", "f.level": "Level",
         "f.ended": "Ended", "f.division": "Division", "f.status": "Composition", "f.code": "Code",
         "f.findings": "Findings", "f.role": "Role", "f.perspective": "Perspective", "f.score": "Score",
-        "f.on_behalf_of": "On behalf of", "f.start": "Since", "f.groups": "Groups", "f.shared": "Shared",
+        "f.on_behalf_of": "On behalf of", "f.rule": "Rule", "f.start": "Since", "f.groups": "Groups", "f.shared": "Shared",
         "ev.real": "real (public source)", "ev.illustrative": "ILLUSTRATIVE (made-up example)",
         "ev.unknown": "unknown",
         "ui.search": "Search by name", "ui.programme": "Programme", "ui.theme": "Theme", "ui.kind": "Kind",
-        "ui.region": "Region", "ui.all": "all", "ui.reset": "Show all", "ui.legend": "Legend",
+        "ui.region": "Region", "ui.all": "all", "ui.colour_programme": "colour: programme", "ui.reset": "Show all", "ui.legend": "Legend",
         "ui.shown": "Shown", "ui.of": "of", "ui.nodes": "nodes", "ui.focus": "Neighbourhood of",
         "ui.focus_hint": "Click a node to see only its neighbourhood; 'Show all' resets.",
         "ui.open_map": "Open the map", "ui.maps": "Maps", "ui.index": "All maps",
         "ui.illustrative": "dashed border: illustrative (made-up) data",
         "ui.ended": "faded: ended table", "ui.size": "size: number of seats (administrative load)",
-        "ui.overloaded": "red border: finding (e.g. overloaded)",
+        "ui.overloaded": "red border and ⚠: administrative load (overloaded)",
+        "ui.other_finding": "purple border: another finding (see tooltip); dashed line with score: possibly duplicated tables",
         "ui.incongruent": "orange border: territory not congruent", "ui.depth": "Steps",
         "ui.no_scope_nodes": "No tables found for this selection.",
         "ui.concepts_left_out": "Programmes and themes are not drawn as nodes on the national map (too many "

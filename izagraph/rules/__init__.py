@@ -93,21 +93,21 @@ class RuleContext(Mapping):
 
     rule: str
     header: dict
-    values: dict
+    data: dict
     vocab: Vocabulary = field(repr=False)
 
     def __getitem__(self, key):
-        return self.values[key]
+        return self.data[key]
 
     def __iter__(self):
-        return iter(self.values)
+        return iter(self.data)
 
     def __len__(self):
-        return len(self.values)
+        return len(self.data)
 
     @property
     def today(self) -> dt.date:
-        return self.values.get("today") or dt.date.today()
+        return self.data.get("today") or dt.date.today()
 
     @property
     def severity(self) -> Severity:
@@ -116,7 +116,7 @@ class RuleContext(Mapping):
     def bound(self) -> dict[str, object]:
         """The parameter values the query itself uses (``bind: true`` in the header)."""
         specs = self.header.get("params") or {}
-        return {n: self.values.get(n) for n, spec in specs.items() if (spec or {}).get("bind")}
+        return {n: self.data.get(n) for n, spec in specs.items() if (spec or {}).get("bind")}
 
     def message(self, key: str = "default", **fields) -> dict[str, str]:
         """The header's message template ``key``, filled in per language."""
@@ -201,7 +201,7 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
         query = rule.query(backend.language)
         rows = backend.rows(query, ctx.bound())
         findings.extend(rule.score(rows, ctx, vocab))
-    used = {rule.id: {k: _plain(v) for k, v in ctx.values.items()} for rule, ctx in contexts}
+    used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}
     return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
 
 
@@ -300,6 +300,8 @@ def _in(value, lang: str):
     """A message field: a ``{"nl": ..., "en": ...}`` dict gives the text in ``lang``."""
     if isinstance(value, dict) and value and set(value) <= set(LANGS):
         return value.get(lang) or value.get("nl") or ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value
 
 

@@ -19,28 +19,37 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rdflib import URIRef
 
 
+EMPTY: frozenset = frozenset()
+_NONE: dict = {}
+
+
 class Facts:
     """Fact rows grouped by subject: ``get(s, fact)`` is the set of values, ``label(iri)`` a name."""
 
     def __init__(self, rows: list[dict]):
-        self._facts: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+        self._facts: dict[str, dict[str, set]] = {}
         self._labels: dict[str, str] = {}
         for r in rows:
             s, fact, o = r.get("s"), r.get("fact"), r.get("o")
             if s is None or fact is None or o is None:
                 continue
-            values = o if isinstance(o, list) else [o]  # Neo4j keeps several values as a list
+            values = o if isinstance(o, list) else (o,)  # Neo4j keeps several values as a list
             label = r.get("oLabel")
             label = min(label) if isinstance(label, list) and label else label
+            facts = self._facts.get(s)
+            if facts is None:
+                facts = self._facts[s] = {}
+            bucket = facts.get(fact)
+            if bucket is None:
+                bucket = facts[fact] = set()
             for v in values:
-                self._facts[s][fact].add(v)
+                bucket.add(v)
                 if label is not None and isinstance(v, str):
                     self._set_label(v, str(label))
                 if fact == "label":
@@ -50,13 +59,19 @@ class Facts:
         old = self._labels.get(iri)
         self._labels[iri] = label if old is None else min(old, label)
 
+    def of(self, s: str) -> dict[str, set]:
+        """All facts about one subject (fact -> values); empty when there are none."""
+        return self._facts.get(s, _NONE)
+
     def get(self, s: str, fact: str) -> set:
-        return self._facts[s][fact] if s in self._facts and fact in self._facts[s] else set()
+        return self._facts.get(s, _NONE).get(fact, EMPTY)
 
     def one(self, s: str, fact: str, default=None):
         """One value (the smallest, so the choice is the same on every backend)."""
         values = self.get(s, fact)
-        return min(values, key=str) if values else default
+        if not values:
+            return default
+        return next(iter(values)) if len(values) == 1 else min(values, key=str)
 
     def has(self, s: str, fact: str) -> bool:
         return bool(self.get(s, fact))
@@ -226,19 +241,20 @@ class Seat:
 def seats(facts: Facts) -> list[Seat]:
     out = []
     for s in facts.subjects("table"):
+        f = facts.of(s)
         table, member = facts.one(s, "table"), facts.one(s, "member")
         if table is None or member is None:
             continue
-        mandate = facts.get(s, "mandate")
+        mandate = f.get("mandate", EMPTY)
         out.append(Seat(
             iri=s, table=table, member=member, member_kind=facts.one(s, "member-kind", "organisation"),
-            perspectives=frozenset(facts.get(s, "perspective")), sectors=frozenset(facts.get(s, "sector")),
-            behalf=frozenset(facts.get(s, "behalf")), behalf_sectors=frozenset(facts.get(s, "behalf-sector")),
-            behalf_gemeenten=frozenset(facts.get(s, "behalf-gemeente")),
+            perspectives=frozenset(f.get("perspective", EMPTY)), sectors=frozenset(f.get("sector", EMPTY)),
+            behalf=frozenset(f.get("behalf", EMPTY)), behalf_sectors=frozenset(f.get("behalf-sector", EMPTY)),
+            behalf_gemeenten=frozenset(f.get("behalf-gemeente", EMPTY)),
             mandate=(True in mandate) if mandate else None, role=facts.one(s, "role"),
-            end=frozenset(facts.get(s, "end")), illustrative=facts.has(s, "illustrative"),
+            end=frozenset(f.get("end", EMPTY)), illustrative=bool(f.get("illustrative")),
         ))
-    return sorted(out, key=lambda x: x.iri)
+    return out
 
 
 # -- regions -----------------------------------------------------------------------------------

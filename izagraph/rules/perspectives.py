@@ -1,7 +1,8 @@
 """Missing perspectives: the IZA criteria for a region's collaboration structure, and the theme
 expectations, checked against who actually sits at the table.
 
-The criteria are data (``ontology/criteria.ttl``, read through :meth:`Vocabulary.criteria`): which
+The criteria are data (``ontology/criteria.ttl``, or criteria loaded with the data), read from the graph by
+the rule's query, so every backend sees the same ones: which
 perspectives satisfy a criterion (``izg:requiresAnyOf``; a finer sector counts for every broader
 perspective, following ``skos:broader``), whether the seat needs a mandate, the severity of a miss and
 the lesson to suggest. A seat's perspective is the one given for the membership, else the member's
@@ -13,9 +14,40 @@ speaks for; an explicit "no" is no mandate.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..findings import Finding, Severity
 from .facts import Facts, broader, notation, seats, short_list, tables
+
+
+@dataclass(frozen=True)
+class Criterion:
+    iri: str
+    id: str
+    labels: dict
+    requires_any_of: tuple[str, ...]
+    requires_mandate: bool
+    regional_structure: bool
+    theme: str | None
+    severity: str
+    advice: str | None
+
+
+def criteria(facts: Facts, vocab) -> list[Criterion]:
+    """The criteria among the fact rows (subjects with a ``requires`` fact), sorted by id."""
+    out = []
+    for c in facts.subjects("requires"):
+        sev = facts.one(c, "severity")
+        advice = facts.one(c, "advice")
+        out.append(Criterion(
+            iri=c, id=str(facts.one(c, "notation", c.rsplit("/", 1)[-1])),
+            labels={lang: facts.one(c, f"label-{lang}") or facts.one(c, "notation", c) for lang in ("nl", "en")},
+            requires_any_of=tuple(sorted(facts.get(c, "requires"))),
+            requires_mandate=True in facts.get(c, "requires-mandate"),
+            regional_structure=True in facts.get(c, "regional-structure"),
+            theme=facts.one(c, "for-theme"), severity=notation(vocab, sev) if sev else "medium",
+            advice=notation(vocab, advice) if advice else None))
+    return sorted(out, key=lambda c: c.id)
 
 
 def has_mandate(seat) -> bool:
@@ -75,9 +107,8 @@ def _check(facts, table, table_seats, criteria, ctx, vocab, extra: dict) -> list
         fields = {"criterion": c.labels, "requires": ", ".join(requires),
                   "without_mandate": short_list(evidence.get("without_mandate", [])),
                   "theme": extra.get("theme", "")}
-        advice = notation(vocab, str(c.advice)) if c.advice is not None else None
         out.append(ctx.finding(table.iri, table.label, evidence, key=key, fields=fields,
-                               severity=Severity.parse(c.severity), advice=advice, regions=regions,
+                               severity=Severity.parse(c.severity), advice=c.advice, regions=regions,
                                illustrative=table.illustrative or any(s.illustrative for s in table_seats)))
     return out
 
@@ -85,17 +116,17 @@ def _check(facts, table, table_seats, criteria, ctx, vocab, extra: dict) -> list
 def score_regional_structure(rows, ctx, vocab) -> list[Finding]:
     """Each active table marked as a region's collaboration structure against the IZA criteria."""
     facts, ts, by_table = _prepare(rows, ctx)
-    criteria = [c for c in vocab.criteria() if c.regional_structure]
+    wanted = [c for c in criteria(facts, vocab) if c.regional_structure]
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
         if not t.regional_structure:
             continue
         if not by_table.get(t.iri):
-            out.append(ctx.finding(t.iri, t.label, {"criteria": sorted(c.id for c in criteria), "members": []},
+            out.append(ctx.finding(t.iri, t.label, {"criteria": sorted(c.id for c in wanted), "members": []},
                                    key="no-members", regions={r: facts.label(r) for r in t.spatial},
                                    illustrative=t.illustrative))
             continue
-        out.extend(_check(facts, t, by_table[t.iri], criteria, ctx, vocab, {}))
+        out.extend(_check(facts, t, by_table[t.iri], wanted, ctx, vocab, {}))
     return out
 
 
@@ -104,9 +135,9 @@ def score_themes(rows, ctx, vocab) -> list[Finding]:
     to ``table-gaps``)."""
     facts, ts, by_table = _prepare(rows, ctx)
     by_theme = defaultdict(list)
-    for c in vocab.criteria():
+    for c in criteria(facts, vocab):
         if c.theme is not None:
-            by_theme[str(c.theme)].append(c)
+            by_theme[c.theme].append(c)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
         if not by_table.get(t.iri):

@@ -3,7 +3,9 @@
    string title (which vis renders as text). No innerHTML, no network access. */
 (function () {
   "use strict";
+  var t0 = performance.now();
   var data = JSON.parse(document.getElementById("izagraph-data").textContent);
+  var timing = { script_start: t0, parsed: performance.now() };
   var T = data.texts;
   var SAFE_HREF = /^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/;
 
@@ -52,16 +54,19 @@
     if (e.name || e.info) e.title = tooltip(e);
   });
 
+  timing.prepared = performance.now();
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
+  timing.datasets = performance.now();
   var container = document.getElementById("map");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  timing.network = performance.now();
   var allKinds = (data.filters.kind || []).map(function (k) { return k[0]; });
   var state = { q: "", programme: "", theme: "", region: "", kinds: new Set(allKinds), focus: null, depth: 1 };
   var api = window.izagraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
-                                firstDraw: null, apply: apply, visibleIds: visibleIds, reset: reset };
+                                firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset };
   network.once("afterDrawing", function () {
-    api.firstDraw = performance.now();
+    api.firstDraw = timing.first_draw = performance.now();
     document.body.setAttribute("data-ready", "1");
   });
 

@@ -1,0 +1,119 @@
+"""``izagraph check`` and ``izagraph rules``: parse the flags, call :func:`izagraph.rules.check`, print.
+
+The backend is chosen by name from :data:`BACKENDS`, a dict of small factories; another backend (Neo4j)
+registers itself by adding an entry.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import output_options, parse_params, store_option
+from .findings import Severity
+from .output import render
+from .resources import default_store
+
+
+def _oxigraph(store: Path):
+    from .backends.sparql import OxigraphBackend
+
+    return OxigraphBackend.from_store(store)
+
+
+def _rdflib(store: Path):
+    from .backends.sparql import RdflibBackend
+    from .store import read_graph
+
+    return RdflibBackend(read_graph(store))
+
+
+#: name -> factory(store path) -> backend. Extend this to offer another backend on the command line.
+BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib}
+
+
+def make_backend(name: str, store: Path | None):
+    """The backend called ``name`` for the store at ``store`` (default: the usual store)."""
+    return BACKENDS[name](store or default_store())
+
+
+SEVERITIES = [s.notation for s in Severity]
+TABLE_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice"]
+FLAT_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice", "advice_text", "regions",
+                "illustrative", "subject_iri"]
+
+
+@click.command()
+@click.argument("rule_ids", nargs=-1, metavar="[RULE]...")
+@click.option("--region", default=None, help="Only tables in or around this region (id), or its gemeenten.")
+@click.option("--programme", default=None, help="Only tables of this programme (iza, gala, wozo, taz, roaz, jeugd, regulier).")
+@click.option("--theme", default=None, help="Only tables on this theme.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A rule parameter: NAME=VALUE for every rule that has it, or RULE.NAME=VALUE (repeatable).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding has this severity or higher.")
+@click.option("--backend", "backend_name", type=click.Choice(sorted(BACKENDS)), default="oxigraph", show_default=True,
+              help="Where the queries run.")
+@store_option
+@output_options
+def check(rule_ids, region, programme, theme, params, fail_on, backend_name, store, fmt, lang):
+    """Detect bestuurlijke drukte, missing perspectives, duplicated structures, region incongruence,
+    governance gaps, brokers and clusters.
+
+    RULE names the rules to run (default: all; see 'izagraph rules'). Every finding states what was
+    found, its evidence, its severity and a suggested action from the lessons learned of the IZA
+    governance report. Exit codes: 0 done, 1 a finding at or above --fail-on, 2 a usage, input or
+    connection error (e.g. an unknown rule or parameter, or a bad value).
+
+    \b
+    Example:
+      izagraph check
+      izagraph check duplicate-tables en-en --region iza-haaglanden
+      izagraph check drukte-person -p max_tables=3 --format csv > drukte.csv
+      izagraph check --programme iza --format json --lang en --fail-on high
+    """
+    from .rules import check as run_checks
+
+    report = run_checks(make_backend(backend_name, store), list(rule_ids) or None, parse_params(params),
+                        region=region, programme=programme, theme=theme, lang=lang)
+    if fmt == "json":
+        click.echo(report.to_json(lang), nl=False)
+    else:
+        columns = TABLE_COLUMNS if fmt == "table" else FLAT_COLUMNS
+        rows = report.to_rows(lang)
+        if fmt == "table" and not rows:
+            click.echo("Geen bevindingen." if lang == "nl" else "No findings.")
+        else:
+            click.echo(render(rows, fmt, columns, max_width=100 if fmt == "table" else 10**6), nl=False)
+        if fmt == "table":
+            counts = ", ".join(f"{r} {n}" for r, n in report.counts.items())
+            skipped = "".join(f"\n  {r}: {why}" for r, why in report.skipped.items())
+            head = "Bevindingen per regel" if lang == "nl" else "Findings per rule"
+            click.echo(f"\n{head}: {counts}" + (f"\n{'Overgeslagen' if lang == 'nl' else 'Skipped'}:{skipped}"
+                                                 if skipped else ""), err=True)
+    if fail_on and report.at_or_above(fail_on):
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("rule_ids", nargs=-1, metavar="[RULE]...")
+@output_options
+def rules(rule_ids, fmt, lang):
+    """List the detection rules with their parameters, defaults and explanations.
+
+    Each rule is a query file in queries/ (the header holds its explanation and parameters) plus a
+    scoring function. Change a threshold with 'izagraph check RULE -p NAME=VALUE'.
+
+    \b
+    Example:
+      izagraph rules
+      izagraph rules duplicate-tables --lang en
+      izagraph rules --format md > rules.md
+    """
+    from .rules import get_rule, rule_rows
+
+    wanted = {get_rule(r).id for r in rule_ids}
+    rows = [r for r in rule_rows(lang) if not wanted or r["rule"] in wanted]
+    click.echo(render(rows, fmt, max_width=100 if fmt == "table" else 10**6), nl=False)

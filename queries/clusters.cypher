@@ -1,0 +1,100 @@
+// id: clusters
+// kind: rule
+// title:
+//   nl: Clusters van tafelgenoten
+//   en: Clusters of table companions
+// description:
+//   nl: 'Deelt het netwerk van tafelgenoten op in clusters (gretige modulariteit, gewogen naar het aantal gedeelde
+//     tafels) en meldt elk cluster dat naast andere clusters in hetzelfde deel van het netwerk ligt, met zijn leden,
+//     de tafels binnen het cluster en de leden die het met andere clusters verbinden. Ter informatie. Waarom: clusters
+//     laten zien welke partijen elkaar vooral onderling spreken en waar verbindingen dun zijn.'
+//   en: 'Splits the network of table companions into clusters (greedy modularity, weighted by the number of shared
+//     tables) and reports each cluster that lies beside other clusters in the same part of the network, with its members,
+//     the tables inside the cluster and the members that link it to other clusters. For information. Why: clusters
+//     show which parties mostly talk among themselves and where links are thin.'
+// severity: info
+// advice: elkaar-nodig
+// messages:
+//   default:
+//     nl: Cluster van {size} leden rond {hub} die vooral met elkaar aan tafel zitten; verbonden met {linked} ander(e)
+//       cluster(s) via {bridges}.
+//     en: Cluster of {size} members around {hub} who mostly sit at tables with each other; linked to {linked} other
+//       cluster(s) through {bridges}.
+// params:
+//   min_size:
+//     type: integer
+//     default: 3
+//     min: 1
+//     description:
+//       nl: Kleinere clusters worden niet gemeld.
+//       en: Smaller clusters are not reported.
+//   region:
+//     type: region
+//     default: null
+//     bind: true
+//     description:
+//       nl: 'Alleen tafels in of rond deze regio (id of IRI): hun regio is of ligt in deze regio, of hun gebied deelt
+//         een gemeente ermee.'
+//       en: 'Only tables in or around this region (id or IRI): their region is or lies in this region, or their territory
+//         shares a gemeente with it.'
+//   programme:
+//     type: programme
+//     default: null
+//     bind: true
+//     description:
+//       nl: Alleen tafels van dit programma (iza, gala, wozo, taz, roaz, jeugd, regulier).
+//       en: Only tables of this programme (iza, gala, wozo, taz, roaz, jeugd, regulier).
+//   theme:
+//     type: theme
+//     default: null
+//     bind: true
+//     description:
+//       nl: Alleen tafels op dit thema (zie 'izagraph vocab theme').
+//       en: Only tables on this theme (see 'izagraph vocab theme').
+//   today:
+//     type: date
+//     default: null
+//     description:
+//       nl: 'Peildatum voor ''actief'' (JJJJ-MM-DD, standaard vandaag): een tafel of zetel zonder einddatum, of met
+//         een einddatum op of na deze dag, telt mee.'
+//       en: 'Reference date for ''active'' (YYYY-MM-DD, default today): a table or seat without an end date, or ending
+//         on or after this day, counts.'
+MATCH (t:Table)  // every table
+RETURN t.iri AS s, 'is' AS fact, 'table' AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table) WHERE t.prefLabel IS NOT NULL  // its name
+RETURN t.iri AS s, 'label' AS fact, t.prefLabel AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
+RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
+RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)  // passes the filters
+WHERE ($programme IS NULL OR EXISTS { MATCH (t)-[:PROGRAMME]->(x) WHERE x.iri = $programme })
+  AND ($theme IS NULL OR EXISTS { MATCH (t)-[:THEME]->(x) WHERE x.iri = $theme })
+  AND ($region IS NULL
+       OR EXISTS { MATCH (t)-[:SPATIAL]->(x) WHERE x.iri = $region }
+       OR EXISTS { MATCH (t)-[:SPATIAL]->()-[:PART_OF_REGION*1..]->(x) WHERE x.iri = $region }
+       OR EXISTS { MATCH (t)-[:COVERS_GEMEENTE]->()<-[:HAS_GEMEENTE]-(x) WHERE x.iri = $region }
+       OR EXISTS { MATCH (t)-[:SPATIAL]->()-[:HAS_GEMEENTE]->()<-[:HAS_GEMEENTE]-(x)
+                   WHERE x.iri = $region })
+RETURN t.iri AS s, 'in-scope' AS fact, true AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:SOURCE]->()-[:EVIDENCE]->(e) WHERE e.iri = 'https://w3id.org/izagraph/concept/evidence/illustrative'  // rests on an illustrative source
+RETURN t.iri AS s, 'illustrative' AS fact, true AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership)-[:ORGANIZATION]->(x)  // each seat: its table
+RETURN m.iri AS s, 'table' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership)-[:MEMBER]->(x)  // who sits
+RETURN m.iri AS s, 'member' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership)-[:MEMBER]->(x)  // person, gemeente or organisation
+RETURN m.iri AS s, 'member-kind' AS fact,
+       CASE WHEN x:Person THEN 'person' WHEN x:Gemeente THEN 'gemeente' ELSE 'organisation' END AS o,
+       null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
+RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

@@ -1,0 +1,153 @@
+// id: duplicate-tables
+// kind: rule
+// title:
+//   nl: Dubbele tafels
+//   en: Duplicated tables
+// description:
+//   nl: 'Zoekt paren actieve tafels (uit hetzelfde of een ander programma) die een thema delen, waarvan het gebied
+//     overlapt (het aandeel gedeelde gemeenten van de kleinste) en waaraan grotendeels dezelfde leden zitten (Jaccard
+//     van de leden; ook apart voor organisaties en personen). De score is Jaccard maal gebiedsoverlap; ernst hoog
+//     vanaf high_score. Is het gebied van een van beide onbekend, dan volgt een melding ''mogelijk dubbel'' met ernst
+//     laag. Tafels die onder elkaar hangen, tellen niet als paar. Waarom: twee tafels met dezelfde mensen over hetzelfde
+//     onderwerp in hetzelfde gebied is dubbel werk en dubbele vergadertijd. De paren komen uit een omgekeerde index
+//     over de leden, niet uit een zelf-join in de query.'
+//   en: 'Finds pairs of active tables (same or different programme) that share a theme, whose territories overlap
+//     (the share of the smaller one''s gemeenten they share) and whose members are largely the same (Jaccard of members;
+//     also separately for organisations and persons). The score is Jaccard times territory overlap; severity high
+//     from high_score. When either territory is unknown the pair is reported as ''possibly duplicated'' with severity
+//     low. Tables that report to each other are not a pair. Why: two tables with the same people on the same subject
+//     in the same area double the work and the meeting time. Pairs come from an inverted index over the members, not
+//     from a self-join in the query.'
+// severity: medium
+// advice: oude-structuren-loslaten
+// messages:
+//   default:
+//     nl: '{subject} en {other} lijken dezelfde tafel: thema {themes}, {shared} gedeelde leden ({members_a} en {members_b}
+//       leden, Jaccard {jaccard}), gebied overlapt {territory}.'
+//     en: '{subject} and {other} look like the same table: theme {themes}, {shared} shared members ({members_a} and
+//       {members_b} members, Jaccard {jaccard}), territory overlaps {territory}.'
+//   territory-unknown:
+//     nl: '{subject} en {other} delen thema {themes} en {shared} leden (Jaccard {jaccard}), maar het gebied is onbekend:
+//       mogelijk dubbel.'
+//     en: '{subject} and {other} share theme {themes} and {shared} members (Jaccard {jaccard}), but the territory
+//       is unknown: possibly duplicated.'
+// params:
+//   min_jaccard:
+//     type: number
+//     default: 0.6
+//     min: 0
+//     max: 1
+//     description:
+//       nl: Minimale Jaccard-overlap van de leden (paren delen altijd minstens één lid).
+//       en: Minimum Jaccard overlap of the members (pairs always share at least one member).
+//   min_territory:
+//     type: number
+//     default: 0.5
+//     min: 0
+//     max: 1
+//     description:
+//       nl: 'Minimale gebiedsoverlap: aandeel gedeelde gemeenten van de kleinste tafel.'
+//       en: 'Minimum territory overlap: share of the smaller table''s gemeenten that are shared.'
+//   min_shared_themes:
+//     type: integer
+//     default: 1
+//     min: 0
+//     description:
+//       nl: Minimaal aantal gedeelde thema's.
+//       en: Minimum number of shared themes.
+//   high_score:
+//     type: number
+//     default: 0.8
+//     min: 0
+//     max: 1
+//     description:
+//       nl: Vanaf deze score (Jaccard × gebiedsoverlap) is de ernst hoog.
+//       en: From this score (Jaccard × territory overlap) the severity is high.
+//   region:
+//     type: region
+//     default: null
+//     bind: true
+//     description:
+//       nl: 'Alleen tafels in of rond deze regio (id of IRI): hun regio is of ligt in deze regio, of hun gebied deelt
+//         een gemeente ermee.'
+//       en: 'Only tables in or around this region (id or IRI): their region is or lies in this region, or their territory
+//         shares a gemeente with it.'
+//   programme:
+//     type: programme
+//     default: null
+//     bind: true
+//     description:
+//       nl: Alleen tafels van dit programma (iza, gala, wozo, taz, roaz, jeugd, regulier).
+//       en: Only tables of this programme (iza, gala, wozo, taz, roaz, jeugd, regulier).
+//   theme:
+//     type: theme
+//     default: null
+//     bind: true
+//     description:
+//       nl: Alleen tafels op dit thema (zie 'izagraph vocab theme').
+//       en: Only tables on this theme (see 'izagraph vocab theme').
+//   today:
+//     type: date
+//     default: null
+//     description:
+//       nl: 'Peildatum voor ''actief'' (JJJJ-MM-DD, standaard vandaag): een tafel of zetel zonder einddatum, of met
+//         een einddatum op of na deze dag, telt mee.'
+//       en: 'Reference date for ''active'' (YYYY-MM-DD, default today): a table or seat without an end date, or ending
+//         on or after this day, counts.'
+MATCH (t:Table)  // every table
+RETURN t.iri AS s, 'is' AS fact, 'table' AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table) WHERE t.prefLabel IS NOT NULL  // its name
+RETURN t.iri AS s, 'label' AS fact, t.prefLabel AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:PROGRAMME]->(x)  // its programmes
+RETURN t.iri AS s, 'programme' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:THEME]->(x)  // its themes
+RETURN t.iri AS s, 'theme' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
+RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:COVERS_GEMEENTE]->(x)  // its explicit gemeenten (territory)
+RETURN t.iri AS s, 'covers' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
+RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:SPATIAL]->()-[:HAS_GEMEENTE]->(x)  // the gemeenten of its region
+RETURN t.iri AS s, 'spatial-gemeente' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:SUB_ORGANIZATION_OF]->(x)  // the table it reports to
+RETURN t.iri AS s, 'parent' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)  // passes the filters
+WHERE ($programme IS NULL OR EXISTS { MATCH (t)-[:PROGRAMME]->(x) WHERE x.iri = $programme })
+  AND ($theme IS NULL OR EXISTS { MATCH (t)-[:THEME]->(x) WHERE x.iri = $theme })
+  AND ($region IS NULL
+       OR EXISTS { MATCH (t)-[:SPATIAL]->(x) WHERE x.iri = $region }
+       OR EXISTS { MATCH (t)-[:SPATIAL]->()-[:PART_OF_REGION*1..]->(x) WHERE x.iri = $region }
+       OR EXISTS { MATCH (t)-[:COVERS_GEMEENTE]->()<-[:HAS_GEMEENTE]-(x) WHERE x.iri = $region }
+       OR EXISTS { MATCH (t)-[:SPATIAL]->()-[:HAS_GEMEENTE]->()<-[:HAS_GEMEENTE]-(x)
+                   WHERE x.iri = $region })
+RETURN t.iri AS s, 'in-scope' AS fact, true AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:SOURCE]->()-[:EVIDENCE]->(e) WHERE e.iri = 'https://w3id.org/izagraph/concept/evidence/illustrative'  // rests on an illustrative source
+RETURN t.iri AS s, 'illustrative' AS fact, true AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership)-[:ORGANIZATION]->(x)  // each seat: its table
+RETURN m.iri AS s, 'table' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership)-[:MEMBER]->(x)  // who sits
+RETURN m.iri AS s, 'member' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership)-[:MEMBER]->(x)  // person, gemeente or organisation
+RETURN m.iri AS s, 'member-kind' AS fact,
+       CASE WHEN x:Person THEN 'person' WHEN x:Gemeente THEN 'gemeente' ELSE 'organisation' END AS o,
+       null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
+RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

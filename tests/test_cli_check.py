@@ -1,0 +1,120 @@
+"""``izagraph check`` and ``izagraph rules`` through click's CliRunner: formats, languages, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from izagraph.cli import cli
+
+from .conftest import TESTS
+
+RULES_DATA = TESTS / "data" / "rules"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """A store with identical twin tables (one high finding of duplicate-tables)."""
+    path = tmp_path_factory.mktemp("check") / "store"
+    result = CliRunner().invoke(cli, ["load", str(RULES_DATA / "_base"),
+                                      str(RULES_DATA / "duplicate-tables" / "positive"), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_check_table_states_finding_evidence_severity_and_advice(store):
+    result = run("check", "duplicate-tables", "--store", str(store))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.splitlines()[0].split() == ["severity", "rule", "subject", "message", "evidence", "advice"]
+    assert "high" in out and "Twin B" in out and "jaccard=1" in out and "Laat oude structuren los" in out
+    assert "duplicate-tables 1" in result.stderr
+
+
+def test_check_csv_has_one_row_per_finding_with_the_full_advice(store):
+    result = run("check", "duplicate-tables", "en-en", "--store", str(store), "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["rule"], r["severity"], r["subject"]) for r in rows] == [("duplicate-tables", "high", "Twin B"),
+                                                                        ("en-en", "medium", "Twin B")]
+    assert rows[0]["advice_text"].startswith("Geef de nieuwe structuur meteen een echte positie")
+    assert rows[0]["subject_iri"] == "https://w3id.org/izagraph/id/table/twin-b"
+
+
+def test_check_json_in_english(store):
+    result = run("check", "duplicate-tables", "--store", str(store), "--format", "json", "--lang", "en")
+    data = json.loads(result.stdout)
+    assert data["counts"] == {"duplicate-tables": 1}
+    f = data["findings"][0]
+    assert f["message"].startswith("Twin B and Twin A look like the same table")
+    assert f["advice_label"] == "Let go of old structures" and f["evidence"]["jaccard"] == 1
+
+
+def test_check_markdown(store):
+    result = run("check", "duplicate-tables", "--store", str(store), "--format", "md")
+    assert result.stdout.startswith("| severity | rule | subject |") and "| high | duplicate-tables |" in result.stdout
+
+
+@pytest.mark.parametrize("fail_on,code", [("high", 1), ("medium", 1), ("info", 1)])
+def test_fail_on_exit_codes(store, fail_on, code):
+    assert run("check", "duplicate-tables", "--store", str(store), "--fail-on", fail_on).exit_code == code
+
+
+def test_fail_on_without_findings_at_that_level_exits_0(store):
+    assert run("check", "table-gaps", "--store", str(store), "--fail-on", "info").exit_code == 0
+    assert run("check", "en-en", "--store", str(store), "--fail-on", "high").exit_code == 0  # en-en is medium
+
+
+def test_backends_agree(store):
+    a = run("check", "--store", str(store), "--format", "csv", "--backend", "oxigraph")
+    b = run("check", "--store", str(store), "--format", "csv", "--backend", "rdflib")
+    assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["check", "duplicate-tabels"], "onbekende regel 'duplicate-tabels'; bedoelde u 'duplicate-tables'?"),
+    (["check", "-p", "min_jacard=0.5"], "bedoelde u 'min_jaccard'?"),
+    (["check", "duplicate-tables", "-p", "min_jaccard=2"], "moet in [0, 1] liggen"),
+    (["check", "duplicate-tables", "-p", "min_jaccard=veel"], "verwacht een number"),
+    (["check", "duplicate-tables", "--theme", "ouderen"], "onbekende code 'ouderen'"),
+    (["check", "region-incongruence", "--programme", "iza"], "kan niet filteren op programme"),
+    (["check", "duplicate-tables", "--region", '" } ; DROP ALL ; #'], "geen geldige id"),
+])
+def test_bad_rules_and_parameters_exit_2_with_one_error_line(store, args, message):
+    result = run(*args, "--store", str(store))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_param_without_equals_is_a_usage_error(store):
+    result = run("check", "-p", "min_jaccard", "--store", str(store))
+    assert result.exit_code == 2 and "naam=waarde" in result.output
+
+
+def test_rules_lists_every_rule_with_parameters_and_defaults():
+    from izagraph.rules import ALL_RULES
+
+    result = run("rules", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["rule"] for r in rows} == {r.id for r in ALL_RULES}
+    jaccard = next(r for r in rows if r["rule"] == "duplicate-tables" and r["param"] == "min_jaccard")
+    assert jaccard["default"] == "0.6" and jaccard["type"] == "number [0..1]" and jaccard["explanation"]
+    en = run("rules", "en-en", "--lang", "en")
+    assert en.exit_code == 0 and "Both old and new structure side by side" in en.stdout
+    assert run("rules", "en-em").exit_code == 2
+
+
+def test_help_has_examples():
+    for command in ("check", "rules"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example" in result.output

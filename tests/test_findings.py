@@ -1,0 +1,49 @@
+"""Findings are values: severities follow the ontology, findings compare by rule, subject and evidence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from izagraph.errors import ParameterError
+from izagraph.findings import Finding, Report, Severity, canonical
+from izagraph.vocab import vocabulary
+
+
+def test_severity_notations_are_the_ontology_scheme():
+    assert {s.notation for s in Severity} == set(vocabulary().notations("severity"))
+    assert Severity.INFO < Severity.LOW < Severity.MEDIUM < Severity.HIGH
+    assert Severity.parse("HIGH") is Severity.HIGH
+    with pytest.raises(ParameterError, match="kies uit"):
+        Severity.parse("urgent")
+
+
+def finding(**kw):
+    base = dict(rule="r", severity=Severity.LOW, subject="s", subject_label="S", message={"nl": "x", "en": "y"},
+                evidence={"members": {"b", "a"}, "score": 0.5000001, "n": 3.0})
+    base.update(kw)
+    return Finding(**base)
+
+
+def test_findings_compare_by_rule_subject_and_evidence():
+    assert finding() == finding(message={"nl": "other"}, severity=Severity.HIGH)
+    assert finding() != finding(evidence={"members": ["a"]})
+    assert len({finding(), finding()}) == 1
+    assert finding().evidence == {"members": ["a", "b"], "n": 3, "score": 0.5}
+
+
+def test_canonical_sorts_sets_of_dicts_and_lists():
+    assert canonical({"x": {(2, 1), (1, 2)}}) == {"x": [[1, 2], [2, 1]]}
+
+
+def test_report_counts_rows_and_json():
+    r = Report([finding(rule="b"), finding(rule="a", severity=Severity.HIGH)], rules=["a", "b", "c"])
+    assert r.counts == {"a": 1, "b": 1, "c": 0}
+    assert [f.rule for f in r.findings] == ["a", "b"]  # high first
+    assert [f.rule for f in r.at_or_above("medium")] == ["a"]
+    rows = r.to_rows("en")
+    assert rows[0]["message"] == "y" and set(rows[0]) >= {"severity", "rule", "subject", "evidence", "advice"}
+    data = json.loads(r.to_json("nl"))
+    assert data["counts"]["c"] == 0 and data["findings"][0]["message"] == "x"
+    assert json.loads(r.to_json())["findings"][0]["message"] == {"nl": "x", "en": "y"}

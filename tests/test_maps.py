@@ -1,0 +1,380 @@
+"""The maps without a browser: scope selection, the builder, layout, findings overlay, geo, HTML, CLI.
+
+Browser behaviour (offline loading, filters, hostile names in a real page) is in test_maps_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from izagraph.cli import cli
+from izagraph.findings import Finding, Severity
+from izagraph.load import load_dataset
+from izagraph.maps import Scope, UnknownScope, network_map, overview_map, resolve_scope, select
+from izagraph.maps.build import node_groups
+from izagraph.maps.geo import build_geo_map, classes, load_geo
+from izagraph.maps.html import network_html, safe_json
+from izagraph.maps.layout import structured_layout
+from izagraph.maps.overlay import marks_from_findings
+from izagraph.maps.site import load_network, write_all
+from izagraph.maps.style import PROGRAMME_COLOURS
+from izagraph.maps.topojson import decode
+from izagraph.maps.triples import read_index
+from izagraph.network import governance_network
+from izagraph.resources import GEO_DIR
+from izagraph.store import build_store, read_graph
+
+from .conftest import MINI, append_csv
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+ID = "https://w3id.org/izagraph/id/"
+TODAY = "2025-06-01"
+
+
+def hostile_dataset(folder: Path) -> Path:
+    """The mini dataset plus an organisation and a table whose names are markup."""
+    append_csv(folder, "organisations", {"id": "evil", "name": HOSTILE, "sector": "welzijn", "source": "voorbeeld"})
+    append_csv(folder, "tables", {"id": "evil-table", "name": f"Tafel {HOSTILE}", "kind": "werkgroep",
+                                  "programmes": "gala", "region": "zorgkantoor-zk11", "parent": "stuurgroep",
+                                  "source": "voorbeeld"})
+    append_csv(folder, "memberships", {"table": "stuurgroep", "member": "evil", "source": "voorbeeld"})
+    append_csv(folder, "memberships", {"table": "evil-table", "member": "evil", "source": "voorbeeld"})
+    return folder
+
+
+@pytest.fixture
+def hostile_store(mini, tmp_path) -> Path:
+    dataset = load_dataset([hostile_dataset(mini)])
+    path = tmp_path / "store"
+    build_store(dataset.graph, path, ["mini"])
+    return path
+
+
+@pytest.fixture
+def G(hostile_store) -> nx.MultiDiGraph:
+    return load_network(hostile_store)[0]
+
+
+# -- reading the store -----------------------------------------------------------------------------
+
+def test_fast_reader_gives_the_same_network_as_rdflib(hostile_store):
+    slow = governance_network(read_graph(hostile_store), context=True)
+    fast = governance_network(read_index(hostile_store), context=True)
+    assert sorted(slow.nodes(data=True)) == sorted(fast.nodes(data=True))
+    assert sorted(map(repr, slow.edges(data=True))) == sorted(map(repr, fast.edges(data=True)))
+
+
+def test_context_is_opt_in():
+    graph = load_dataset([MINI]).graph
+    plain, context = governance_network(graph), governance_network(graph, context=True)
+    assert {a["kind"] for _, a in plain.nodes(data=True)} == {"table", "organisation", "gemeente", "person", "region"}
+    assert {"programme", "theme"} <= {a["kind"] for _, a in context.nodes(data=True)}
+    assert not any(d["relation"] == "contains" for *_, d in plain.edges(data=True))
+
+
+# -- scope -------------------------------------------------------------------------------------------
+
+def test_region_scope_by_code_id_or_name(G):
+    expected = Scope("region", ID + "region/zorgkantoor-zk11")
+    assert resolve_scope(G, "region", "ZK11") == expected
+    assert resolve_scope(G, "region", "zorgkantoor-zk11") == expected
+    assert resolve_scope(G, "region", "kennemerland") == expected
+
+
+def test_unknown_region_suggests_the_closest_one(G):
+    with pytest.raises(UnknownScope, match="bedoelde u 'kennemerland'"):
+        resolve_scope(G, "region", "Kenemerland")
+
+
+def test_region_map_holds_its_tables_members_and_context(G):
+    H = select(G, resolve_scope(G, "region", "ZK11"))
+    kinds = sorted(a["kind"] for _, a in H.nodes(data=True))
+    # stuurgroep, evil-table; GM0392, Verzekeraar, J. Jansen, evil org; iza, gala; preventie; ZK11
+    assert kinds == ["gemeente", "organisation", "organisation", "person", "programme", "programme", "region",
+                     "table", "table", "theme"]
+    relations = sorted(d["relation"] for *_, d in H.edges(data=True))
+    assert relations == ["membership"] * 5 + ["parent"] + ["programme"] * 3 + ["territory"] * 2 + ["theme"]
+
+
+def test_gemeente_scope_finds_tables_by_explicit_territory(G):
+    H = select(G, resolve_scope(G, "gemeente", "GM0394"))
+    tables = {n for n, a in H.nodes(data=True) if a["kind"] == "table"}
+    # the themateam covers GM0394 explicitly; the stuurgroep is there as the table it reports to
+    assert tables == {ID + "table/themateam-ggz", ID + "table/stuurgroep"}
+
+
+def test_national_map_leaves_programme_and_theme_nodes_out(G):
+    spec = network_map(G, Scope("national"), today=TODAY)
+    assert {n["k"] for n in spec.nodes} == {"table", "organisation", "gemeente", "person", "region"}
+    assert len(spec.nodes) == 10 and len(spec.edges) == 12
+
+
+# -- builder -----------------------------------------------------------------------------------------
+
+def test_colours_and_shapes_by_kind_and_programme(G):
+    spec = network_map(G, resolve_scope(G, "programme", "iza"), today=TODAY)
+    groups = spec.options["groups"]
+    by_name = {n["name"]: n for n in spec.nodes}
+    stuurgroep = by_name["Stuurgroep Test"]
+    assert stuurgroep["group"] == "table-iza~ill"  # iza before gala; illustrative source
+    assert groups[stuurgroep["group"]]["color"]["background"] == PROGRAMME_COLOURS["iza"]
+    assert groups[stuurgroep["group"]]["shapeProperties"]["borderDashes"]
+    assert groups[by_name["Haarlem"]["group"]]["shape"] == "square"
+    assert groups[by_name["J. Jansen"]["group"]]["shape"] == "triangle"
+    assert groups[by_name["Integraal Zorgakkoord (IZA)"]["group"]]["shape"] == "star"
+    assert by_name["Stuurgroep Test"]["label"].endswith(" *")  # illustrative is marked visibly
+    assert set(node_groups()) >= {"table-iza", "organisation", "person", "region", "theme", "missing"}
+
+
+def test_size_follows_seats(G):
+    spec = network_map(G, Scope("national"), today=TODAY)
+    size = {n["name"]: n["size"] for n in spec.nodes}
+    assert size["Stuurgroep Test"] > size["Themateam Mentale gezondheid"]  # 4 seats against 1
+    assert size[HOSTILE] > size["Verzekeraar Test"]  # 2 seats against 1
+
+
+def test_tooltips_are_plain_text_with_facts(G):
+    spec = network_map(G, Scope("national"), today=TODAY)
+    evil = next(n for n in spec.nodes if n["name"] == HOSTILE)
+    tip = spec.tooltip(evil)
+    assert tip.startswith(HOSTILE + "\n")  # the raw name, as text: not escaped, not markup
+    assert "Sector: Welzijn" in tip and "Tafels (2)" in tip
+    assert "Bron: Testvoorbeeld" in tip and "ILLUSTRATIEF" in tip
+    table = next(n for n in spec.nodes if n["name"] == "Stuurgroep Test")
+    assert "Leden (4): Haarlem (voorzitter)" in spec.tooltip(table)
+    assert "Programma's: Integraal Zorgakkoord (IZA), Gezond en Actief Leven Akkoord (GALA)" in spec.tooltip(table)
+    membership = next(e for e in spec.edges if e["rel"] == "membership" and e.get("width") == 2.6)
+    assert "Rol: Voorzitter" in spec.tooltip(membership)
+
+
+def test_english_map(G):
+    spec = network_map(G, Scope("national"), lang="en", today=TODAY)
+    assert spec.title == "National map of tables and members"
+    assert "Sources" not in spec.tooltip(spec.nodes[0]) and "Source: " in spec.tooltip(spec.nodes[0])
+
+
+def test_ended_tables_are_faded(G):
+    spec = network_map(G, Scope("national"), today="2099-01-01")
+    assert all("opacity" not in n for n in spec.nodes)  # no end dates in the mini data
+    G.nodes[ID + "table/themateam-ggz"]["end"] = "2024"
+    spec = network_map(G, Scope("national"), today=TODAY)
+    assert next(n for n in spec.nodes if n["name"] == "Themateam Mentale gezondheid")["opacity"] == 0.45
+
+
+def test_overview_groups_tables_and_links_to_region_maps(G):
+    spec = overview_map(G, links={ID + "region/zorgkantoor-zk11": "regio-zorgkantoor-zk11.html"}, today=TODAY)
+    assert [n["name"] for n in spec.nodes] == ["Kennemerland"]  # the themateam has explicit gemeenten only
+    assert spec.nodes[0]["url"] == "regio-zorgkantoor-zk11.html"
+    assert spec.links == [{"label": "Kennemerland", "href": "regio-zorgkantoor-zk11.html",
+                           "detail": "Zorgkantoorregio"}]
+
+
+# -- findings ------------------------------------------------------------------------------------------
+
+def finding(rule, subject, evidence, message="bevinding", severity=Severity.MEDIUM, regions=()):
+    return Finding(rule, severity, subject, "x", {"nl": message, "en": message}, evidence, regions=regions)
+
+
+def test_findings_are_drawn(G):
+    stuur, theme_team = ID + "table/stuurgroep", ID + "table/themateam-ggz"
+    findings = [
+        finding("drukte-organisation", ID + "organisation/evil", {"tables": 2}, "zit aan 2 tafels", Severity.HIGH),
+        finding("duplicate-tables", theme_team, {"other": stuur, "jaccard": 0.5, "score": 0.42}),
+        finding("missing-perspectives", stuur, {"requires_any_of": ["ggz", "huisartsen"], "present": ["gemeente"]}),
+        finding("region-incongruence", "https://w3id.org/izagraph/concept/division/zorgkantoor", {"a_in_b": 0.5},
+                regions=(ID + "region/zorgkantoor-zk11",)),
+        finding("table-gaps", theme_team, {"gap": "no-chair"}, "geen voorzitter", Severity.LOW),
+    ]
+    marks = marks_from_findings(findings, set(G.nodes))
+    assert [m.kind for m in marks] == ["overloaded", "duplicate", "missing", "incongruent", "other"]
+    spec = network_map(G, Scope("national"), marks=marks, today=TODAY)
+    by_name = {n["name"]: n for n in spec.nodes}
+    assert by_name[HOSTILE]["label"].endswith("⚠") and by_name[HOSTILE]["color"]["border"] == "#c0392b"
+    duplicate = [e for e in spec.edges if e["rel"] == "duplicate"]
+    assert len(duplicate) == 1 and duplicate[0]["label"] == "0.42"
+    missing = [n for n in spec.nodes if n["k"] == "missing"]
+    assert [n["name"] for n in missing] == ["Geestelijke gezondheidszorg (ggz) of Huisartsen"]
+    assert missing[0]["label"].startswith("ontbreekt: ")
+    assert any(e["rel"] == "missing" and e["to"] == missing[0]["id"] for e in spec.edges)
+    assert by_name["Kennemerland"]["color"]["border"] == "#e67e22"
+    assert "color" not in by_name["Themateam Mentale gezondheid"] or \
+        by_name["Themateam Mentale gezondheid"]["color"]["border"] != "#c0392b"
+    assert "[low] geen voorzitter" in spec.tooltip(by_name["Themateam Mentale gezondheid"])
+
+
+def test_findings_flag_reports_missing_rules(hostile_store, tmp_path, monkeypatch):
+    import izagraph.maps.site as site
+
+    monkeypatch.setattr(site, "rule_marks", lambda *a, **k: [])
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--findings", "-o", str(tmp_path / "f.html")])
+    assert result.exit_code == 0, result.output
+
+
+# -- layout -----------------------------------------------------------------------------------------
+
+def synthetic(regions=40, tables=1250, organisations=3700, seed=3):
+    """A national-sized structure: tables in regions with a hierarchy, organisations at 1–4 tables."""
+    import random
+
+    rnd = random.Random(seed)
+    nodes, edges, group, depth = [], [], {}, {}
+    region_ids = [f"r{i}" for i in range(regions)]
+    nodes += region_ids
+    group.update({r: r for r in region_ids})
+    table_ids = [f"t{i}" for i in range(tables)]
+    for i, t in enumerate(table_ids):
+        group[t] = region_ids[i % regions]
+        nodes.append(t)
+        edges.append((t, group[t]))
+        parent = table_ids[i - regions] if i >= regions else None
+        depth[t] = depth[parent] + 1 if parent else 0
+        if parent:
+            edges.append((t, parent))
+    for o in range(organisations):
+        nodes.append(f"o{o}")
+        home = rnd.randrange(regions)
+        for _ in range(rnd.choice([1, 1, 2, 2, 3, 4])):
+            pick = rnd.randrange(tables // regions) * regions + home if rnd.random() < 0.9 else rnd.randrange(tables)
+            edges.append((f"o{o}", table_ids[min(pick, tables - 1)]))
+    return nodes, edges, group, depth, region_ids
+
+
+def test_layout_is_deterministic_and_fast_at_5000_nodes():
+    nodes, edges, group, depth, anchors = synthetic()
+    assert len(nodes) == 4990
+    start = time.perf_counter()
+    first = structured_layout(nodes, edges, group, depth, anchors=anchors)
+    seconds = time.perf_counter() - start
+    assert first == structured_layout(nodes, edges, group, depth, anchors=anchors)
+    assert seconds < 3.0, f"layout took {seconds:.2f} s (measured about 0.4 s on the development machine)"
+    # regions are clusters: a table is closer to its own region's centre than to most others
+    xy = {n: complex(*p) for n, p in first.items()}
+    own = sum(abs(xy[t] - xy[group[t]]) < abs(xy[t] - xy["r0" if group[t] != "r0" else "r1"])
+              for t in nodes if t.startswith("t"))
+    assert own / 1250 > 0.95
+
+
+# -- HTML ------------------------------------------------------------------------------------------
+
+EXTERNAL = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
+                      re.IGNORECASE)
+
+
+def test_html_is_self_contained_and_escapes_names(G):
+    page = network_html(network_map(G, Scope("national"), today=TODAY))
+    assert not EXTERNAL.search(page)
+    assert "<img" not in page
+    assert "\\u003cimg src=x onerror=" in page
+    assert "default-src 'none'" in page and "'unsafe-inline'" not in page.split("script-src")[1].split(";")[0]
+    data = re.search(r'<script type="application/json" id="izagraph-data">(.*?)</script>', page, re.S).group(1)
+    assert any(n["name"] == HOSTILE for n in json.loads(data)["nodes"])  # the data round-trips unchanged
+
+
+def test_safe_json_cannot_close_the_script_element():
+    assert "</" not in safe_json({"x": "</script><script>alert(1)</script>"})
+
+
+# -- geo -------------------------------------------------------------------------------------------
+
+def test_topojson_mesh_dissolves_shared_borders():
+    # two unit squares side by side sharing arc 1
+    topo = decode({"type": "Topology", "arcs": [[[0, 0], [0, 1]], [[1, 1], [1, 0]], [[1, 0], [0, 0]], [[0, 1], [1, 1]],
+                                                 [[1, 0], [2, 0], [2, 1], [1, 1]]],
+                   "objects": {"g": {"type": "GeometryCollection", "geometries": [
+                       {"type": "Polygon", "arcs": [[0, 3, 1, 2]], "properties": {"statcode": "A"}},
+                       {"type": "Polygon", "arcs": [[4, ~1]], "properties": {"statcode": "B"}}]}}})
+    feats = topo.features()
+    assert len(topo.mesh(feats, lambda f: f.code)) == 5  # every arc: the shared one separates A from B
+    assert len(topo.mesh(feats, lambda f: "same")) == 4  # one region: the shared border disappears
+
+
+def test_classes():
+    assert classes([0, 0]) == []
+    assert classes([0, 2, 5]) == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5)]
+
+
+@pytest.mark.skipif(not (GEO_DIR / "gemeente_2025.topojson").exists(), reason="data/geo not present")
+def test_geo_map_colours_gemeenten_and_escapes_names(G):
+    page = build_geo_map(G, load_geo(GEO_DIR), division="zorgkantoor", today=TODAY,
+                         links={ID + "region/zorgkantoor-zk11": "regio-zorgkantoor-zk11.html"})
+    gm = {g["code"]: g for g in page["data"]["gemeenten"]}
+    assert len(gm) == 342
+    # Haarlem: stuurgroep + evil table (via ZK11) + themateam (explicitly) = 3 active tables
+    assert gm["GM0392"]["value"] == 3 and gm["GM0394"]["value"] == 1 and gm["GM0363"]["value"] is None
+    assert ["Zorgkantoorregio: Kennemerland", "regio-zorgkantoor-zk11.html"] in gm["GM0392"]["regions"]
+    assert '<a href="regio-zorgkantoor-zk11.html"><text class="rl"' in page["svg"]
+    assert "<img" not in page["svg"] and "&lt;img src=x" in page["svg"]
+    roaz = build_geo_map(G, load_geo(GEO_DIR), division="roaz", today=TODAY)
+    assert any("ROAZ Test" in n for n in roaz["data"]["notes"])  # composition unknown: said, not drawn
+
+
+# -- CLI -------------------------------------------------------------------------------------------
+
+def test_cli_writes_a_region_map(hostile_store, tmp_path):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--region", "ZK11", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{out} geschreven: Regio: Kennemerland (10 knopen, 12 lijnen, ")
+    assert "<img" not in out.read_text()
+
+
+def test_cli_unknown_region_is_a_usage_error(hostile_store, tmp_path):
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--region", "nergens", "-o",
+                                      str(tmp_path / "x.html")])
+    assert result.exit_code == 2
+    assert "Error: onbekende regio 'nergens' in de store" in result.output
+
+
+def test_cli_rejects_two_scopes(hostile_store, tmp_path):
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--national", "--geo", "-o", "x.html"])
+    assert result.exit_code == 2 and "kies één van" in result.output
+
+
+def test_cli_all_writes_maps_and_an_index(hostile_store, tmp_path):
+    out = tmp_path / "maps"
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--all", "--lang", "en", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert {"index.html", "nationaal.html", "overzicht-regio.html", "overzicht-programma.html",
+            "regio-zorgkantoor-zk11.html", "programma-iza.html", "programma-gala.html"} <= names
+    index = (out / "index.html").read_text()
+    for name in names - {"index.html"}:
+        assert f'href="{name}"' in index
+    assert "<h1>izagraph – maps</h1>" in index and "<img" not in index
+    national = (out / "nationaal.html").read_text()
+    assert '"index_href": "index.html"' in national and "National map" in national
+
+
+def test_pseudonymise_hides_person_names(hostile_store, tmp_path):
+    out = tmp_path / "p.html"
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--pseudonymise", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert "Jansen" not in page and "p-jansen" not in page
+    assert re.search(r"Persoon [0-9a-f]{6}", page)
+
+
+def test_write_all_on_the_shipped_layout(hostile_store, tmp_path):
+    written = write_all(hostile_store, tmp_path / "all", today=TODAY)
+    kinds = [w.kind for w in written]
+    assert kinds[0] == "national" and kinds[-1] == "index"
+    assert kinds.count("region") == 1 and "overview-region" in kinds
+
+
+def test_every_rule_has_a_place_on_the_map():
+    from izagraph.maps.overlay import _kind
+    from izagraph.rules import ALL_RULES
+
+    expected = {"drukte-organisation": "overloaded", "drukte-person": "overloaded", "drukte-gemeente": "overloaded",
+                "drukte-region": "overloaded", "missing-perspectives": "missing", "theme-perspectives": "missing",
+                "duplicate-tables": "duplicate", "subset-tables": "duplicate", "en-en": "duplicate",
+                "region-incongruence": "incongruent", "cross-cutting-tables": "incongruent"}
+    kinds = {r.id: _kind(r.id, []) for r in ALL_RULES}
+    assert {r: k for r, k in kinds.items() if k != "other"} == expected
