@@ -30,8 +30,24 @@ def _rdflib(store: Path):
     return RdflibBackend(read_graph(store))
 
 
-#: name -> factory(store path) -> backend. Extend this to offer another backend on the command line.
+#: name -> factory(store path) -> backend. Add an entry to offer another backend on the command line
+#: (a backend that needs no store, such as a server, ignores the path).
 BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib}
+
+
+class BackendChoice(click.Choice):
+    """The names in :data:`BACKENDS`, read when the command runs (so later registrations count)."""
+
+    def __init__(self):
+        super().__init__([])
+
+    @property
+    def choices(self):
+        return tuple(sorted(BACKENDS))
+
+    @choices.setter
+    def choices(self, value):
+        pass
 
 
 def make_backend(name: str, store: Path | None):
@@ -48,13 +64,14 @@ FLAT_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice", 
 @click.command()
 @click.argument("rule_ids", nargs=-1, metavar="[RULE]...")
 @click.option("--region", default=None, help="Only tables in or around this region (id), or its gemeenten.")
-@click.option("--programme", default=None, help="Only tables of this programme (iza, gala, wozo, taz, roaz, jeugd, regulier).")
+@click.option("--programme", default=None,
+              help="Only tables of this programme (iza, gala, wozo, taz, roaz, jeugd, regulier).")
 @click.option("--theme", default=None, help="Only tables on this theme.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A rule parameter: NAME=VALUE for every rule that has it, or RULE.NAME=VALUE (repeatable).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Exit 1 when a finding has this severity or higher.")
-@click.option("--backend", "backend_name", type=click.Choice(sorted(BACKENDS)), default="oxigraph", show_default=True,
+@click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
               help="Where the queries run.")
 @store_option
 @output_options

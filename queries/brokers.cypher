@@ -93,9 +93,8 @@ UNION ALL
 MATCH (m:Membership)-[:MEMBER]->(x)  // who sits
 RETURN m.iri AS s, 'member' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
-MATCH (m:Membership)-[:MEMBER]->(x)  // person, gemeente or organisation
-RETURN m.iri AS s, 'member-kind' AS fact,
-       CASE WHEN x:Person THEN 'person' WHEN x:Gemeente THEN 'gemeente' ELSE 'organisation' END AS o,
+MATCH (m:Membership)-[:MEMBER]->(x) WHERE x:Person OR x:Gemeente  // person or gemeente (else an organisation)
+RETURN m.iri AS s, 'member-kind' AS fact, CASE WHEN x:Person THEN 'person' ELSE 'gemeente' END AS o,
        null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat

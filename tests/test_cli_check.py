@@ -118,3 +118,18 @@ def test_help_has_examples():
     for command in ("check", "rules"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_a_backend_registered_later_is_offered(store, monkeypatch):
+    from izagraph import cli_check
+
+    calls = []
+
+    def fake(path):
+        calls.append(path)
+        return cli_check._oxigraph(path)
+
+    monkeypatch.setitem(cli_check.BACKENDS, "fake", fake)
+    result = run("check", "duplicate-tables", "--store", str(store), "--backend", "fake", "--format", "csv")
+    assert result.exit_code == 0 and calls == [store] and "Twin B" in result.stdout
+    assert "fake" in run("check", "--help").output

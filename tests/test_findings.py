@@ -47,3 +47,19 @@ def test_report_counts_rows_and_json():
     data = json.loads(r.to_json("nl"))
     assert data["counts"]["c"] == 0 and data["findings"][0]["message"] == "x"
     assert json.loads(r.to_json())["findings"][0]["message"] == {"nl": "x", "en": "y"}
+
+
+def test_the_examples_in_the_docstrings_run():
+    import doctest
+
+    import izagraph.analytics.coaffiliation
+    import izagraph.findings
+    import izagraph.rules
+    import izagraph.rules.facts
+    import izagraph.rules.pairs
+    import izagraph.rules.regions
+
+    for module in (izagraph.findings, izagraph.rules, izagraph.rules.facts, izagraph.rules.pairs,
+                   izagraph.rules.regions, izagraph.analytics.coaffiliation):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__

@@ -104,10 +104,9 @@ class Settings:
     def safe_uri(self) -> str:
         """The URI without any ``user:password@`` part, for messages."""
         parts = urlsplit(self.uri)
-        if parts.username is None and parts.password is None:
+        if "@" not in parts.netloc:
             return self.uri
-        host = parts.hostname or ""
-        return f"{parts.scheme}://{host}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+        return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[1]}{parts.path}"
 
     def check(self) -> None:
         parts = urlsplit(self.uri)

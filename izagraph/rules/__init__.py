@@ -258,7 +258,8 @@ def _validate(rule_id: str, name: str, spec: dict, raw, vocab: Vocabulary):
         for item in items:
             if allowed and item not in allowed:
                 hint = difflib.get_close_matches(item, allowed, n=1)
-                raise ParameterError(f"{where}: onbekende waarde {item!r}" + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+                raise ParameterError(f"{where}: onbekende waarde {item!r}"
+                                     + (f"; bedoelde u '{hint[0]}'?" if hint else "")
                                      + f" (kies uit {', '.join(sorted(allowed))})")
         return items
     if ptype == "date":
