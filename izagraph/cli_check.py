@@ -30,9 +30,18 @@ def _rdflib(store: Path):
     return RdflibBackend(read_graph(store))
 
 
+def _neo4j(store: Path):
+    # The server holds its own copy of the graph (``izagraph neo4j push``); settings come from
+    # NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE.
+    from .backends.neo4j import connect
+
+    del store
+    return connect()
+
+
 #: name -> factory(store path) -> backend. Add an entry to offer another backend on the command line
 #: (a backend that needs no store, such as a server, ignores the path).
-BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib}
+BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib, "neo4j": _neo4j}
 
 
 class BackendChoice(click.Choice):
@@ -134,3 +143,49 @@ def rules(rule_ids, fmt, lang):
     wanted = {get_rule(r).id for r in rule_ids}
     rows = [r for r in rule_rows(lang) if not wanted or r["rule"] in wanted]
     click.echo(render(rows, fmt, max_width=100 if fmt == "table" else 10**6), nl=False)
+
+
+@click.command()
+@click.option("--json", "json_path", type=click.Path(path_type=Path), default=None,
+              help="Also write every finding with its evidence as JSON to this file.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write the Markdown summary to this file (default: stdout).")
+@click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
+              help="Where the queries run.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
+              help="Language of the summary.")
+@store_option
+def summary(json_path, output, backend_name, lang, store):
+    """Run every rule and write a readable summary (Markdown) plus, optionally, all findings as JSON.
+
+    The summary gives the severity counts, the coverage of the data (how many of the 38 IZA regions
+    are known and how), per rule what it means, its worst findings and the suggested action, and the
+    findings per region. Files are written only when the whole run succeeded.
+
+    \b
+    Example:
+      izagraph summary -o out/findings.md --json out/findings.json
+      izagraph summary --lang en | less
+    """
+    import datetime as dt
+
+    from .info import summarise
+    from .rules import ALL_RULES, check as run_checks
+    from .summary import summary_markdown
+
+    backend = make_backend(backend_name, store)
+    report = run_checks(backend, lang=lang)
+    info = summarise(backend, lang) if backend.language == "sparql" else {}
+    text = summary_markdown(report, info, lang, titles={r.id: r.title(lang) for r in ALL_RULES},
+                            descriptions={r.id: r.description(lang) for r in ALL_RULES},
+                            today=dt.date.today().isoformat())
+    for path, data in ((json_path, report.to_json(lang)), (output, text)):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(data, encoding="utf-8")
+            tmp.replace(path)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"{output} geschreven" + (f", {json_path}" if json_path else ""), err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,26 @@ def csv_folder_to_xlsx(folder: Path, target: Path) -> Path:
                 ws.append(record)
     wb.save(target)
     return target
+
+
+def unavailable(reason: str):
+    """Skip with the reason outside CI; in CI (``$CI`` set) a missing real component is a failure."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (in CI these tests must run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    """A connection to the real Neo4j server started by scripts/neo4j-local."""
+    from izagraph.backends.neo4j import connect
+    from izagraph.errors import BackendUnavailable
+
+    if shutil.which("java") is None and not os.environ.get("CI"):
+        pytest.skip("java not found: the local Neo4j server (scripts/neo4j-local) needs Java 17+")
+    try:
+        backend = connect(timeout=5)
+    except BackendUnavailable as exc:
+        unavailable(f"Neo4j not running: start it with scripts/neo4j-local start ({exc})")
+    yield backend
+    backend.close()

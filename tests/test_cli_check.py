@@ -133,3 +133,30 @@ def test_a_backend_registered_later_is_offered(store, monkeypatch):
     result = run("check", "duplicate-tables", "--store", str(store), "--backend", "fake", "--format", "csv")
     assert result.exit_code == 0 and calls == [store] and "Twin B" in result.stdout
     assert "fake" in run("check", "--help").output
+
+
+def test_summary_writes_markdown_and_json(tmp_path):
+    from click.testing import CliRunner
+
+    from izagraph.cli import cli
+
+    from .conftest import ROOT
+
+    runner = CliRunner()
+    store = tmp_path / "store"
+    assert runner.invoke(cli, ["load", str(ROOT / "data" / "real"), str(ROOT / "data" / "illustrative"),
+                               "--store", str(store)]).exit_code == 0
+    md, js = tmp_path / "out" / "findings.md", tmp_path / "out" / "findings.json"
+    result = runner.invoke(cli, ["summary", "--store", str(store), "-o", str(md), "--json", str(js)])
+    assert result.exit_code == 0, result.output
+    text = md.read_text()
+    assert text.startswith("# izagraph — samenvatting")
+    assert "IZA-regio" in text and "| 38 |" in text  # coverage of the 38 IZA regions
+    assert "`missing-perspectives`" in text and "Regiotafel Haaglanden" in text and "*(illustratief)*" in text
+    assert "Overleg wethouders Kennemerland" in text
+    import json
+
+    data = json.loads(js.read_text())
+    assert data["counts"]["missing-perspectives"] >= 3
+    english = runner.invoke(cli, ["summary", "--store", str(store), "--lang", "en"])
+    assert english.exit_code == 0 and "summary of findings" in english.output and "*(illustrative)*" in english.output

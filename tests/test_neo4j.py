@@ -205,22 +205,9 @@ CLEAN = "MATCH (n) WHERE n:Izagraph OR n:IzagraphLoad OR n.izagraphTest = true "
         "WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted"
 
 
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (in CI the Neo4j tests must run)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def server():
-    if shutil.which("java") is None and not os.environ.get("CI"):
-        pytest.skip("java not found: the local Neo4j server (scripts/neo4j-local) needs Java 17+")
-    try:
-        backend = connect(timeout=5)
-    except BackendUnavailable as exc:
-        _unavailable(f"Neo4j not running: start it with scripts/neo4j-local start ({exc})")
-    yield backend
-    backend.close()
+@pytest.fixture
+def server(neo4j_server):
+    return neo4j_server
 
 
 def _clean(backend):

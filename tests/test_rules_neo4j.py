@@ -12,7 +12,6 @@ import json
 import pytest
 
 from izagraph.backends.sparql import OxigraphBackend
-from izagraph.errors import BackendUnavailable
 from izagraph.load import load_dataset
 from izagraph.rules import ALL_RULES, check
 
@@ -25,15 +24,8 @@ SHIPPED = [ROOT / "data" / "real", ROOT / "data" / "illustrative"]
 
 
 @pytest.fixture(scope="module")
-def neo4j():
-    try:
-        from izagraph.backends.neo4j import connect
-
-        backend = connect()
-    except BackendUnavailable as exc:
-        pytest.skip(f"Neo4j not available: {exc}")
-    yield backend
-    backend.close()
+def neo4j(neo4j_server):
+    return neo4j_server
 
 
 def _rows(backend, rule, params=None):
@@ -75,3 +67,16 @@ def test_rule_cases_give_the_same_findings_on_neo4j(neo4j, folder):
     ox = OxigraphBackend.from_graph(graph)
     assert _findings(neo4j, [spec["rule"]], params=spec["params"]) == \
         _findings(ox, [spec["rule"]], params=spec["params"])
+
+
+def test_check_command_runs_on_neo4j(neo4j, shipped):
+    from click.testing import CliRunner
+
+    from izagraph.cli import cli
+
+    args = ["check", "region-incongruence", "cross-cutting-tables", "--format", "json"]
+    on_neo4j = CliRunner().invoke(cli, [*args, "--backend", "neo4j"])
+    assert on_neo4j.exit_code == 0, on_neo4j.output
+    found = json.loads(on_neo4j.output)
+    subjects = {f["subject"] for f in found["findings"]}
+    assert "https://w3id.org/izagraph/id/table/overleg-wethouders-kennemerland" in subjects
