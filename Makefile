@@ -22,11 +22,10 @@ demo: setup
 	$(BIN)/izagraph load $(DATA)
 	$(BIN)/izagraph info
 	mkdir -p $(OUT)
-	$(BIN)/izagraph check
 	$(BIN)/izagraph summary -o $(OUT)/findings.md --json $(OUT)/findings.json
 	$(BIN)/izagraph export -o $(OUT)/izagraph.ttl
 	$(BIN)/izagraph map --all --findings -o $(OUT)/maps
-	@echo "Kaarten: $(OUT)/maps/index.html"
+	@echo "Klaar: $(OUT)/findings.md (samenvatting), $(OUT)/findings.json, $(OUT)/maps/index.html (kaarten)"
 
 ## Chromium for the browser tests of the maps (Debian's package).
 browser:
