@@ -260,6 +260,28 @@ def vocab(scheme, fmt, lang):
     click.echo(render(rows, fmt), nl=False)
 
 
+@cli.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--xlsx", is_flag=True, help="Write one workbook (TARGET.xlsx) instead of a folder of CSV files.")
+def template(target, xlsx):
+    """Write an empty input dataset with exactly the columns izagraph reads.
+
+    One CSV file per kind (sources, gemeenten, regions, region_members, organisations, persons,
+    tables, table_themes, memberships, plans, region_aspects), or one workbook with those sheets.
+    docs/data-format.md explains every column; 'izagraph vocab' lists the codes.
+
+    \b
+    Example:
+      izagraph template mijn-regio/
+      izagraph template mijn-regio.xlsx --xlsx
+      izagraph validate data/real mijn-regio/
+    """
+    from .template import write_template
+
+    for path in write_template(target, xlsx):
+        click.echo(str(path))
+
+
 # Command groups that live in their own modules (they import shared options from here).
 from .cli_check import check, rules, summary  # noqa: E402
 from .cli_map import map_command  # noqa: E402

@@ -149,3 +149,42 @@ def test_vocab_lists_codes(runner):
     assert result.exit_code == 0
     assert "ggz," in result.output and "zorgaanbieders" in result.output
     assert runner.invoke(cli, ["vocab", "nope"]).exit_code == 2
+
+
+def test_template_has_the_documented_headers_and_round_trips(runner, tmp_path):
+    from izagraph.model import FILE_SPECS
+
+    folder = tmp_path / "regio"
+    assert runner.invoke(cli, ["template", str(folder)]).exit_code == 0
+    for spec in FILE_SPECS:
+        assert (folder / f"{spec.name}.csv").read_text().strip() == ",".join(spec.column_names)
+    again = runner.invoke(cli, ["template", str(folder)])
+    assert again.exit_code == 2 and "bestaat al" in again.output
+    workbook = tmp_path / "regio.xlsx"
+    assert runner.invoke(cli, ["template", str(workbook), "--xlsx"]).exit_code == 0
+    from openpyxl import load_workbook
+
+    assert load_workbook(workbook).sheetnames == [s.name for s in FILE_SPECS]
+    # an empty template is valid input (nothing to complain about yet)
+    assert runner.invoke(cli, ["validate", str(folder)]).exit_code == 0
+    assert runner.invoke(cli, ["validate", str(workbook)]).exit_code == 0
+
+
+def test_an_analyst_supplies_the_gemeenten_of_an_iza_region(runner, tmp_path):
+    """A region's own membership CSV is merged with the shipped data and checked by the validator."""
+    from .conftest import ROOT
+
+    own = tmp_path / "midden-nederland"
+    own.mkdir()
+    (own / "sources.csv").write_text("id,title,kind,date\nregio-mn,Opgave regio Midden-Nederland,real,2025-01\n")
+    (own / "regions.csv").write_text(
+        "id,name,division,status,parent,source\n"
+        "iza-subregio-eemland-eigen,Eemland (opgave regio),iza-subregio,source,iza-midden-nederland,regio-mn\n")
+    (own / "region_members.csv").write_text("region,gemeente\niza-subregio-eemland-eigen,GM0307\n"
+                                            "iza-subregio-eemland-eigen,GM9999\n")
+    shipped = [str(ROOT / "data" / "real")]
+    bad = runner.invoke(cli, ["validate", *shipped, str(own), "--format", "csv"])
+    assert bad.exit_code == 1
+    assert "region_members.csv,3,gemeente,GM9999" in bad.output
+    (own / "region_members.csv").write_text("region,gemeente\niza-subregio-eemland-eigen,GM0307\n")
+    assert runner.invoke(cli, ["validate", *shipped, str(own)]).exit_code == 0
