@@ -27,11 +27,13 @@ demo: setup
 	$(BIN)/izagraph map --all --findings -o $(OUT)/maps
 	@echo "Klaar: $(OUT)/findings.md (samenvatting), $(OUT)/findings.json, $(OUT)/maps/index.html (kaarten)"
 
-## Chromium for the browser tests of the maps (Debian's package).
+## Chromium for the browser tests of the maps (Debian's package). Outside CI a failed install only
+## means the browser tests skip with their reason; in CI it fails the run.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
-	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
+	  else sudo -n apt-get update -q && sudo -n apt-get install -y -q chromium; fi; } \
+	  || { [ -z "$$CI" ] && echo "chromium niet geïnstalleerd: de browsertests worden overgeslagen"; }
 
 neo4j-start:
 	scripts/neo4j-local start
@@ -40,12 +42,21 @@ neo4j-stop:
 	scripts/neo4j-local stop
 
 ## The whole test suite on a fresh machine: installs, starts Neo4j, runs pytest, stops Neo4j.
+## Outside CI a Neo4j that cannot start (no Java, say) makes its tests skip with the reason.
 test: setup browser
-	scripts/neo4j-local start
-	$(BIN)/pytest; status=$$?; scripts/neo4j-local stop; exit $$status
+	@started=; \
+	if scripts/neo4j-local start; then started=1; \
+	elif [ -n "$$CI" ]; then exit 1; \
+	else echo "Neo4j niet gestart: de Neo4j-tests worden overgeslagen"; fi; \
+	$(BIN)/pytest; status=$$?; \
+	if [ -n "$$started" ]; then scripts/neo4j-local stop; fi; \
+	exit $$status
 
+## Benchmarks print figures (side by side in one run); they are not tests.
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_rules.py
+	$(BIN)/python benchmarks/bench_maps.py
 
 clean:
 	rm -rf $(VENV) .izagraph $(OUT) .work
