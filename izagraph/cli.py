@@ -286,8 +286,9 @@ def template(target, xlsx):
 from .cli_check import check, rules, summary  # noqa: E402
 from .cli_map import map_command  # noqa: E402
 from .cli_neo4j import neo4j  # noqa: E402
+from .cli_report import report  # noqa: E402
 
-for _command in (check, rules, summary, neo4j):
+for _command in (check, rules, summary, neo4j, report):
     cli.add_command(_command)
 cli.add_command(map_command, name="map")
 

@@ -1,0 +1,111 @@
+"""The national report and the per-region pages (``izagraph report``), and the governance scan.
+
+Building is pure (:mod:`.build`: the data of the pages from the governance network, the findings of
+``check`` and the ``info`` sections; :mod:`.tables` and :mod:`.charts`), writing is a thin step apart
+(:mod:`.render`). :func:`write_report` does both for a store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import IzagraphError
+from ..namespaces import concept
+from ..vocab import vocabulary
+from .build import available_divisions, build_national, build_region, default_divisions, resolve_region, slug
+
+
+class UnknownDivision(IzagraphError):
+    """A division asked for with --division has no regions in the store."""
+
+
+class UnknownRegion(IzagraphError):
+    """The region asked for with --region is not in the store."""
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    kind: str  # national | markdown | csv | region
+
+
+def _geo_pages(G, divisions: list[str], links: dict[str, str], lang: str, today: str) -> list[dict]:
+    from ..maps.geo import GeoDataMissing, build_geo_map, load_geo
+    from ..resources import GEO_DIR
+
+    try:
+        geo = load_geo(GEO_DIR)
+    except GeoDataMissing:
+        return []
+    pages = []
+    for d in divisions:
+        page = build_geo_map(G, geo, division=d, measure="tables", lang=lang, links=links, today=today)
+        page["division_label"] = vocabulary().label(concept("division", d), lang)
+        pages.append(page)
+    return pages
+
+
+def write_report(store: Path, out_dir: Path, *, region: str | None = None, divisions: list[str] | None = None,
+                 lang: str = "nl", maps_dir: Path | None = None, today: str | None = None) -> list[Written]:
+    """Write the national page (``index.html``, ``index.md``, one CSV per table) and a page per region with
+    data of the chosen divisions into ``out_dir``; with ``region`` only that region's page.
+
+    ``maps_dir`` is where ``izagraph map --all`` wrote its maps (default: ``maps`` next to ``out_dir``); the
+    region pages link to them relatively when they are there. Nothing is written unless every page was
+    built.
+    """
+    from ..backends.sparql import OxigraphBackend
+    from ..info import summarise
+    from ..maps.triples import read_index
+    from ..network import governance_network
+    from ..rules import check
+    from .build import Graphs
+    from .render import map_links_for, national_csv, national_html, national_markdown, region_html, write_files
+
+    today = today or dt.date.today().isoformat()
+    out_dir = Path(out_dir)
+    maps_dir = Path(maps_dir) if maps_dir is not None else out_dir.parent / "maps"
+    backend = OxigraphBackend.from_store(store)
+    report = check(backend, lang=lang, today=dt.date.fromisoformat(today))
+    index = read_index(store)
+    G = governance_network(index, lang=lang, context=True)
+    present = available_divisions(G)
+    chosen = list(dict.fromkeys(divisions)) if divisions else default_divisions(G)
+    unknown = [d for d in chosen if d not in present]
+    if unknown:
+        raise UnknownDivision(f"regio-indeling '{unknown[0]}' heeft geen regio's in de gegevens "
+                              f"(kies uit {', '.join(present)})")
+    graphs = Graphs(G, index, report, today, lang)
+    rel_maps = Path(maps_dir).as_posix()
+    files: dict[Path, str] = {}
+    kinds: dict[Path, str] = {}
+    if region is not None:
+        node = resolve_region(G, region)
+        if node is None:
+            raise UnknownRegion(f"onbekende regio '{region}' (gebruik het id, de code of de naam; zie "
+                                "'izagraph query info-divisions')")
+        targets = [node]
+    else:
+        data = build_national(G, index, report, summarise(backend, lang), divisions=chosen, lang=lang, today=today,
+                              vocab=graphs.vocab)
+        links = {c["iri"]: c["href"] for s in data["divisions"] for c in s["regions"] if c["href"]}
+        geo_divisions = [d for d in chosen if d in {a.get("division") for _, a in G.nodes(data=True)}][:2]
+        files[out_dir / "index.html"] = national_html(data, _geo_pages(G, geo_divisions, links, lang, today))
+        files[out_dir / "index.md"] = national_markdown(data)
+        for name, text in national_csv(data).items():
+            files[out_dir / name] = text
+        targets = [c["iri"] for s in data["divisions"] for c in s["regions"] if c["has_data"]]
+    for node in dict.fromkeys(targets):
+        page = build_region(G, index, report, node, lang=lang, today=today, graphs=graphs)
+        path = out_dir / f"regio-{slug(node)}.html"
+        files[path] = region_html(page, map_links_for(slug(node), out_dir, maps_dir), rel_maps)
+        kinds[path] = "region"
+    written = write_files(files)
+    kind_of = lambda p: kinds.get(p) or {".html": "national", ".md": "markdown", ".csv": "csv"}[p.suffix]  # noqa: E731
+    return [Written(p, kind_of(p)) for p in written]
+
+
+__all__ = ["write_report", "build_national", "build_region", "default_divisions", "UnknownDivision", "UnknownRegion",
+           "Written"]

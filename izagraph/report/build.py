@@ -1,0 +1,402 @@
+"""The data of the report pages (pure): from the governance network, the findings of ``check`` and the
+``info`` sections to plain dicts that the renderers turn into HTML, Markdown and CSV.
+
+A region's tables are the active tables whose region is the region or lies in it (``part_of``); a
+finding belongs to a region when one of its regions is the region or lies in it. The scorecard reads
+the IZA criteria from the ontology and the verdicts from the findings, so every number equals what
+``izagraph check`` reports:
+
+- *shared governance*: an active table marked as the region's collaboration structure is recorded;
+- *perspectives* (one per criterion): ``present`` when a structure table with members has no
+  ``missing-perspectives`` finding for it, ``missing`` when every structure table with members has one,
+  ``no_mandate`` / ``mandate_not_recorded`` when the gemeenten sit there without a (recorded) mandate,
+  ``not_recorded`` when no structure table or no members are recorded, ``no_data`` for a region of
+  which izagraph knows nothing beyond its name;
+- *werkagenda* and *monitoring*: ``recorded`` unless ``structure-gaps`` says they are not.
+
+"Not recorded" is never turned into "missing": izagraph only knows what its sources record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+from rdflib import URIRef
+
+from ..findings import Finding, Report, Severity, evidence_summary
+from ..namespaces import DCTERMS, IZG, RDF, SKOS, concept
+from ..vocab import Vocabulary, vocabulary
+from .congruence import congruence_matrix
+from .coverage import division_coverage
+
+DRUKTE_RULES = ("drukte-organisation", "drukte-person", "drukte-gemeente", "drukte-region")
+DUPLICATE_RULES = ("duplicate-tables", "subset-tables", "en-en")
+#: Divisions shown by default: the IZA regions and the SPUK samenwerkingsregio's, when the data has them.
+#: A division is picked when its notation is one of these or contains "spuk" (the SPUK division is being
+#: added to the vocabulary in parallel; its exact notation is read from the vocabulary, not assumed).
+DEFAULT_DIVISIONS = ("iza",)
+DEFAULT_MARKERS = ("spuk",)
+ASPECT_GROUPS = ("why", "what", "how", "cultuur")
+CONFIDENCE_ORDER = {"high": 3, "medium": 2, "low": 1}
+BASIS_ORDER = {"source": 3, "inferred": 2, "illustrative": 1}
+
+
+def finding_basis(f: Finding) -> str:
+    """A finding's basis (``source``/``inferred``/``illustrative``), from ``basis`` or the old flag."""
+    basis = getattr(f, "basis", None)
+    return basis or ("illustrative" if f.illustrative else "source")
+
+
+def finding_confidence(f: Finding) -> str | None:
+    return getattr(f, "confidence", None)
+
+
+def weakest_basis(values: Iterable[str | None]) -> str | None:
+    """The weakest basis among ``values`` (None when there are none).
+
+    >>> weakest_basis(["source", "illustrative", "inferred"])
+    'illustrative'
+    """
+    vals = [v for v in values if v in BASIS_ORDER]
+    return min(vals, key=BASIS_ORDER.get) if vals else None
+
+
+def lowest_confidence(values: Iterable[str | None]) -> str | None:
+    """The lowest stated confidence (None when none is stated).
+
+    >>> lowest_confidence(["high", None, "medium"])
+    'medium'
+    """
+    vals = [v for v in values if v in CONFIDENCE_ORDER]
+    return min(vals, key=CONFIDENCE_ORDER.get) if vals else None
+
+
+def slug(iri: str) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def is_active(attrs: dict, today: str) -> bool:
+    """No end date, or an end date (read as "through") on or after ``today``."""
+    end = str(attrs.get("end") or "")
+    if not end:
+        return True
+    key = (end + "-12-31")[:10] if len(end) == 4 else (end + "-31")[:10] if len(end) == 7 else end[:10]
+    return key >= today
+
+
+def available_divisions(G: nx.MultiDiGraph) -> list[str]:
+    """The notations of the divisions that have regions in the data."""
+    return sorted({a["division"] for _, a in G.nodes(data=True) if a.get("kind") == "region" and a.get("division")})
+
+
+def default_divisions(G: nx.MultiDiGraph) -> list[str]:
+    """IZA and SPUK divisions present in the data (else every division with regions)."""
+    present = available_divisions(G)
+    chosen = [d for d in present if d in DEFAULT_DIVISIONS or any(m in d for m in DEFAULT_MARKERS)]
+    return chosen or present
+
+
+class Graphs:
+    """The look-ups the builders share: network, triples, vocabulary, findings by region."""
+
+    def __init__(self, G: nx.MultiDiGraph, index, report: Report, today: str, lang: str,
+                 vocab: Vocabulary | None = None):
+        self.G, self.index, self.report, self.today, self.lang = G, index, report, today, lang
+        self.vocab = vocab or vocabulary()
+        self.children_regions: dict[str, set[str]] = defaultdict(set)
+        self.parent_region: dict[str, str] = {}
+        self.tables_of: dict[str, set[str]] = defaultdict(set)
+        self.parent_table: dict[str, str] = {}
+        self.seats: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        for u, v, d in G.edges(data=True):
+            rel = d.get("relation")
+            if rel == "part_of":
+                self.children_regions[v].add(u)
+                self.parent_region[u] = v
+            elif rel == "territory" and G.nodes[v].get("kind") == "region" and is_active(G.nodes[u], today):
+                self.tables_of[v].add(u)
+            elif rel == "parent":
+                self.parent_table[u] = v
+            elif rel == "membership" and is_active(d, today):
+                self.seats[v].append((u, d))
+        self.findings_of: dict[str, list[Finding]] = defaultdict(list)
+        for f in report.findings:
+            for r in f.regions:
+                self.findings_of[r].append(f)
+        self.choices = self._choices()
+
+    def _choices(self) -> dict[str, list[tuple[str, str | None]]]:
+        out: dict[str, list] = defaultdict(list)
+        for c in self.index.subjects(RDF.type, IZG.GovernanceChoice):
+            region, variant = self.index.value(c, IZG.ofRegion), self.index.value(c, IZG.variant)
+            if region is not None and variant is not None:
+                src = self.index.value(c, DCTERMS.source)
+                out[str(region)].append((str(variant), str(src) if src is not None else None))
+        return out
+
+    def label(self, node: str) -> str:
+        return self.G.nodes[node].get("label") or slug(node) if node in self.G else slug(node)
+
+    def concept_label(self, iri: str | None) -> str:
+        return self.vocab.label(URIRef(iri), self.lang) if iri else ""
+
+    def descendants(self, region: str) -> set[str]:
+        seen, todo = set(), [region]
+        while todo:
+            r = todo.pop()
+            if r not in seen:
+                seen.add(r)
+                todo.extend(self.children_regions.get(r, ()))
+        return seen
+
+    def ancestors(self, region: str) -> set[str]:
+        out, r = set(), region
+        while r and r not in out:
+            out.add(r)
+            r = self.parent_region.get(r)
+        return out
+
+    def region_tables(self, region: str) -> set[str]:
+        return set().union(*(self.tables_of.get(r, set()) for r in self.descendants(region)))
+
+    def region_findings(self, region: str) -> list[Finding]:
+        seen, out = set(), []
+        for r in sorted(self.descendants(region)):
+            for f in self.findings_of.get(r, ()):
+                if f.key not in seen:
+                    seen.add(f.key)
+                    out.append(f)
+        return sorted(out, key=lambda f: (-f.severity, f.rule, f.subject_label, f.key))
+
+    def source_of(self, node: str) -> tuple[str | None, str | None]:
+        """(evidence notation, confidence notation) of the source of ``node``."""
+        src = self.index.value(URIRef(node), DCTERMS.source)
+        return self.source_facts(str(src) if src is not None else None)
+
+    def source_facts(self, src: str | None) -> tuple[str | None, str | None]:
+        if src is None:
+            return None, None
+        ev, cf = self.index.value(URIRef(src), IZG.evidence), self.index.value(URIRef(src), IZG.confidence)
+        return (self.vocab.notation(ev) if ev is not None else None,
+                self.vocab.notation(cf) if cf is not None else None)
+
+    def depth(self, table: str) -> int:
+        seen, d, t = set(), 1, table
+        while self.parent_table.get(t) and t not in seen:
+            seen.add(t)
+            t = self.parent_table[t]
+            d += 1
+        return d
+
+
+# -- scorecard ---------------------------------------------------------------------------------------
+
+def structure_criteria(vocab: Vocabulary) -> list:
+    """The IZA criteria for the regional collaboration structure (``ontology/criteria.ttl``), by id."""
+    return sorted((c for c in vocab.criteria() if c.regional_structure), key=lambda c: c.id)
+
+
+def _perspective_status(criterion, structure: list[str], by_table: dict[str, list[Finding]],
+                        mandate_no: set[str]) -> str:
+    per_table = []
+    for t in structure:
+        fs = by_table.get(t, [])
+        if any(f.evidence.get("members") == [] and "criterion" not in f.evidence for f in fs):
+            per_table.append("not_recorded")
+            continue
+        miss = [f for f in fs if f.evidence.get("criterion") == criterion.id]
+        if not miss:
+            per_table.append("present")
+        elif any("without_mandate" in f.evidence for f in miss):
+            per_table.append("no_mandate" if t in mandate_no else "mandate_not_recorded")
+        else:
+            per_table.append("missing")
+    for status in ("present", "no_mandate", "mandate_not_recorded", "missing"):
+        if status in per_table:
+            return status
+    return "not_recorded"
+
+
+def region_card(g: Graphs, region: str, criteria: list) -> dict:
+    """The scorecard of one region (see the module docstring for what each verdict means)."""
+    G, a = g.G, g.G.nodes[region]
+    tables = g.region_tables(region)
+    findings = g.region_findings(region)
+    choices = [c for r in g.descendants(region) for c in g.choices.get(r, ())]
+    has_data = bool(tables or choices)
+    structure = sorted((t for t in tables if G.nodes[t].get("regional_structure")), key=g.label)
+    by_table: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_table[f.subject].append(f)
+    mandate_no = {t for t in structure for f in findings if f.rule == "mandate-gaps"
+                  and f.evidence.get("mandate") is False and f.evidence.get("table") == g.label(t)}
+    if not has_data:
+        perspectives = {c.id: "no_data" for c in criteria}
+    elif not structure:
+        perspectives = {c.id: "not_recorded" for c in criteria}
+    else:
+        pf = {t: [f for f in by_table.get(t, []) if f.rule == "missing-perspectives"] for t in structure}
+        perspectives = {c.id: _perspective_status(c, structure, pf, mandate_no) for c in criteria}
+    gemeenten_criteria = [c.id for c in criteria if c.requires_mandate]
+    mandate = perspectives[gemeenten_criteria[0]] if gemeenten_criteria else ("no_data" if not has_data else "not_recorded")
+
+    def recorded(gap: str) -> str:
+        if not has_data:
+            return "no_data"
+        if not structure:
+            return "not_recorded"
+        gaps = {t for t in structure for f in by_table.get(t, []) if f.rule == "structure-gaps"
+                and f.evidence.get("gap") == gap}
+        return "recorded" if set(structure) - gaps else "not_recorded"
+
+    seats = sum(len(g.seats.get(t, ())) for t in tables)
+    counts = defaultdict(int)
+    for f in findings:
+        counts[f.rule] += 1
+    evid, conf = g.source_of(region)
+    sources = [g.source_of(t) for t in tables] + [g.source_facts(s) for _, s in choices]
+    status = a.get("status") or "source"
+    basis = weakest_basis(["illustrative" if ev == "illustrative" else None for ev, _ in [(evid, conf), *sources]]
+                          + ["inferred" if status == "inferred" else None]
+                          + [finding_basis(f) for f in findings] + ["source"])
+    confidence = lowest_confidence([conf, *(c for _, c in sources), *(finding_confidence(f) for f in findings)])
+    gemeenten = {v for r in g.descendants(region) for _, v, rel in G.out_edges(r, data="relation") if rel == "contains"}
+    return {
+        "iri": region, "id": slug(region), "label": g.label(region), "division": a.get("division"),
+        "status": status, "gemeenten": len(gemeenten), "has_data": has_data,
+        "structure": [g.label(t) for t in structure], "governance": "recorded" if structure else
+        ("not_recorded" if has_data else "no_data"),
+        "perspectives": perspectives, "mandate": mandate,
+        "werkagenda": recorded("no-werkagenda"), "monitoring": recorded("no-monitoring"),
+        "tables": len(tables), "seats": seats,
+        "layers": max((g.depth(t) for t in tables), default=0),
+        "drukte": sum(counts[r] for r in DRUKTE_RULES), "duplicates": sum(counts[r] for r in DUPLICATE_RULES),
+        "findings": len(findings), "by_rule": dict(counts),
+        "severity": {s.notation: sum(1 for f in findings if f.severity == s) for s in sorted(Severity, reverse=True)},
+        "basis": basis if has_data else None, "confidence": confidence if has_data else None,
+        "href": f"regio-{slug(region)}.html" if has_data else None,
+    }
+
+
+# -- national ----------------------------------------------------------------------------------------
+
+def finding_row(f: Finding, lang: str) -> dict:
+    return {"severity": f.severity.notation, "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
+            "regions": list(f.region_labels), "basis": finding_basis(f), "confidence": finding_confidence(f),
+            "advice": f.advice_label.get(lang) or f.advice or "", "advice_text": f.advice_text.get(lang, ""),
+            "evidence": evidence_summary(f.evidence)}
+
+
+def build_national(G: nx.MultiDiGraph, index, report: Report, info: dict, *, divisions: list[str] | None = None,
+                   lang: str = "nl", today: str | None = None, vocab: Vocabulary | None = None) -> dict:
+    """Everything the national page shows, as plain data (see the module docstring)."""
+    today = today or dt.date.today().isoformat()
+    g = Graphs(G, index, report, today, lang, vocab)
+    criteria = structure_criteria(g.vocab)
+    coverage = division_coverage(G)
+    chosen = divisions or default_divisions(G)
+    info_by_label = {row.get("indeling") or row.get("division"): row for row in info.get("divisions", [])}
+    sections = []
+    for d in chosen:
+        iri = g.vocab.resolve("division", d)
+        label = g.vocab.label(iri, lang) if iri is not None else d
+        expected = g.vocab.graph.value(iri, IZG.expectedRegionCount) if iri is not None else None
+        regions = sorted((n for n, a in G.nodes(data=True) if a.get("kind") == "region" and a.get("division") == d),
+                         key=lambda n: (g.label(n).casefold(), n))
+        cards = [region_card(g, r, criteria) for r in regions]
+        sections.append({"notation": d, "label": label, "expected": int(expected) if expected is not None else None,
+                         "regions": cards, "coverage": coverage.get(d, {}), "info": info_by_label.get(label, {})})
+    hot = [f for f in report.findings if f.rule in DRUKTE_RULES and f.severity >= Severity.MEDIUM]
+    dups = [f for f in report.findings if f.rule in DUPLICATE_RULES]
+    return {
+        "lang": lang, "today": today, "divisions": sections,
+        "criteria": [{"id": c.id, "label": c.labels.get(lang) or c.id,
+                      "definition": c.definitions.get(lang, ""),
+                      "requires": [g.concept_label(str(p)) for p in c.requires_any_of]} for c in criteria],
+        "coverage": [{"division": d, "label": g.concept_label(str(concept("division", d))), **v}
+                     for d, v in coverage.items()],
+        "congruence": congruence_matrix(G),
+        "division_labels": {d: g.concept_label(str(concept("division", d))) for d in available_divisions(G)},
+        "severity_counts": report.severity_counts, "rule_counts": report.counts,
+        "hotspots": [finding_row(f, lang) for f in hot], "duplicates": [finding_row(f, lang) for f in dups],
+        "info": info,
+    }
+
+
+# -- region page -------------------------------------------------------------------------------------
+
+def structure_tree(g: Graphs, region: str) -> list[dict]:
+    """The region's active tables as a forest: top tables first, werkgroepen at the leaves."""
+    G = g.G
+    tables = g.region_tables(region)
+    children: dict[str, list[str]] = defaultdict(list)
+    roots = []
+    for t in tables:
+        p = g.parent_table.get(t)
+        (children[p] if p in tables else roots).append(t)
+
+    def node(t: str, seen: frozenset) -> dict:
+        a = G.nodes[t]
+        kids = sorted(children.get(t, ()), key=g.label)
+        return {"label": g.label(t), "kind": a.get("table_kind", ""), "level": a.get("level", ""),
+                "programmes": a.get("programmes", ""), "members": len(g.seats.get(t, ())),
+                "regional_structure": bool(a.get("regional_structure")),
+                "illustrative": a.get("evidence") == "illustrative",
+                "children": [node(k, seen | {t}) for k in kids if k not in seen]}
+
+    order = lambda t: (not G.nodes[t].get("regional_structure"), g.label(t).casefold())  # noqa: E731
+    return [node(t, frozenset()) for t in sorted(roots, key=order)]
+
+
+def governance_profile(g: Graphs, region: str) -> list[dict]:
+    """Per group (WHY / WHAT / HOW / culture) the aspects, their variants and which the region chose."""
+    v = g.vocab
+    chosen = {c for r in g.descendants(region) for c, _ in g.choices.get(r, ())}
+    groups = []
+    names = [n for n in ASPECT_GROUPS if v.resolve("aspect", n)] + sorted(
+        set(v.notation(c) for c in v.top_concepts("aspect")) - set(ASPECT_GROUPS))
+    for name in names:
+        group = v.resolve("aspect", name)
+        aspects = []
+        for asp in sorted(v.graph.objects(group, SKOS.narrower), key=lambda c: v.label(c, g.lang)):
+            variants = sorted(v.graph.objects(asp, SKOS.narrower), key=lambda c: v.label(c, g.lang))
+            rows = [{"label": v.label(x, g.lang), "definition": v.text(x, SKOS.definition, g.lang),
+                     "chosen": str(x) in chosen} for x in variants]
+            aspects.append({"label": v.label(asp, g.lang), "definition": v.text(asp, SKOS.definition, g.lang),
+                            "variants": rows, "chosen": str(asp) in chosen or any(r["chosen"] for r in rows)})
+        groups.append({"label": v.label(group, g.lang), "definition": v.text(group, SKOS.definition, g.lang),
+                       "aspects": aspects})
+    return groups
+
+
+def build_region(G: nx.MultiDiGraph, index, report: Report, region: str, *, lang: str = "nl",
+                 today: str | None = None, vocab: Vocabulary | None = None, graphs: Graphs | None = None) -> dict:
+    """Everything one region page shows: scorecard, structure tree, governance profile, findings."""
+    today = today or dt.date.today().isoformat()
+    g = graphs or Graphs(G, index, report, today, lang, vocab)
+    criteria = structure_criteria(g.vocab)
+    card = region_card(g, region, criteria)
+    division = card["division"]
+    return {
+        "lang": lang, "today": today, "card": card,
+        "division_label": g.concept_label(str(concept("division", division))) if division else "",
+        "criteria": [{"id": c.id, "label": c.labels.get(lang) or c.id} for c in criteria],
+        "tree": structure_tree(g, region), "profile": governance_profile(g, region),
+        "findings": [finding_row(f, lang) for f in g.region_findings(region)],
+        "parts": sorted(g.label(r) for r in g.descendants(region) - {region}),
+    }
+
+
+def resolve_region(G: nx.MultiDiGraph, name: str) -> str | None:
+    """A region node by id, IRI, code or name (case-insensitive); None when unknown."""
+    want = name.strip().casefold()
+    for n, a in G.nodes(data=True):
+        if a.get("kind") != "region":
+            continue
+        if want in (n.casefold(), slug(n).casefold(), str(a.get("code") or "").casefold(),
+                    str(a.get("label") or "").casefold()):
+            return n
+    return None
