@@ -9,7 +9,7 @@ merged the report uses this one.
 >>> G.add_nodes_from(["g1", "g2", "g3"], kind="gemeente")
 >>> G.add_node("r1", kind="region", division="iza", status="source")
 >>> G.add_node("r2", kind="region", division="iza", status="inferred")
->>> G.add_edge("r1", "g1", relation="contains"); G.add_edge("r2", "g2", relation="contains")
+>>> _ = G.add_edge("r1", "g1", relation="contains"), G.add_edge("r2", "g2", relation="contains")
 >>> division_coverage(G)["iza"] == {"known": 1, "inferred": 1, "unknown": 1, "total": 3}
 True
 """
