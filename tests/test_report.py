@@ -1,0 +1,315 @@
+"""The national report and the region pages (``izagraph report``), on the shipped data and on small
+hand-made graphs. Expectations come from data/illustrative/EXPECTED.md and from the data itself, not
+from the report's own output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import html5lib
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from izagraph.cli import cli
+from izagraph.load import load_dataset
+from izagraph.namespaces import IZG, RDF, SKOS, concept
+from izagraph.report import write_report
+from izagraph.report.build import _perspective_status, default_divisions
+from izagraph.report.congruence import compare, congruence_matrix
+from izagraph.report.coverage import division_coverage
+from izagraph.resources import SHIPPED_DATASETS
+from izagraph.store import build_store, read_graph
+
+from .conftest import MINI, append_csv
+
+TODAY = "2025-06-01"
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+ID = "https://w3id.org/izagraph/id/"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "store"
+    dataset = load_dataset(list(SHIPPED_DATASETS))
+    build_store(dataset.graph, path, dataset.inputs)
+    return path
+
+
+@pytest.fixture(scope="module")
+def out(store, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("report") / "report"
+    write_report(store, folder, today=TODAY)
+    return folder
+
+
+def rows_of(folder: Path, name: str) -> list[dict]:
+    with (folder / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def parse(path: Path):
+    """Strict HTML5 parsing: any parse error fails the test."""
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(path.read_text(encoding="utf-8"))
+
+
+def invoke(*args) -> str:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+# -- the national page lists every region ---------------------------------------------------------------
+
+def test_every_iza_region_in_the_data_is_listed_including_those_without_data(store, out):
+    graph = read_graph(store)
+    iza = concept("division", "iza")
+    expected = {str(graph.value(r, SKOS.prefLabel)) for r in graph.subjects(IZG.division, iza)}
+    assert len(expected) == 16  # README: 16 of the 38 IZA regions by name
+    rows = {r["regio"]: r for r in rows_of(out, "scorecard-iza.csv")}
+    assert set(rows) == expected
+    # Drenthe is known by name and gemeenten only: listed, with "geen gegevens" for its governance
+    assert rows["Drenthe"]["gedeelde governance"] == "geen gegevens"
+    assert rows["Drenthe"]["tafels"] == "geen gegevens"
+    assert rows["Drenthe"]["gemeenten"] == "12"
+    page = (out / "index.html").read_text(encoding="utf-8")
+    for name in expected:
+        assert f">{name.replace(chr(39), '&#39;')}<" in page or f">{name}<" in page
+
+
+def test_scorecard_verdicts_follow_the_findings_and_never_turn_not_recorded_into_missing(out):
+    rows = {r["regio"]: r for r in rows_of(out, "scorecard-iza.csv")}
+    hl, zhn, zk, ach = (rows[n] for n in ("Haaglanden", "Zuid-Holland Noord", "Zuid-Kennemerland en IJmond",
+                                          "Achterhoek"))
+    # EXPECTED.md: hl-regiotafel lacks the GGD (seat ended) and burgers/patiënten; the gemeente seat has mandate = nee
+    assert hl["Regionale GGD vertegenwoordigd"] == "ontbreekt"
+    assert hl["Burgers en patiënten vertegenwoordigd"] == "ontbreekt"
+    assert hl["Gemeenten vertegenwoordigd met mandaat"] == "zonder mandaat"
+    assert hl["Zorgprofessionals vertegenwoordigd"] == "aanwezig"  # through huisartsen
+    # ZHN: all seven present, a monitoring body and a werkagenda
+    assert all(zhn[c] == "aanwezig" for c in zhn if c.endswith("vertegenwoordigd") or c.endswith("mandaat"))
+    assert zhn["werkagenda"] == zhn["monitoring"] == "vastgelegd"
+    # ZK/IJmond: the real Kennemerland stuurgroep (in its subregio) has no recorded members: not recorded
+    assert zk["gedeelde governance"] == "vastgelegd"
+    perspective_columns = [c for c in zk if c.endswith("vertegenwoordigd") or c.endswith("mandaat")]
+    assert len(perspective_columns) == 7
+    assert {zk[c] for c in perspective_columns} == {"niet vastgelegd"}
+    assert zk["tafels"] == "13" and zk["lagen"] == "3"  # README: 13 active tables in 3 layers
+    assert zk["basis"] == "afgeleid"  # real tables, inferred gemeenten
+    # Achterhoek: tables but no table marked as its collaboration structure
+    assert ach["gedeelde governance"] == "niet vastgelegd"
+    assert "ontbreekt" not in ach.values()
+    assert hl["basis"] == zhn["basis"] == "illustratief"
+
+
+def test_numbers_equal_check_and_info(store, out):
+    report = json.loads(invoke("check", "--store", str(store), "--format", "json", "-p", f"today={TODAY}"))
+    info = json.loads(invoke("info", "--store", str(store), "--format", "json"))
+    severity = {r["ernst"]: int(r["bevindingen"]) for r in rows_of(out, "severity.csv")}
+    labels = {"high": "hoog", "medium": "middel", "low": "laag", "info": "info"}
+    assert severity == {labels[k]: v for k, v in report["severity_counts"].items()}
+    coverage = {r["Regio-indeling"]: r for r in rows_of(out, "coverage.csv")}
+    for d in info["divisions"]:
+        row = coverage[d["indeling"]]
+        assert (row["regio's"], row["regio's: uit bron"], row["regio's: afgeleid"], row["regio's: onbekend"]) == \
+            tuple(str(d[k]) for k in ("regio's", "uit bron", "afgeleid", "onbekend"))
+        assert int(row["gemeenten: bekend (bron)"]) + int(row["gemeenten: afgeleid"]) <= d["gemeenten"] <= 342
+    iza = coverage["IZA-regio (regioplanregio)"]
+    assert int(iza["gemeenten: bekend (bron)"]) + int(iza["gemeenten: afgeleid"]) == next(
+        d["gemeenten"] for d in info["divisions"] if d["indeling"] == "IZA-regio (regioplanregio)")
+    # findings per region: those naming the region (Haaglanden and ZHN have no parts)
+    rows = {r["regio"]: r for r in rows_of(out, "scorecard-iza.csv")}
+    for name, iri in (("Haaglanden", ID + "region/iza-haaglanden"), ("Zuid-Holland Noord", ID + "region/iza-zuid-holland-noord")):
+        mine = [f for f in report["findings"] if iri in f["regions"]]
+        assert int(rows[name]["bevindingen"]) == len(mine)
+        assert int(rows[name]["drukte"]) == sum(f["rule"].startswith("drukte-") for f in mine)
+        assert int(rows[name]["dubbel"]) == sum(f["rule"] in ("duplicate-tables", "subset-tables", "en-en") for f in mine)
+    # drukte-region's evidence per region equals the tables and layers shown
+    for f in report["findings"]:
+        if f["rule"] == "drukte-region" and f["subject_label"] in rows:
+            assert rows[f["subject_label"]]["tafels"] == str(f["evidence"]["tables"])
+    # congruence: the same adjusted Rand index and nesting shares as region-incongruence
+    pairs = {(r["A"], r["B"]): r for r in rows_of(out, "congruence.csv")}
+    incongruent = [f for f in report["findings"] if f["rule"] == "region-incongruence"]
+    assert incongruent
+    for f in incongruent:
+        a, b = (d.strip() for d in f["subject_label"].split("↔"))
+        row = pairs.get((a, b)) or pairs[(b, a)]
+        flip = (a, b) not in pairs
+        assert row["ARI"] == f"{f['evidence']['adjusted_rand']:.2f}"
+        assert row["B ⊂ A" if flip else "A ⊂ B"] == f"{f['evidence']['a_in_b']:.0%}"
+        assert row["vergeleken gemeenten"] == str(f["evidence"]["gemeenten_compared"])
+
+
+def test_markdown_has_the_same_tables(out):
+    md = (out / "index.md").read_text(encoding="utf-8")
+    for row in rows_of(out, "scorecard-iza.csv"):
+        assert "| " + " | ".join(v.replace("|", "\\|") for v in row.values()) + " |" in md
+
+
+# -- pages are valid, self-contained and safe -----------------------------------------------------------
+
+REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
+
+
+def test_all_html_parses_and_loads_nothing_remote(out):
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) == 5  # index + the four regions with data (ZHN, Haaglanden, Achterhoek, ZK/IJmond)
+    for page in pages:
+        doc = parse(page)
+        assert not doc.findall(".//script")  # no script at all
+        assert not doc.findall(".//link") and not doc.findall(".//iframe") and not doc.findall(".//object")
+        for el in doc.iter():
+            for attr in ("src", "srcset", "data", "poster", "{http://www.w3.org/1999/xlink}href"):
+                assert not el.get(attr) or not REMOTE.match(el.get(attr)), (page.name, el.tag, el.get(attr))
+            if el.tag in ("img", "image", "use", "source", "video", "audio"):
+                assert not REMOTE.match(el.get("href") or ""), page.name
+        csp = doc.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
+        assert csp.startswith("default-src 'none'")
+        assert "url(" not in page.read_text(encoding="utf-8").split("</style>")[0].split("<style>")[-1]
+
+
+def test_region_page_has_tree_profile_findings_and_next_steps(out):
+    doc = parse(out / "regio-iza-zuid-holland-noord.html")
+    tree = [t.text for t in doc.findall(".//ul[@class='tree']/li/span[@class='tname']")]
+    assert tree[0] == "Regiotafel Zuid-Holland Noord"  # the top table first
+    text = "".join(doc.find(".//section[@id='tree']").itertext())
+    assert "Werkgroep Arbeidsmarkt & onderwijs ZHN" in text
+    profile = "".join(doc.find(".//section[@id='profile']").itertext())
+    # chosen variants (region_aspects.csv) are marked, unrecorded aspects say so
+    chosen = {"".join(s.itertext()).strip("✓ ") for s in doc.findall(".//section[@id='profile']//li[@class='chosen']/strong")}
+    assert {"Samenwerken vanuit gedeelde urgentie", "Onafhankelijke voorzitter", "Besluiten op basis van consent"} <= chosen
+    assert "Samenwerken vanuit gedeelde ambitie" not in chosen
+    assert "Financiering" in profile and "niet vastgelegd" in profile  # no financing variant recorded
+    findings = doc.find(".//section[@id='findings']")
+    assert findings.findall(".//p[@class='advice']")  # next steps from the lessons
+    hl = "".join(parse(out / "regio-iza-haaglanden.html").find(".//section[@id='findings']").itertext())
+    assert "Regionale GGD vertegenwoordigd" in hl and "illustratief" in hl
+
+
+def test_region_page_links_to_maps_relatively_when_they_exist(store, tmp_path):
+    maps = tmp_path / "out" / "maps"
+    maps.mkdir(parents=True)
+    (maps / "regio-iza-haaglanden.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
+    (maps / "geo.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
+    write_report(store, tmp_path / "out" / "report", region="iza-haaglanden", today=TODAY)
+    doc = parse(tmp_path / "out" / "report" / "regio-iza-haaglanden.html")
+    hrefs = [a.get("href") for a in doc.findall(".//section[@id='maps']//a")]
+    assert hrefs == ["../maps/regio-iza-haaglanden.html", "../maps/geo.html"]
+    assert sorted(p.name for p in (tmp_path / "out" / "report").iterdir()) == ["regio-iza-haaglanden.html"]
+
+
+def test_english(store, tmp_path):
+    write_report(store, tmp_path, lang="en", today=TODAY)
+    doc = parse(tmp_path / "index.html")
+    assert doc.find(".//h1").text == "The national picture of regional governance"
+    assert doc.get("lang") == "en"
+    rows = {r["region"]: r for r in rows_of(tmp_path, "scorecard-iza.csv")}
+    assert rows["Drenthe"]["shared governance"] == "no data"
+    assert rows["Zuid-Kennemerland en IJmond"]["Care providers represented"] == "not recorded"
+
+
+def test_hostile_names_are_text(tmp_path):
+    folder = tmp_path / "mini"
+    import shutil
+
+    shutil.copytree(MINI, folder)
+    append_csv(folder, "regions", {"id": "iza-evil", "name": f"Regio {HOSTILE}", "division": "iza",
+                                   "status": "unknown", "source": "voorbeeld"})
+    append_csv(folder, "tables", {"id": "evil-table", "name": f"Tafel {HOSTILE}", "kind": "stuurgroep",
+                                  "programmes": "iza", "region": "iza-evil", "regional_structure": "ja",
+                                  "source": "voorbeeld"})
+    append_csv(folder, "region_aspects", {"region": "iza-evil", "variant": "vanuit-urgentie", "source": "voorbeeld"})
+    dataset = load_dataset([folder])
+    build_store(dataset.graph, tmp_path / "store", dataset.inputs)
+    write_report(tmp_path / "store", tmp_path / "out", today=TODAY)
+    for page in (tmp_path / "out").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert HOSTILE not in text and "<img" not in text
+        parse(page)
+    assert "Tafel &lt;img src=x onerror=" in (tmp_path / "out" / "regio-iza-evil.html").read_text(encoding="utf-8")
+
+
+def test_cli_report_and_errors(store, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["report", "--store", str(store), "-o", str(tmp_path / "r"), "--today", TODAY,
+                                 "--division", "iza", "--division", "zorgkantoor"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(tmp_path / "r" / "index.html")
+    assert {p.name for p in (tmp_path / "r").glob("scorecard-*.csv")} == {"scorecard-iza.csv", "scorecard-zorgkantoor.csv"}
+    zk = rows_of(tmp_path / "r", "scorecard-zorgkantoor.csv")
+    assert len(zk) == 31  # every zorgkantoorregio, with or without data
+    bad = runner.invoke(cli, ["report", "--store", str(store), "-o", str(tmp_path / "x"), "--division", "spook"])
+    assert bad.exit_code == 2 and "Error: regio-indeling 'spook'" in bad.output and "Traceback" not in bad.output
+    bad = runner.invoke(cli, ["report", "--store", str(store), "-o", str(tmp_path / "x"), "--region", "nergens"])
+    assert bad.exit_code == 2 and "onbekende regio 'nergens'" in bad.output
+    assert not (tmp_path / "x").exists()  # nothing written on an error
+
+
+# -- pure pieces on hand-made graphs -------------------------------------------------------------------
+
+def _graph():
+    G = nx.MultiDiGraph()
+    for g in ("g1", "g2", "g3", "g4"):
+        G.add_node(g, kind="gemeente")
+    for r, div, status, gms in (("A1", "a", "source", "g1 g2"), ("A2", "a", "inferred", "g3"),
+                                ("B1", "b", "source", "g1 g2 g3 g4"), ("C1", "c", "unknown", "")):
+        G.add_node(r, kind="region", division=div, status=status)
+        for g in gms.split():
+            G.add_edge(r, g, relation="contains")
+    return G
+
+
+def test_division_coverage_counts_gemeenten_by_their_best_status():
+    cov = division_coverage(_graph())
+    assert cov["a"] == {"known": 2, "inferred": 1, "unknown": 1, "total": 4}
+    assert cov["b"] == {"known": 4, "inferred": 0, "unknown": 0, "total": 4}
+    assert cov["c"] == {"known": 0, "inferred": 0, "unknown": 4, "total": 4}
+
+
+def test_congruence_matrix_nesting_and_rand_index():
+    m = congruence_matrix(_graph())
+    assert m["divisions"] == ["a", "b"]  # c lists no gemeenten
+    assert m["cells"][("a", "b")]["nesting"] == 1.0  # both A regions lie in B1
+    assert m["cells"][("b", "a")]["nesting"] == 0.0  # B1 spans two A regions
+    assert m["cells"][("a", "b")]["compared"] == 3  # g4 lies in no A region
+    assert m["cells"][("a", "a")]["ari"] == 1.0
+    assert compare({"x": frozenset({1})}, {"y": frozenset({2})}) is None
+
+
+class _C:
+    id = "iza-ggd"
+
+
+def _f(table, **evidence):
+    from izagraph.findings import Finding, Severity
+
+    return Finding("missing-perspectives", Severity.HIGH, table, table, {"nl": ""}, evidence)
+
+
+@pytest.mark.parametrize("findings, mandate_no, expected", [
+    ({"t": []}, set(), "present"),
+    ({"t": [_f("t", criterion="iza-ggd", members=["x"])]}, set(), "missing"),
+    ({"t": [_f("t", criteria=["iza-ggd"], members=[])]}, set(), "not_recorded"),
+    ({"t": [_f("t", criterion="iza-ggd", members=["x"], without_mandate=["GM1"])]}, {"t"}, "no_mandate"),
+    ({"t": [_f("t", criterion="iza-ggd", members=["x"], without_mandate=["GM1"])]}, set(), "mandate_not_recorded"),
+    ({"t": [_f("t", criterion="iza-ggd", members=["x"])], "u": []}, set(), "present"),  # met at one structure table
+    ({"t": [_f("t", criteria=["iza-ggd"], members=[])], "u": [_f("u", criterion="iza-ggd", members=["y"])]},
+     set(), "missing"),
+])
+def test_perspective_status(findings, mandate_no, expected):
+    assert _perspective_status(_C(), sorted(findings), findings, mandate_no) == expected
+
+
+def test_default_divisions_pick_iza_and_spuk_when_present():
+    G = nx.MultiDiGraph()
+    for r, d in (("r1", "iza"), ("r2", "spuk-iza"), ("r3", "ggd")):
+        G.add_node(r, kind="region", division=d)
+    assert default_divisions(G) == ["iza", "spuk-iza"]
+    H = nx.MultiDiGraph()
+    H.add_node("r3", kind="region", division="ggd")
+    assert default_divisions(H) == ["ggd"]
