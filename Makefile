@@ -25,7 +25,9 @@ demo: setup
 	$(BIN)/izagraph summary -o $(OUT)/findings.md --json $(OUT)/findings.json
 	$(BIN)/izagraph export -o $(OUT)/izagraph.ttl
 	$(BIN)/izagraph map --all --findings -o $(OUT)/maps
+	$(BIN)/izagraph report -o $(OUT)/report
 	@echo "Klaar: $(OUT)/findings.md (samenvatting), $(OUT)/findings.json, $(OUT)/maps/index.html (kaarten)"
+	@echo "Open het landelijke beeld: $(OUT)/report/index.html"
 
 ## Chromium for the browser tests of the maps (Debian's package). Outside CI a failed install only
 ## means the browser tests skip with their reason; in CI it fails the run.

@@ -1,0 +1,114 @@
+"""The report pages in real headless Chromium (Debian's package), with the network blocked.
+
+Screenshots go to ``test-output/`` (gitignored); ``docs/report.md`` shows the national one. The print
+test renders the national page to PDF through the page's print stylesheet. Outside CI a missing
+Chromium skips these tests with the reason; in CI it is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from izagraph.load import load_dataset
+from izagraph.report import write_report
+from izagraph.resources import SHIPPED_DATASETS
+from izagraph.store import build_store
+
+from .conftest import ROOT
+from .test_report import TODAY
+
+pytestmark = pytest.mark.browser
+CHROMIUM = os.environ.get("IZAGRAPH_CHROMIUM", "/usr/bin/chromium")
+OUTPUT = ROOT / "test-output"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM} (install it with 'make browser')"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("report-browser")
+    dataset = load_dataset(list(SHIPPED_DATASETS))
+    build_store(dataset.graph, folder / "store", dataset.inputs)
+    write_report(folder / "store", folder / "report", today=TODAY)
+    return folder / "report"
+
+
+def open_offline(browser, path: Path):
+    """A page on ``path`` that may load ``file:`` and ``data:`` URLs only; returns (page, outside requests)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    outside, errors = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    return page, outside, errors
+
+
+def box(page, selector: str) -> dict:
+    b = page.locator(selector).first.bounding_box()
+    assert b is not None, f"{selector} is not rendered"
+    return b
+
+
+def test_national_page_renders_heat_map_and_geo_map(browser, report_dir):
+    page, outside, errors = open_offline(browser, report_dir / "index.html")
+    try:
+        heat = box(page, "svg.heatmap")
+        assert heat["width"] > 200 and heat["height"] > 200
+        cells = page.locator("#division-iza svg.heatmap g.cell rect")
+        assert cells.count() == 16 * 7  # every IZA region in the data × the seven criteria
+        assert page.locator("#division-iza svg.heatmap g.cell.missing").count() == 2  # Haaglanden: GGD, burgers
+        geo = box(page, "figure.geo svg")
+        assert geo["width"] > 300 and geo["height"] > 300
+        assert page.locator("figure.geo svg path.gm").count() == 342
+        coloured = page.evaluate("""() => [...document.querySelectorAll('figure.geo path.gm')]
+                                    .filter(p => !['#eeeeee', '#ffffff'].includes(p.getAttribute('fill'))).length""")
+        assert coloured > 0  # gemeenten with active tables are coloured
+        assert box(page, "svg.matrix")["width"] > 200
+        assert outside == [] and errors == []
+        OUTPUT.mkdir(exist_ok=True)
+        page.screenshot(path=str(OUTPUT / "report-national.png"), full_page=False)
+        page.screenshot(path=str(OUTPUT / "report-national-full.png"), full_page=True)
+        pdf = page.pdf(path=str(OUTPUT / "report-national.pdf"))
+        assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
+    finally:
+        page.close()
+
+
+def test_region_page_renders_tree_and_profile(browser, report_dir):
+    page, outside, errors = open_offline(browser, report_dir / "regio-iza-zuid-holland-noord.html")
+    try:
+        assert page.locator("ul.tree li").count() >= 8
+        assert box(page, "ul.tree")["height"] > 100
+        assert page.locator("#profile li.chosen").count() >= 10  # ten recorded choices for ZHN
+        assert box(page, "svg.heatmap")["width"] > 100
+        assert outside == [] and errors == []
+        OUTPUT.mkdir(exist_ok=True)
+        page.screenshot(path=str(OUTPUT / "report-region.png"), full_page=False)
+    finally:
+        page.close()
