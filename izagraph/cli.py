@@ -263,7 +263,12 @@ def vocab(scheme, fmt, lang):
 @cli.command()
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("--xlsx", is_flag=True, help="Write one workbook (TARGET.xlsx) instead of a folder of CSV files.")
-def template(target, xlsx):
+@click.option("--scan", "scan", metavar="REGION", default=None,
+              help="Write the governance scan of this region (a workbook with drop-downs; see docs/report.md).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
+              help="Language of the scan's help sheets.")
+@store_option
+def template(target, xlsx, scan, lang, store):
     """Write an empty input dataset with exactly the columns izagraph reads.
 
     One CSV file per kind (sources, gemeenten, regions, region_members, organisations, persons,
@@ -275,7 +280,13 @@ def template(target, xlsx):
       izagraph template mijn-regio/
       izagraph template mijn-regio.xlsx --xlsx
       izagraph validate data/real mijn-regio/
+      izagraph template scan.xlsx --scan iza-drenthe   # the governance scan of one region
     """
+    if scan:
+        from .report import write_region_scan
+
+        click.echo(str(write_region_scan(store or default_store(), target, scan, lang=lang)))
+        return
     from .template import write_template
 
     for path in write_template(target, xlsx):

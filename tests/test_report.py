@@ -313,3 +313,89 @@ def test_default_divisions_pick_iza_and_spuk_when_present():
     H = nx.MultiDiGraph()
     H.add_node("r3", kind="region", division="ggd")
     assert default_divisions(H) == ["ggd"]
+
+
+# -- the governance scan round-trips -------------------------------------------------------------------
+
+def fill(path: Path, rows: dict[str, list[dict]]) -> None:
+    """Fill the scan as a region would (openpyxl, row by row under the header)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for sheet, records in rows.items():
+        ws = wb[sheet]
+        header = [c.value for c in ws[1]]
+        for r in records:
+            ws.append([r.get(h, "") for h in header])
+    wb.save(path)
+
+
+def test_governance_scan_round_trips_into_the_region_page(store, tmp_path):
+    from openpyxl import load_workbook
+
+    scan = tmp_path / "scan-drenthe.xlsx"
+    result = CliRunner().invoke(cli, ["template", str(scan), "--scan", "iza-drenthe", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(scan)
+    assert {"sources", "tables", "memberships", "region_aspects", "_lees-mij", "_codes"} <= set(wb.sheetnames)
+    header = {c.column_letter: c.value for c in wb["tables"][1]}
+    lists = {header[str(dv.sqref).split(":")[0].rstrip("0123456789")]: dv.formula1
+             for dv in wb["tables"].data_validations.dataValidation}
+    # every single-valued coded column has a drop-down from the ontology's lists (or ja/nee)
+    assert set(lists) == {"kind", "region", "level", "chair_type", "decision_rule", "regional_structure"}
+    assert all(f.startswith("'_codes'!") for f in lists.values())
+    codes = wb["_codes"]
+    header = [c.value for c in codes[1]]
+    aspect_col = header.index("aspect") + 1
+    aspect_codes = {codes.cell(row=i, column=aspect_col).value for i in range(2, codes.max_row + 1)} - {None}
+    assert {"voorzitter-roulerend", "elkaar-kennen", "why"} <= aspect_codes
+    src = "scan-iza-drenthe"
+    assert wb["sources"]["A2"].value == src
+    fill(scan, {
+        "organisations": [{"id": "ggd-drenthe-scan", "name": "GGD Drenthe (scan)", "sector": "ggd", "source": src},
+                          {"id": "verzekeraar-scan", "name": "Zorgverzekeraar (scan)", "sector": "zorgverzekeraar", "source": src},
+                          {"id": "ziekenhuis-scan", "name": "Ziekenhuis (scan)", "sector": "ziekenhuis", "source": src}],
+        "tables": [{"id": "regiotafel-drenthe-scan", "name": "Regiotafel Drenthe", "kind": "bestuurlijke-tafel",
+                    "programmes": "iza", "region": "iza-drenthe", "regional_structure": "ja", "source": src},
+                   {"id": "werkgroep-ouderen-drenthe-scan", "name": "Werkgroep Ouderen Drenthe", "kind": "werkgroep",
+                    "programmes": "iza", "region": "iza-drenthe", "parent": "regiotafel-drenthe-scan", "source": src}],
+        "memberships": [{"table": "regiotafel-drenthe-scan", "member": m, "source": src}
+                        for m in ("ggd-drenthe-scan", "verzekeraar-scan", "ziekenhuis-scan")]
+        + [{"table": "regiotafel-drenthe-scan", "member": "GM0106", "perspective": "gemeente", "mandate": "ja",
+            "source": src},
+           {"table": "werkgroep-ouderen-drenthe-scan", "member": "ziekenhuis-scan", "source": src}],
+        "region_aspects": [{"region": "iza-drenthe", "variant": "voorzitter-roulerend", "source": src},
+                           {"region": "iza-drenthe", "variant": "elkaar-kennen", "source": src}],
+    })
+    # validated like any input: a typo in a code is found with its sheet, row and column
+    bad = tmp_path / "bad.xlsx"
+    import shutil
+
+    shutil.copy(scan, bad)
+    fill(bad, {"region_aspects": [{"region": "iza-drenthe", "variant": "voorzitter-rouleren", "source": src}]})
+    result = CliRunner().invoke(cli, ["validate", "data/real", str(bad)])
+    assert result.exit_code == 1 and "bad.xlsx[region_aspects]" in result.output and "voorzitter-rouleren" in result.output
+    # loaded with the real data, it feeds the region page and the national row
+    dataset = load_dataset([SHIPPED_DATASETS[0], scan])
+    build_store(dataset.graph, tmp_path / "store", dataset.inputs)
+    write_report(tmp_path / "store", tmp_path / "out", today=TODAY)
+    rows = {r["regio"]: r for r in rows_of(tmp_path / "out", "scorecard-iza.csv")}
+    drenthe = rows["Drenthe"]
+    assert drenthe["gedeelde governance"] == "vastgelegd" and drenthe["tafels"] == "2" and drenthe["lagen"] == "2"
+    assert drenthe["zetels"] == "5"
+    assert drenthe["Regionale GGD vertegenwoordigd"] == drenthe["Zorgverzekeraars vertegenwoordigd"] == "aanwezig"
+    assert drenthe["Gemeenten vertegenwoordigd met mandaat"] == "aanwezig"
+    assert drenthe["Burgers en patiënten vertegenwoordigd"] == drenthe["Sociaal domein vertegenwoordigd"] == "ontbreekt"
+    assert drenthe["Zorgprofessionals vertegenwoordigd"] == "ontbreekt"  # a hospital is a provider, not a professional
+    assert drenthe["werkagenda"] == drenthe["monitoring"] == "niet vastgelegd"
+    assert drenthe["basis"] == "afgeleid" and drenthe["betrouwbaarheid"] == "middel"
+    doc = parse(tmp_path / "out" / "regio-iza-drenthe.html")
+    top = doc.find(".//ul[@class='tree']/li")
+    assert top.find("span[@class='tname']").text == "Regiotafel Drenthe"
+    assert top.find("ul/li/span[@class='tname']").text == "Werkgroep Ouderen Drenthe"
+    chosen = {"".join(s.itertext()).strip("✓ ") for s in doc.findall(".//section[@id='profile']//li[@class='chosen']/strong")}
+    assert chosen == {"Roulerende voorzitter"}
+    culture = [li for li in doc.findall(".//section[@id='profile']//li") if "aspect" in (li.get("class") or "")
+               and li.find("span").text == "Elkaar (leren) kennen"]
+    assert culture and "chosen" in culture[0].get("class")
+    assert "Onafhankelijke voorzitter" in "".join(doc.find(".//section[@id='profile']").itertext())

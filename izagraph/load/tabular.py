@@ -101,6 +101,8 @@ def read_workbook(path: Path, problems: list[Problem]) -> Rows:
         return rows
     for ws in wb.worksheets:
         label = f"{path}[{ws.title}]"
+        if ws.title.startswith("_"):  # help sheets (e.g. the governance scan's _lees-mij and _codes)
+            continue
         if ws.title not in SPECS:
             close = difflib.get_close_matches(ws.title, list(SPECS), n=1)
             problems.append(Problem(label, None, None, ws.title, "onbekend werkblad", "unknown-file",

@@ -107,5 +107,25 @@ def write_report(store: Path, out_dir: Path, *, region: str | None = None, divis
     return [Written(p, kind_of(p)) for p in written]
 
 
-__all__ = ["write_report", "build_national", "build_region", "default_divisions", "UnknownDivision", "UnknownRegion",
+def write_region_scan(store: Path, target: Path, region: str, *, lang: str = "nl", today: str | None = None) -> Path:
+    """Write the governance scan (XLSX) of ``region`` (id, code or name of a region in the store)."""
+    from ..maps.triples import read_index
+    from ..network import governance_network
+    from .scan import write_scan
+
+    G = governance_network(read_index(store), lang=lang, context=True)
+    node = resolve_region(G, region)
+    if node is None:
+        raise UnknownRegion(f"onbekende regio '{region}' (gebruik het id, de code of de naam)")
+    parents = {u: v for u, v, rel in G.edges(data="relation") if rel == "part_of"}
+    parts, todo = [], [node]
+    while todo:
+        r = todo.pop()
+        kids = sorted(u for u, v in parents.items() if v == r)
+        parts += [slug(k) for k in kids]
+        todo += kids
+    return write_scan(target, slug(node), G.nodes[node].get("label") or slug(node), parts, lang=lang, today=today)
+
+
+__all__ = ["write_report", "write_region_scan", "build_national", "build_region", "default_divisions", "UnknownDivision", "UnknownRegion",
            "Written"]

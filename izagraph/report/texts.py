@@ -56,7 +56,7 @@ TEXT: dict[str, dict[str, str]] = {
         "scorecard_of": "Scorekaart", "via": "via",
         "not_assessed": "niet te toetsen",
         "print": "Dit document is bedoeld voor scherm en print (A4).",
-        "scan_hint": "Vul de governance-scan in met ‘izagraph template --scan {region} -o scan.xlsx’ en laad die "
+        "scan_hint": "Vul de governance-scan in met ‘izagraph template scan.xlsx --scan {region}’ en laad die "
                      "met ‘izagraph load data/real scan.xlsx’.",
     },
     "en": {
@@ -110,7 +110,7 @@ TEXT: dict[str, dict[str, str]] = {
         "scorecard_of": "Scorecard", "via": "via",
         "not_assessed": "cannot be checked",
         "print": "This document is meant for screen and print (A4).",
-        "scan_hint": "Fill in the governance scan with ‘izagraph template --scan {region} -o scan.xlsx’ and load it "
+        "scan_hint": "Fill in the governance scan with ‘izagraph template scan.xlsx --scan {region}’ and load it "
                      "with ‘izagraph load data/real scan.xlsx’.",
     },
 }
