@@ -7,8 +7,6 @@ Chromium skips these tests with the reason; in CI it is a failure.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,27 +16,10 @@ from izagraph.report import write_report
 from izagraph.resources import SHIPPED_DATASETS
 from izagraph.store import build_store
 
-from .conftest import ROOT
+from .test_maps_browser import OUTPUT, browser  # noqa: F401 (the shared Chromium fixture)
 from .test_report import TODAY
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("IZAGRAPH_CHROMIUM", "/usr/bin/chromium")
-OUTPUT = ROOT / "test-output"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        message = f"Chromium not found at {CHROMIUM} (install it with 'make browser')"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +75,7 @@ def test_national_page_renders_heat_map_and_geo_map(browser, report_dir):
         OUTPUT.mkdir(exist_ok=True)
         page.screenshot(path=str(OUTPUT / "report-national.png"), full_page=False)
         page.screenshot(path=str(OUTPUT / "report-national-full.png"), full_page=True)
+        page.locator("#division-iza").screenshot(path=str(OUTPUT / "report-scorecard.png"))
         pdf = page.pdf(path=str(OUTPUT / "report-national.pdf"))
         assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
     finally:

@@ -286,7 +286,7 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
 def finding_row(f: Finding, lang: str) -> dict:
     return {"severity": f.severity.notation, "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
             "regions": list(f.region_labels), "basis": finding_basis(f), "confidence": finding_confidence(f),
-            "advice": f.advice_label.get(lang) or f.advice or "", "advice_text": f.advice_text.get(lang, ""),
+            "gap": getattr(f, "gap", None), "advice": f.advice_label.get(lang) or f.advice or "", "advice_text": f.advice_text.get(lang, ""),
             "evidence": evidence_summary(f.evidence)}
 
 

@@ -36,20 +36,24 @@ def _svg(width: float, height: float, body: list[str], label: str, cls: str) -> 
             f'font-family="system-ui, sans-serif">{"".join(body)}</svg>')
 
 
+def _column_heads(labels: list[str], left: float, top: float, cell: float, angle: float) -> list[str]:
+    """Slanted column labels above a grid of cells."""
+    return [f'<g transform="translate({left + j * cell + cell / 2:.1f},{top - 8:.1f}) rotate({angle})">'
+            + _text(0, 0, label, size=11) + "</g>" for j, label in enumerate(labels)]
+
+
 def heat_map(rows: list[str], columns: list[str], status: dict[tuple[str, str], str], column_labels: dict[str, str],
              status_labels: dict[str, str], *, row_labels: dict[str, str] | None = None, title: str = "") -> str:
     """Rows × columns of status cells (present / missing / not recorded / no data …) with a legend."""
     row_labels = row_labels or {r: r for r in rows}
-    cell, left, top = 34, 12 + 7 * max((len(row_labels[r]) for r in rows), default=10), 150
-    width = left + cell * len(columns) + 20
+    cell, left = 34, 12 + 7 * max((len(row_labels[r]) for r in rows), default=10)
+    head = 6.5 * max((len(column_labels.get(c, c)) for c in columns), default=10)
+    top = 20 + 0.77 * head
+    width = left + cell * len(columns) + 20 + 0.64 * head
     legend_top = top + cell * len(rows) + 20
     used = [s for s in STATUS_STYLE if s in set(status.values())]
     height = legend_top + 22 * len(used) + 10
-    body = []
-    for j, c in enumerate(columns):
-        x = left + j * cell + cell / 2
-        body.append(f'<g transform="translate({x:.1f},{top - 8}) rotate(-50)">'
-                    + _text(0, 0, column_labels.get(c, c), size=11) + "</g>")
+    body = _column_heads([column_labels.get(c, c) for c in columns], left, top, cell, -50)
     for i, r in enumerate(rows):
         y = top + i * cell
         body.append(_text(left - 8, y + cell / 2 + 4, row_labels[r], anchor="end", size=12, cls="rowlabel"))
@@ -107,13 +111,10 @@ def matrix(divisions: list[str], labels: dict[str, str], values: dict[tuple[str,
     """A square matrix of values in [0, 1] (darker is higher); missing pairs stay empty."""
     cell = 58
     left = 12 + 7 * max((len(labels.get(d, d)) for d in divisions), default=10)
-    top = 130
-    width, height = left + cell * len(divisions) + 20, top + cell * len(divisions) + 10
-    body = []
-    for j, d in enumerate(divisions):
-        x = left + j * cell + cell / 2
-        body.append(f'<g transform="translate({x:.1f},{top - 8}) rotate(-45)">'
-                    + _text(0, 0, labels.get(d, d), size=11) + "</g>")
+    head = 6.5 * max((len(labels.get(d, d)) for d in divisions), default=10)
+    top = 20 + 0.71 * head
+    width, height = left + cell * len(divisions) + 20 + 0.71 * head, top + cell * len(divisions) + 10
+    body = _column_heads([labels.get(d, d) for d in divisions], left, top, cell, -45)
     for i, a in enumerate(divisions):
         y = top + i * cell
         body.append(_text(left - 8, y + cell / 2 + 4, labels.get(a, a), anchor="end", size=12))
