@@ -375,6 +375,7 @@ def test_governance_scan_round_trips_into_the_region_page(store, tmp_path):
     fill(bad, {"region_aspects": [{"region": "iza-drenthe", "variant": "voorzitter-rouleren", "source": src}]})
     result = CliRunner().invoke(cli, ["validate", "data/real", str(bad)])
     assert result.exit_code == 1 and "bad.xlsx[region_aspects]" in result.output and "voorzitter-rouleren" in result.output
+    assert "1 probleem" in result.output and "_codes" not in result.output  # the help sheets are skipped
     # loaded with the real data, it feeds the region page and the national row
     dataset = load_dataset([SHIPPED_DATASETS[0], scan])
     build_store(dataset.graph, tmp_path / "store", dataset.inputs)
