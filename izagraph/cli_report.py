@@ -18,11 +18,12 @@ from .resources import default_store
 @click.option("--maps", "maps_dir", type=click.Path(path_type=Path), default=None,
               help="Folder with the maps of 'izagraph map --all' to link to (default: maps/ next to -o).")
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="Reference date for 'active' (default: today).")
+@click.option("--pseudonymise", is_flag=True, help="Replace persons' names by stable pseudonyms (also in findings).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
               help="Language of the pages.")
 @click.option("--store", type=click.Path(path_type=Path), default=None, envvar="IZAGRAPH_STORE",
               help="Store folder (default: .izagraph/store, or $IZAGRAPH_STORE).")
-def report(output, region, divisions, maps_dir, today, lang, store):
+def report(output, region, divisions, maps_dir, today, pseudonymise, lang, store):
     """Write the national report: one self-contained HTML page (works offline; prints to PDF), the same
     tables as Markdown and CSV, and one page per region with data.
 
@@ -50,7 +51,7 @@ def report(output, region, divisions, maps_dir, today, lang, store):
         except ValueError:
             raise click.UsageError(f"--today verwacht JJJJ-MM-DD, niet {today!r}") from None
     written = write_report(store or default_store(), output, region=region, divisions=list(divisions) or None,
-                           lang=lang, maps_dir=maps_dir, today=today)
+                           lang=lang, maps_dir=maps_dir, today=today, pseudonymise=pseudonymise)
     index = next((w.path for w in written if w.kind == "national"), None)
     regions = sum(1 for w in written if w.kind == "region")
     if lang == "nl":

@@ -400,3 +400,16 @@ def test_governance_scan_round_trips_into_the_region_page(store, tmp_path):
                and li.find("span").text == "Elkaar (leren) kennen"]
     assert culture and "chosen" in culture[0].get("class")
     assert "Onafhankelijke voorzitter" in "".join(doc.find(".//section[@id='profile']").itertext())
+
+
+def test_pseudonymise_removes_person_names_everywhere(store, tmp_path):
+    graph = read_graph(store)
+    names = {str(graph.value(p, SKOS.prefLabel)) for p in graph.subjects(RDF.type, IZG.Person)}
+    assert "Jan Voorbeeld" in names
+    result = CliRunner().invoke(cli, ["report", "--store", str(store), "-o", str(tmp_path), "--today", TODAY,
+                                      "--pseudonymise"])
+    assert result.exit_code == 0, result.output
+    texts = [p.read_text(encoding="utf-8") for p in tmp_path.iterdir()]
+    assert not [n for n in names for t in texts if n in t]
+    hot = rows_of(tmp_path, "hotspots.csv")
+    assert any(r["onderwerp"].startswith("Persoon ") for r in hot)  # drukte-person, pseudonymised

@@ -48,13 +48,14 @@ def _geo_pages(G, divisions: list[str], links: dict[str, str], lang: str, today:
 
 
 def write_report(store: Path, out_dir: Path, *, region: str | None = None, divisions: list[str] | None = None,
-                 lang: str = "nl", maps_dir: Path | None = None, today: str | None = None) -> list[Written]:
+                 lang: str = "nl", maps_dir: Path | None = None, today: str | None = None,
+                 pseudonymise: bool = False) -> list[Written]:
     """Write the national page (``index.html``, ``index.md``, one CSV per table) and a page per region with
     data of the chosen divisions into ``out_dir``; with ``region`` only that region's page.
 
     ``maps_dir`` is where ``izagraph map --all`` wrote its maps (default: ``maps`` next to ``out_dir``); the
     region pages link to them relatively when they are there. Nothing is written unless every page was
-    built.
+    built. With ``pseudonymise`` every person's name is replaced by a stable pseudonym, in the findings too.
     """
     from ..backends.sparql import OxigraphBackend
     from ..info import summarise
@@ -70,7 +71,14 @@ def write_report(store: Path, out_dir: Path, *, region: str | None = None, divis
     backend = OxigraphBackend.from_store(store)
     report = check(backend, lang=lang, today=dt.date.fromisoformat(today))
     index = read_index(store)
-    G = governance_network(index, lang=lang, context=True)
+    if pseudonymise:
+        from ..maps.site import load_network
+        from .build import pseudonymise_findings
+
+        G, rename = load_network(store, lang, pseudonymise=True)
+        report = pseudonymise_findings(report, rename)
+    else:
+        G = governance_network(index, lang=lang, context=True)
     present = available_divisions(G)
     chosen = list(dict.fromkeys(divisions)) if divisions else default_divisions(G)
     unknown = [d for d in chosen if d not in present]

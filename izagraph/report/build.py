@@ -19,6 +19,7 @@ the IZA criteria from the ontology and the verdicts from the findings, so every 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -324,6 +325,40 @@ def build_national(G: nx.MultiDiGraph, index, report: Report, info: dict, *, div
         "hotspots": [finding_row(f, lang) for f in hot], "duplicates": [finding_row(f, lang) for f in dups],
         "info": info,
     }
+
+
+def pseudonymise_findings(report: Report, rename: dict[str, str]) -> Report:
+    """The report with persons' IRIs and names replaced as in ``rename`` (from the pseudonymised network),
+    in subjects, labels, messages and evidence.
+
+    >>> from izagraph.findings import Finding, Severity
+    >>> f = Finding("drukte-person", Severity.HIGH, "p:jan", "Jan", {"nl": "Jan zit aan 6 tafels"}, {"who": ["Jan"]})
+    >>> g = pseudonymise_findings(Report([f]), {"p:jan": "p:x", "Jan": "Persoon x"}).findings[0]
+    >>> g.subject, g.subject_label, g.text("nl"), g.evidence
+    ('p:x', 'Persoon x', 'Persoon x zit aan 6 tafels', {'who': ['Persoon x']})
+    """
+    names = sorted((k for k in rename if not k.startswith("http") and ":" not in k), key=len, reverse=True)
+
+    def text(value: str) -> str:
+        if value in rename:
+            return rename[value]
+        for old in names:
+            value = value.replace(old, rename[old])
+        return value
+
+    def deep(value):
+        if isinstance(value, str):
+            return text(value)
+        if isinstance(value, list):
+            return [deep(v) for v in value]
+        if isinstance(value, dict):
+            return {k: deep(v) for k, v in value.items()}
+        return value
+
+    findings = [dataclasses.replace(f, subject=rename.get(f.subject, f.subject), subject_label=text(f.subject_label),
+                                    message={k: text(v) for k, v in f.message.items()}, evidence=deep(f.evidence))
+                for f in report.findings]
+    return Report(findings, rules=report.rules, skipped=report.skipped, params=report.params, lang=report.lang)
 
 
 # -- region page -------------------------------------------------------------------------------------
