@@ -418,7 +418,8 @@ def build_region(G: nx.MultiDiGraph, index, report: Report, region: str, *, lang
     return {
         "lang": lang, "today": today, "card": card,
         "division_label": g.concept_label(str(concept("division", division))) if division else "",
-        "criteria": [{"id": c.id, "label": c.labels.get(lang) or c.id} for c in criteria],
+        "criteria": [{"id": c.id, "label": c.labels.get(lang) or c.id, "definition": c.definitions.get(lang, "")}
+                     for c in criteria],
         "tree": structure_tree(g, region), "profile": governance_profile(g, region),
         "findings": [finding_row(f, lang) for f in g.region_findings(region)],
         "parts": sorted(g.label(r) for r in g.descendants(region) - {region}),

@@ -90,14 +90,9 @@ def national_csv(data: dict) -> dict[str, str]:
 def region_html(data: dict, map_links: dict[str, str] | None = None, maps_dir: str = "") -> str:
     """One region page as an HTML string; ``map_links`` are relative links to its maps (when written)."""
     t = words(data["lang"])
-    card = data["card"]
-    status_labels = {k: t[k] for k in charts.STATUS_STYLE}
-    heat = charts.heat_map([card["iri"]], [c["id"] for c in data["criteria"]],
-                           {(card["iri"], k): v for k, v in card["perspectives"].items()},
-                           {c["id"]: c["label"] for c in data["criteria"]}, status_labels,
-                           row_labels={card["iri"]: card["label"]}, title=t["criteria"])
     return _env().get_template("region.html").render(
-        d=data, c=card, t=t, heat=heat, map_links=map_links or {}, maps_dir=maps_dir, css=_css(), csp=CSP)
+        d=data, c=data["card"], t=t, symbols={k: v[1] for k, v in charts.STATUS_STYLE.items()},
+        map_links=map_links or {}, maps_dir=maps_dir, css=_css(), csp=CSP)
 
 
 def map_links_for(region_id: str, out_dir: Path, maps_dir: Path | None) -> dict[str, str]:

@@ -55,7 +55,7 @@ TEXT: dict[str, dict[str, str]] = {
         "criteria": "IZA-criteria", "top": "top", "members": "leden", "kind": "soort", "level": "niveau",
         "programmes": "programma's", "region_findings": "Bevindingen",
         "scorecard_of": "Scorekaart", "via": "via",
-        "not_assessed": "niet te toetsen",
+        "status_word": "stand",
         "print": "Dit document is bedoeld voor scherm en print (A4).",
         "scan_hint": "Vul de governance-scan in met ‘izagraph template scan.xlsx --scan {region}’ en laad die "
                      "met ‘izagraph load data/real scan.xlsx’.",
@@ -110,7 +110,7 @@ TEXT: dict[str, dict[str, str]] = {
         "criteria": "IZA criteria", "top": "top", "members": "members", "kind": "kind", "level": "level",
         "programmes": "programmes", "region_findings": "Findings",
         "scorecard_of": "Scorecard", "via": "via",
-        "not_assessed": "cannot be checked",
+        "status_word": "status",
         "print": "This document is meant for screen and print (A4).",
         "scan_hint": "Fill in the governance scan with ‘izagraph template scan.xlsx --scan {region}’ and load it "
                      "with ‘izagraph load data/real scan.xlsx’.",
