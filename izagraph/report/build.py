@@ -36,10 +36,11 @@ from .coverage import division_coverage
 DRUKTE_RULES = ("drukte-organisation", "drukte-person", "drukte-gemeente", "drukte-region")
 DUPLICATE_RULES = ("duplicate-tables", "subset-tables", "en-en")
 #: Divisions shown by default: the IZA regions and the SPUK samenwerkingsregio's, when the data has them.
-#: A division is picked when its notation is one of these or contains "spuk" (the SPUK division is being
-#: added to the vocabulary in parallel; its exact notation is read from the vocabulary, not assumed).
+#: A division is picked when its notation is one of these, or its notation or Dutch label contains one of
+#: the markers (the SPUK division is being added to the vocabulary in parallel; its notation is read from
+#: the data and the vocabulary, not assumed).
 DEFAULT_DIVISIONS = ("iza",)
-DEFAULT_MARKERS = ("spuk",)
+DEFAULT_MARKERS = ("spuk", "samenwerkingsregio")
 ASPECT_GROUPS = ("why", "what", "how", "cultuur")
 CONFIDENCE_ORDER = {"high": 3, "medium": 2, "low": 1}
 BASIS_ORDER = {"source": 3, "inferred": 2, "illustrative": 1}
@@ -93,11 +94,17 @@ def available_divisions(G: nx.MultiDiGraph) -> list[str]:
     return sorted({a["division"] for _, a in G.nodes(data=True) if a.get("kind") == "region" and a.get("division")})
 
 
-def default_divisions(G: nx.MultiDiGraph) -> list[str]:
+def default_divisions(G: nx.MultiDiGraph, vocab: Vocabulary | None = None) -> list[str]:
     """IZA and SPUK divisions present in the data (else every division with regions)."""
+    vocab = vocab or vocabulary()
     present = available_divisions(G)
-    chosen = [d for d in present if d in DEFAULT_DIVISIONS or any(m in d for m in DEFAULT_MARKERS)]
-    return chosen or present
+
+    def wanted(d: str) -> bool:
+        iri = vocab.resolve("division", d)
+        names = (d, vocab.label(iri, "nl").casefold() if iri is not None else "")
+        return d in DEFAULT_DIVISIONS or any(m in n for m in DEFAULT_MARKERS for n in names)
+
+    return [d for d in present if wanted(d)] or present
 
 
 class Graphs:
@@ -298,7 +305,7 @@ def build_national(G: nx.MultiDiGraph, index, report: Report, info: dict, *, div
     g = Graphs(G, index, report, today, lang, vocab)
     criteria = structure_criteria(g.vocab)
     coverage = division_coverage(G)
-    chosen = divisions or default_divisions(G)
+    chosen = divisions or default_divisions(G, g.vocab)
     info_by_label = {row.get("indeling") or row.get("division"): row for row in info.get("divisions", [])}
     sections = []
     for d in chosen:
