@@ -66,10 +66,11 @@ def test_national_page_renders_heat_map_and_geo_map(browser, report_dir):
         assert page.locator("#division-iza svg.heatmap g.cell.missing").count() == 2  # Haaglanden: GGD, burgers
         geo = box(page, "figure.geo svg")
         assert geo["width"] > 300 and geo["height"] > 300
-        assert page.locator("figure.geo svg path.gm").count() == 342
-        coloured = page.evaluate("""() => [...document.querySelectorAll('figure.geo path.gm')]
-                                    .filter(p => !['#eeeeee', '#ffffff'].includes(p.getAttribute('fill'))).length""")
-        assert coloured > 0  # gemeenten with active tables are coloured
+        assert page.locator("figure.geo").count() == 2  # by active tables and by findings, IZA outlines
+        assert page.locator("figure.geo").nth(0).locator("path.gm").count() == 342
+        coloured = page.evaluate("""() => [...document.querySelectorAll('figure.geo')].map(f =>
+            [...f.querySelectorAll('path.gm')].filter(p => !['#eeeeee', '#ffffff'].includes(p.getAttribute('fill'))).length)""")
+        assert all(n > 0 for n in coloured)  # gemeenten with tables / findings are coloured
         assert box(page, "svg.matrix")["width"] > 200
         assert outside == [] and errors == []
         OUTPUT.mkdir(exist_ok=True)

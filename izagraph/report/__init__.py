@@ -31,18 +31,25 @@ class Written:
     kind: str  # national | markdown | csv | region
 
 
-def _geo_pages(G, divisions: list[str], links: dict[str, str], lang: str, today: str) -> list[dict]:
+def _geo_pages(G, divisions: list[str], links: dict[str, str], lang: str, today: str, findings) -> list[dict]:
+    """Geo maps to embed: per division the gemeenten coloured by active tables, and for the first division
+    also by findings (the measures of ``izagraph map --geo``)."""
     from ..maps.geo import GeoDataMissing, build_geo_map, load_geo
+    from ..maps.overlay import marks_from_findings
     from ..resources import GEO_DIR
 
     try:
         geo = load_geo(GEO_DIR)
     except GeoDataMissing:
         return []
+    marks = marks_from_findings(findings, set(G.nodes), lang)
+    wanted = [(d, "tables") for d in divisions] + [(d, "findings") for d in divisions[:1]]
     pages = []
-    for d in divisions:
-        page = build_geo_map(G, geo, division=d, measure="tables", lang=lang, links=links, today=today)
+    for d, measure in wanted:
+        page = build_geo_map(G, geo, division=d, measure=measure, lang=lang, links=links, today=today,
+                             marks=marks if measure == "findings" else ())
         page["division_label"] = vocabulary().label(concept("division", d), lang)
+        page["measure"] = measure
         pages.append(page)
     return pages
 
@@ -100,7 +107,8 @@ def write_report(store: Path, out_dir: Path, *, region: str | None = None, divis
                               vocab=graphs.vocab)
         links = {c["iri"]: c["href"] for s in data["divisions"] for c in s["regions"] if c["href"]}
         geo_divisions = [d for d in chosen if d in {a.get("division") for _, a in G.nodes(data=True)}][:2]
-        files[out_dir / "index.html"] = national_html(data, _geo_pages(G, geo_divisions, links, lang, today))
+        files[out_dir / "index.html"] = national_html(data, _geo_pages(G, geo_divisions, links, lang, today,
+                                                                              report.findings))
         files[out_dir / "index.md"] = national_markdown(data)
         for name, text in national_csv(data).items():
             files[out_dir / name] = text

@@ -40,7 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
         "compared": "vergeleken gemeenten",
         "congruence_note": "Alleen gemeenten die in beide indelingen in een regio liggen, tellen mee. Een lege cel: "
                            "geen gemeenten gemeen (samenstelling onbekend).",
-        "geo_note": "Gemeenten gekleurd naar het aantal actieve tafels dat hen bestrijkt, met de grenzen van {division}.",
+        "geo_note.tables": "Gemeenten gekleurd naar het aantal actieve tafels dat hen bestrijkt, met de grenzen van "
+                           "{division}.",
+        "geo_note.findings": "Gemeenten gekleurd naar het aantal bevindingen over hen en over de tafels die hen "
+                             "bestrijken, met de grenzen van {division}.",
         "rule": "regel", "severity": "ernst", "subject": "onderwerp", "message": "bevinding",
         "advice": "suggestie", "evidence": "bewijs", "none": "Geen.",
         "tree": "Structuur", "profile": "Governanceprofiel",
@@ -96,7 +99,10 @@ TEXT: dict[str, dict[str, str]] = {
         "compared": "gemeenten compared",
         "congruence_note": "Only gemeenten that lie in a region of both divisions count. An empty cell: no gemeenten "
                            "in common (composition unknown).",
-        "geo_note": "Gemeenten coloured by the number of active tables covering them, with the outlines of {division}.",
+        "geo_note.tables": "Gemeenten coloured by the number of active tables covering them, with the outlines of "
+                           "{division}.",
+        "geo_note.findings": "Gemeenten coloured by the number of findings about them and about the tables covering "
+                             "them, with the outlines of {division}.",
         "rule": "rule", "severity": "severity", "subject": "subject", "message": "finding",
         "advice": "suggestion", "evidence": "evidence", "none": "None.",
         "tree": "Structure", "profile": "Governance profile",
