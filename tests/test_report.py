@@ -413,3 +413,25 @@ def test_pseudonymise_removes_person_names_everywhere(store, tmp_path):
     assert not [n for n in names for t in texts if n in t]
     hot = rows_of(tmp_path, "hotspots.csv")
     assert any(r["onderwerp"].startswith("Persoon ") for r in hot)  # drukte-person, pseudonymised
+
+
+def test_scan_refuses_to_overwrite_or_to_write_another_format(store, tmp_path):
+    existing = tmp_path / "scan.xlsx"
+    existing.write_bytes(b"x")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["template", str(existing), "--scan", "iza-drenthe", "--store", str(store)])
+    assert result.exit_code == 2 and "bestaat al" in result.output and existing.read_bytes() == b"x"
+    result = runner.invoke(cli, ["template", str(tmp_path / "scan.csv"), "--scan", "iza-drenthe", "--store", str(store)])
+    assert result.exit_code == 2 and ".xlsx" in result.output and not (tmp_path / "scan.csv").exists()
+    result = runner.invoke(cli, ["template", str(tmp_path / "s.xlsx"), "--scan", "nergens", "--store", str(store)])
+    assert result.exit_code == 2 and "onbekende regio 'nergens'" in result.output
+
+
+def test_english_region_page(store, tmp_path):
+    write_report(store, tmp_path, region="iza-haaglanden", lang="en", today=TODAY)
+    doc = parse(tmp_path / "regio-iza-haaglanden.html")
+    statuses = {tr.find("td").text: "".join(tr.findall("td")[1].itertext()).strip()
+                for tr in doc.findall(".//table[@class='data criteria']/tbody/tr")}
+    assert statuses["Regional public health service represented"] == "✗ missing"
+    assert statuses["Municipalities represented with a mandate"] == "! without mandate"
+    assert doc.find(".//section[@id='profile']/h2").text == "Governance profile"
