@@ -56,6 +56,8 @@ FILE_SPECS: tuple[FileSpec, ...] = (
     )),
     FileSpec("region_members", None, (
         C("region", "ref:region", True), C("gemeente", "ref:gemeente", True),
+        C("status", "concept:region-status"), C("method", "concept:membership-method"),
+        C("source", "ref:source"), C("note", "text"),
     )),
     FileSpec("organisations", "organisation", (
         C("id", "id", True), C("name", "text", True), C("sector", "concept:perspective", True),

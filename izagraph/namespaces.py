@@ -32,6 +32,7 @@ class IZG(DefinedNamespace):
     Gemeente: URIRef
     Region: URIRef
     RegionDivision: URIRef
+    RegionMembership: URIRef
     Organisation: URIRef
     Person: URIRef
     Table: URIRef
@@ -49,6 +50,10 @@ class IZG(DefinedNamespace):
     hasGemeente: URIRef
     compositionStatus: URIRef
     partOfRegion: URIRef
+    region: URIRef
+    gemeente: URIRef
+    membershipStatus: URIRef
+    method: URIRef
     sector: URIRef
     tableKind: URIRef
     programme: URIRef
