@@ -268,7 +268,7 @@ def template(target, xlsx):
     """Write an empty input dataset with exactly the columns izagraph reads.
 
     One CSV file per kind (sources, gemeenten, regions, region_members, organisations, persons,
-    tables, table_themes, memberships, plans, region_aspects), or one workbook with those sheets.
+    tables, table_themes, memberships, plans, region_grants, region_aspects), or one workbook with those sheets.
     docs/data-format.md explains every column; 'izagraph vocab' lists the codes.
 
     \b

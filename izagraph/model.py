@@ -88,6 +88,11 @@ FILE_SPECS: tuple[FileSpec, ...] = (
         C("region", "ref:region"), C("tables", "ref:table", many=True), C("date", "date"),
         C("source", "ref:source", True),
     )),
+    FileSpec("region_grants", None, (
+        C("region", "ref:region", True), C("scheme", "concept:grant-scheme", True), C("year", "date", True),
+        C("amount_eur", "number", True), C("recipient", "ref:party"), C("source", "ref:source", True),
+        C("note", "text"),
+    )),
     FileSpec("region_aspects", None, (
         C("region", "ref:region", True), C("variant", "concept:aspect", True),
         C("source", "ref:source", True),

@@ -40,6 +40,7 @@ class IZG(DefinedNamespace):
     Plan: URIRef
     Source: URIRef
     GovernanceChoice: URIRef
+    Grant: URIRef
     GovernanceAspect: URIRef
     GovernanceVariant: URIRef
     Criterion: URIRef
@@ -80,6 +81,10 @@ class IZG(DefinedNamespace):
     severity: URIRef
     advice: URIRef
     expectedRegionCount: URIRef
+    grantFor: URIRef
+    grantScheme: URIRef
+    amountEur: URIRef
+    recipient: URIRef
 
 
 ORG = Namespace("http://www.w3.org/ns/org#")

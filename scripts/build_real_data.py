@@ -45,6 +45,7 @@ HEADERS = {
     "memberships": ["table", "member", "role", "perspective", "on_behalf_of", "mandate", "start",
                     "end", "source", "note"],
     "plans": ["id", "name", "kind", "region", "tables", "date", "source"],
+    "region_grants": ["region", "scheme", "year", "amount_eur", "recipient", "source", "note"],
 }
 
 
@@ -802,6 +803,20 @@ def build(out: Path = OUT) -> None:
         ggd=(ggd, derived, "ggdregio_code"), provincie=(provincie, jobmarket, "provincie_code"),
         zorgkantoor=(zorgkantoor, derived, "zorgkantoorregio_code"), jeugd=(jeugd, derived, "jeugdregio_code")),
         flevoland_page)
+    grants = []
+    for r in spuk_rows:
+        recipient = code_by_name.get(r["mandaatgemeente"])
+        if recipient is None:  # SamenTwente: the public body of the Twente gemeenten holds the mandate
+            assert r["mandaatgemeente"] == "SamenTwente"
+            recipient = "samentwente"
+            organisations.append(dict(
+                id=recipient, name="SamenTwente", sector="gemeentelijke-samenwerking", source="vws-spuk-iza-2025",
+                note="Mandate holder of SPUK IZA samenwerkingsregio Twente (the public body of the Twente "
+                     "gemeenten; which gemeenten take part is not in this source)."))
+        for year in ("2025", "2026"):
+            grants.append(dict(region=spuk_slug(r["regio"]), scheme="spuk-iza", year=year,
+                               amount_eur=r[f"spuk_iza_{year}_eur"], recipient=recipient, source="vws-spuk-iza-2025",
+                               note=f"mandaatgemeente as printed: {r['mandaatgemeente']}"))
     sources.append(dict(
         id="vws-spuk-iza-2025",
         title="Wijziging SPUK IZA en Brede SPUK, bijlage 2B: 42 samenwerkingsregio's, mandaatgemeente en bedragen "
@@ -920,6 +935,7 @@ def build(out: Path = OUT) -> None:
     write_csv(out, "table_themes", themes)
     write_csv(out, "memberships", memberships)
     write_csv(out, "plans", plans)
+    write_csv(out, "region_grants", grants)
 
 
 if __name__ == "__main__":

@@ -161,3 +161,44 @@ def test_info_shows_coverage_per_division_on_the_shipped_data():
     iza = coverage["iza"]
     # source: Haaglanden 5 + Noord-Veluwe en Zeewolde 7 + Noord-Holland Noord 15 (listed on a page)
     assert (iza["regions_source"], iza["known"]) == (3, 27)
+
+
+def test_spuk_grants_are_data_with_their_mandaatgemeente():
+    grants = rows("region_grants")
+    assert len(grants) == 84 and {g["year"] for g in grants} == {"2025", "2026"}
+    with (ROOT / "data" / "raw" / "spuk_iza_regions_mandaatgemeenten_2025.csv").open(encoding="utf-8") as fh:
+        raw = list(csv.DictReader(fh))
+    assert sum(int(g["amount_eur"]) for g in grants if g["year"] == "2025") == \
+        sum(int(r["spuk_iza_2025_eur"]) for r in raw)
+    achterhoek = {g["year"]: g for g in grants if g["region"] == "spuk-achterhoek"}
+    assert (achterhoek["2026"]["amount_eur"], achterhoek["2026"]["recipient"]) == ("2785666", "GM0222")  # Doetinchem
+    assert {g["recipient"] for g in grants if g["region"] == "spuk-twente"} == {"samentwente"}
+    graph = load_dataset([REAL]).graph
+    assert len(set(graph.subjects(RDF.type, IZG.Grant))) == 84
+
+
+@pytest.mark.parametrize("line, column", [
+    ("r,spuk-iza,2025,-5,GM0001,s,", "amount_eur"),     # negative amount
+    ("r,spuk-iza,2025,10,GM9999,s,", "recipient"),      # unknown gemeente
+    ("r,spuk-izaa,2025,10,GM0001,s,", "scheme"),        # unknown scheme
+    ("r,spuk-iza,2025,10,GM0001,s,\nr,spuk-iza,2025,12,GM0001,s,", "year"),  # the same year twice
+])
+def test_bad_grant_rows_are_located(tmp_path, line, column):
+    from izagraph.errors import IzagraphError
+
+    folder = _dataset(tmp_path, "region,gemeente,method\nr,GM0001,same-name-ggd\n")
+    (folder / "region_grants.csv").write_text(
+        "region,scheme,year,amount_eur,recipient,source,note\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(IzagraphError) as exc:
+        load_dataset([folder])
+    assert [p.column for p in exc.value.problems if p.file.endswith("region_grants.csv")] == [column]
+
+
+def test_a_good_grant_row_loads(tmp_path):
+    folder = _dataset(tmp_path, "region,gemeente,method\nr,GM0001,same-name-ggd\n")
+    (folder / "region_grants.csv").write_text(
+        "region,scheme,year,amount_eur,recipient,source,note\nr,spuk-iza,2025,1000,GM0001,s,\n", encoding="utf-8")
+    graph = load_dataset([folder]).graph
+    (grant,) = graph.subjects(RDF.type, IZG.Grant)
+    assert graph.value(grant, IZG.recipient) == gemeente_iri("GM0001")
+    assert str(graph.value(grant, IZG.amountEur)) == "1000.0"

@@ -209,7 +209,7 @@ class Converter:
     def convert(self, rows: Rows) -> Conversion:
         self.register_ids(rows)
         for name in ("sources", "gemeenten", "regions", "region_members", "organisations", "persons",
-                     "tables", "table_themes", "memberships", "plans", "region_aspects"):
+                     "tables", "table_themes", "memberships", "plans", "region_grants", "region_aspects"):
             handler = getattr(self, f"_{name}")
             spec = SPECS[name]
             for row in rows.get(name, []):
@@ -373,6 +373,22 @@ class Converter:
                           ("date", DCTERMS.date)):
             for v in vals[col]:
                 self.g.add((s, prop, v))
+
+    def _region_grants(self, row, vals):
+        if not vals["region"] or not vals["scheme"] or not vals["year"]:
+            return
+        g = entity_iri("grant", row.get("region"), self.vocab.notation(vals["scheme"][0]), row.get("year"))
+        if (g, RDF.type, IZG.Grant) in self.g:
+            self.problem(row, "year", row.get("year"), "deze regio heeft al een bedrag voor deze regeling en dit jaar",
+                         "duplicate-row")
+            return
+        self.origins[g] = (row.file, row.number)
+        self.g.add((g, RDF.type, IZG.Grant))
+        for col, prop in (("region", IZG.grantFor), ("scheme", IZG.grantScheme), ("year", DCTERMS.date),
+                          ("amount_eur", IZG.amountEur), ("recipient", IZG.recipient), ("source", DCTERMS.source),
+                          ("note", RDFS.comment)):
+            for v in vals[col]:
+                self.g.add((g, prop, v))
 
     def _region_aspects(self, row, vals):
         if not vals["region"] or not vals["variant"]:
