@@ -900,6 +900,44 @@ def build(out: Path = OUT) -> None:
              source=src, note="Sigra organises the table; the individual welzijn- and zorgaanbieders are not named"),
     ]
 
+    # ---------------------------------------------------------------- bodies named in the governance snippets
+    nhn_note = snippets["Noord-Holland Noord"]
+    tables += [
+        dict(id="coordinatietafel-noord-holland-noord", name="Coördinatietafel Noord-Holland Noord Gezond (IZA + GALA)",
+             kind="overleg", programmes="iza;gala", region="iza-noord-holland-noord", source="sigra-regiobeeld-nhn-2023",
+             note="Named on a secondary page as the coördinatietafel of the 15 gemeenten ('basis IZA+GALA'); kind "
+                  "overleg chosen because the page gives none. The page names VGZ, GGD, gemeenten and Sigra "
+                  f"('{nhn_note['leden_of_inhoud'].split('; gemeenten:')[0]}') without saying which body they sit "
+                  "in, so no members are recorded."),
+        dict(id="kernteam-regiobeeld-noord-holland-noord", name="Kernteam regiobeeld Noord-Holland Noord",
+             kind="werkgroep", programmes="iza;gala", region="iza-noord-holland-noord",
+             parent="coordinatietafel-noord-holland-noord", source="sigra-regiobeeld-nhn-2023",
+             note="Named beside the coördinatietafel on the same page; kind werkgroep and the parent are "
+                  "interpretations. Members not recorded (see the coördinatietafel)."),
+    ]
+    roaz_plan = snippets["ROAZ-plan Noord-Holland Noord"]
+    assert roaz_plan["leden_of_inhoud"].endswith("...")  # the source's list is incomplete
+    kernteam = "kernteam-roaz-plan-noord-holland-noord"
+    tables.append(dict(
+        id=kernteam, name="Kernteam ROAZ-plan Noord-Holland Noord", kind="werkgroep", programmes="roaz",
+        parent="roaz-netwerk-noord-holland-flevoland", source="nwz-roaz-plan-nhn-2024",
+        note="One of the 5 subregional ROAZ plans of Netwerk Acute Zorg Noord-Holland/Flevoland (strategic werkagenda "
+             "for acute care in Noord-Holland Noord, 2024-01). The participants are listed on the page with '...': "
+             "the recorded members are the ones named, the list is incomplete. Territory not stated."))
+    themes.append(dict(table=kernteam, theme="acute-zorg"))
+    for org, name, sector, org_note in (
+            ("honk", "HONK", "huisartsen", "Huisartsen organisation named as 'HONK' (huisartsen) on the page."),
+            ("hkn", "HKN", "huisartsen", "Huisartsen organisation named as 'HKN' (huisartsen) on the page."),
+            ("hwf", "HWF", "huisartsen", "Huisartsen organisation named as 'HWF' (huisartsen) on the page."),
+            ("noordwest-ziekenhuisgroep", "Noordwest Ziekenhuisgroep", "ziekenhuis", ""),
+            ("dijklander", "Dijklander Ziekenhuis", "ziekenhuis", "Named 'Dijklander' on the page."),
+            ("coordinatiepunt-ouderenzorg-nhn", "Coördinatiepunt ouderenzorg (Noord-Holland Noord)", "zorgaanbieders",
+             "Named 'Coordinatiepunt ouderenzorg' on the page; sector set to the broad perspective zorgaanbieders "
+             "because the page does not say who runs it."),
+            ("omring", "Omring", "vvt", "")):
+        organisations.append(dict(id=org, name=name, sector=sector, source="nwz-roaz-plan-nhn-2024", note=org_note))
+        memberships.append(dict(table=kernteam, member=org, role="lid", source="nwz-roaz-plan-nhn-2024"))
+
     # ---------------------------------------------------------------- plans
     plans = [
         dict(id="regioplan-zuid-kennemerland-ijmond",
