@@ -143,8 +143,9 @@ def _backend(store: Path | None):
 def info(store, fmt, lang):
     """Counts per class, programme and region division, and the sources of the data.
 
-    The division table shows for the IZA regions how many of the expected 38 are known, and whether
-    their gemeenten come from a source, are inferred or are unknown.
+    The division table shows per region division how many regions it has (and how many are expected,
+    e.g. 38 IZA regions), and how many of all gemeenten lie in one of its regions by a source (known),
+    only by an inference with a stated method (inferred), or not at all (unknown).
 
     \b
     Example:
@@ -272,7 +273,7 @@ def template(target, xlsx, scan, lang, store):
     """Write an empty input dataset with exactly the columns izagraph reads.
 
     One CSV file per kind (sources, gemeenten, regions, region_members, organisations, persons,
-    tables, table_themes, memberships, plans, region_aspects), or one workbook with those sheets.
+    tables, table_themes, memberships, plans, region_grants, region_aspects), or one workbook with those sheets.
     docs/data-format.md explains every column; 'izagraph vocab' lists the codes.
 
     \b

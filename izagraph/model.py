@@ -56,6 +56,8 @@ FILE_SPECS: tuple[FileSpec, ...] = (
     )),
     FileSpec("region_members", None, (
         C("region", "ref:region", True), C("gemeente", "ref:gemeente", True),
+        C("status", "concept:region-status"), C("method", "concept:membership-method"),
+        C("source", "ref:source"), C("note", "text"),
     )),
     FileSpec("organisations", "organisation", (
         C("id", "id", True), C("name", "text", True), C("sector", "concept:perspective", True),
@@ -85,6 +87,11 @@ FILE_SPECS: tuple[FileSpec, ...] = (
         C("id", "id", True), C("name", "text", True), C("kind", "concept:plan-kind", True),
         C("region", "ref:region"), C("tables", "ref:table", many=True), C("date", "date"),
         C("source", "ref:source", True),
+    )),
+    FileSpec("region_grants", None, (
+        C("region", "ref:region", True), C("scheme", "concept:grant-scheme", True), C("year", "date", True),
+        C("amount_eur", "number", True), C("recipient", "ref:party"), C("source", "ref:source", True),
+        C("note", "text"),
     )),
     FileSpec("region_aspects", None, (
         C("region", "ref:region", True), C("variant", "concept:aspect", True),

@@ -32,6 +32,7 @@ class IZG(DefinedNamespace):
     Gemeente: URIRef
     Region: URIRef
     RegionDivision: URIRef
+    RegionMembership: URIRef
     Organisation: URIRef
     Person: URIRef
     Table: URIRef
@@ -39,6 +40,7 @@ class IZG(DefinedNamespace):
     Plan: URIRef
     Source: URIRef
     GovernanceChoice: URIRef
+    Grant: URIRef
     GovernanceAspect: URIRef
     GovernanceVariant: URIRef
     Criterion: URIRef
@@ -49,6 +51,10 @@ class IZG(DefinedNamespace):
     hasGemeente: URIRef
     compositionStatus: URIRef
     partOfRegion: URIRef
+    region: URIRef
+    gemeente: URIRef
+    membershipStatus: URIRef
+    method: URIRef
     sector: URIRef
     tableKind: URIRef
     programme: URIRef
@@ -75,6 +81,10 @@ class IZG(DefinedNamespace):
     severity: URIRef
     advice: URIRef
     expectedRegionCount: URIRef
+    grantFor: URIRef
+    grantScheme: URIRef
+    amountEur: URIRef
+    recipient: URIRef
 
 
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -36,7 +36,7 @@ HEADERS = {
     "sources": ["id", "title", "publisher", "url", "date", "kind", "confidence", "licence", "note"],
     "gemeenten": ["code", "name", "source"],
     "regions": ["id", "name", "division", "code", "status", "parent", "source", "note"],
-    "region_members": ["region", "gemeente"],
+    "region_members": ["region", "gemeente", "status", "method", "source", "note"],
     "organisations": ["id", "name", "sector", "source", "note"],
     "tables": ["id", "name", "kind", "programmes", "region", "gemeenten", "level", "parent",
                "chair_type", "decision_rule", "meetings_per_year", "start", "end",
@@ -45,6 +45,7 @@ HEADERS = {
     "memberships": ["table", "member", "role", "perspective", "on_behalf_of", "mandate", "start",
                     "end", "source", "note"],
     "plans": ["id", "name", "kind", "region", "tables", "date", "source"],
+    "region_grants": ["region", "scheme", "year", "amount_eur", "recipient", "source", "note"],
 }
 
 
@@ -60,15 +61,28 @@ def read_topojson(name: str) -> list[dict]:
     return [g["properties"] for g in layer["geometries"]]
 
 
-def write_csv(kind: str, rows: list[dict]) -> None:
+def write_csv(out: Path, kind: str, rows: list[dict]) -> None:
     header = HEADERS[kind]
-    with open(OUT / f"{kind}.csv", "w", newline="", encoding="utf-8") as f:
+    with open(out / f"{kind}.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(header)
         for row in rows:
             unknown = set(row) - set(header)
             assert not unknown, (kind, unknown)
             w.writerow([row.get(col, "") for col in header])
+
+
+def read_snippets() -> list[dict[str, str]]:
+    """public_governance_snippets.csv: its Flevoland row has an unquoted first cell with commas (the copy is kept
+    byte for byte), so surplus leading fields are joined back into ``regio``."""
+    with open(RAW / "public_governance_snippets.csv", newline="", encoding="utf-8") as f:
+        header, *rows = list(csv.reader(f))
+    out = []
+    for row in rows:
+        extra = len(row) - len(header)
+        assert extra >= 0, row
+        out.append(dict(zip(header, [",".join(row[:extra + 1]), *row[extra + 1:]])))
+    return out
 
 
 def split_list(cell: str, sep: str = ";") -> list[str]:
@@ -177,6 +191,15 @@ ROAZ = {
     "Netwerk Acute Zorg Limburg (NAZL)": ("nazl", "Netwerk Acute Zorg Limburg (NAZL)", ["maastricht-umc"]),
 }
 ROAZ_CONFIDENCE = {"midden-nederland": "low", "noordwest": "medium"}
+# ROAZ code in the TNO gemeente table -> network slug above, checked by a gemeente the pages place there.
+ROAZ_CODES = {
+    "ROAZ01": ("aznn", "Groningen"), "ROAZ02": ("noordwest", "Alkmaar"), "ROAZ03": ("euregio", "Enschede"),
+    "ROAZ04": ("zwn", "Rotterdam"), "ROAZ05": ("spoedzorgnet", "Amsterdam"), "ROAZ06": ("west", "Leiden"),
+    "ROAZ07": ("nazb", "Tilburg"), "ROAZ08": ("midden-nederland", "Utrecht"), "ROAZ09": ("zwolle", "Zwolle"),
+    "ROAZ10": ("azo", "Nijmegen"), "ROAZ11": ("nazl", "Maastricht"),
+}
+NHFL_MERGER = ("no later than April 2024 (the network's ROAZ structure page, dated 2024-04, shows the combined "
+               "network); the exact date of the merger is unknown (not found in any source)")
 HOSPITALS = {  # id -> (name, sector, note on the traumacentrum membership)
     "umcg": ("UMCG (Universitair Medisch Centrum Groningen)", "umc", "traumacentrum"),
     "isala": ("Isala", "ziekenhuis", "traumacentrum (locatie Zwolle)"),
@@ -228,9 +251,134 @@ IZA_PAGE_TITLES = {
 }
 IZA_PAGE_DATES = {"Midden-Nederland": "2024-01"}
 
+# public_governance_snippets.csv rows used (key = the row's region before any "(...)") -> source id and title.
+SNIPPET_SOURCES = [
+    ("Noord-Holland Noord", "sigra-regiobeeld-nhn-2023",
+     "Regiobeeld biedt interessante blik op transformatieopgave Noord-Holland Noord", "Sigra"),
+    ("Flevoland", "azwa-flevoland-split-2026",
+     "regional_roles_and_splits_almere_flevoland.json (curated from regioplan/regiobeeld Flevoland 2023)",
+     "GitHub meijer1973/azwa (secondary compilation)"),
+    ("NHN / Zaanstreek-Waterland / Zuid-Kennemerland", "zonh-regioplannen-2023",
+     "Regioplannen bestuurlijk goedgekeurd (Noord-Holland)", "ZONH"),
+    ("Lekstroom", "houten-lekstroom-2023", "Regioplan IZA en GALA regio Lekstroom (regionale backoffice)",
+     "gemeente Houten (regionale backoffice Lekstroom)"),
+    ("ROAZ-plan Noord-Holland Noord", "nwz-roaz-plan-nhn-2024",
+     "Strategische werkagenda voor een toekomstbestendige acute zorg in Noord-Holland Noord",
+     "Noordwest Ziekenhuisgroep"),
+]
 
-def build() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+
+# What a source says about how a SPUK region relates to an IZA region (division iza). No other source links the two
+# divisions: both are kept side by side.
+SPUK_RELATIONS = {
+    "Flevoland": "Relation: = IZA region Flevoland (iza-flevoland): the page azwa-flevoland-split-2026 names Almere "
+                 "as mandaatgemeente of the IZA/AZWA region Flevoland, with the same five gemeenten.",
+    "Kennemerland": "Relation: the Kennemerland presentation (kennemerland-presentatie-2023) says the gemeenten receive "
+                    "SPUK IZA of about EUR 2.9 million a year 'voor regio ZK/IJ', close to this grant: probably the "
+                    "area of IZA region Zuid-Kennemerland en IJmond (7 gemeenten, without Castricum and Uitgeest, which "
+                    "the zorgkantoor name match includes). Not stated outright: both kept.",
+    "Noord Veluwe": "Relation: the page azwa-flevoland-split-2026 says Zeewolde joins Noord-Veluwe; IZA region "
+                    "Noord-Veluwe en Zeewolde (a page lists its 7 gemeenten) has the same gemeenten as inferred here.",
+}
+
+
+def norm_name(name: str) -> str:
+    """A region name for comparison: lower case, letters and digits only, without a leading 'GGD ' or 'Regio '.
+
+    >>> norm_name("GGD Zuid-Limburg") == norm_name("Zuid Limburg")
+    True
+    """
+    name = name.lower()
+    for prefix in ("ggd ", "regio "):
+        name = name.removeprefix(prefix)
+    return "".join(ch for ch in name if ch.isalnum())
+
+
+def spuk_slug(name: str) -> str:
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower().replace("'", ""))
+    return "spuk-" + "-".join(part for part in slug.split("-") if part)
+
+
+def add_spuk_regions(rows, add_region, code_by_name, gemeente_name, divisions, flevoland_page) -> None:
+    """The 42 SPUK IZA samenwerkingsregio's, their gemeenten inferred only by a stated method.
+
+    Method: the region's name equals (``norm_name``) the name of the GGD-regio, provincie, zorgkantoorregio or
+    jeugdregio that contains its mandaatgemeente; that region's gemeenten are taken. A candidate that also
+    contains the mandaatgemeente of another SPUK region is rejected (the 42 regions are taken not to overlap).
+    When several candidates remain and differ, only the gemeenten they all share are taken. A gemeente that two
+    SPUK regions would both receive is left unknown in both. Flevoland follows a public page (the split with
+    Zeewolde to Noord-Veluwe). Everything else stays unknown.
+    """
+    anchors = {r["regio"]: code_by_name.get(r["mandaatgemeente"]) for r in rows}
+    inferred: dict[str, tuple[set, str, list[str]]] = {}
+    for r in rows:
+        anchor = anchors[r["regio"]]
+        if anchor is None:
+            continue
+        candidates = []
+        for division, (table, gm_table, code_col) in divisions.items():
+            code = gm_table[anchor][code_col]
+            name, gms = table[code]
+            if norm_name(name) != norm_name(r["regio"]):
+                continue
+            clash = sorted(k for k, a in anchors.items() if a in gms and k != r["regio"])
+            candidates.append((division, code, name, gms, clash))
+        usable = [c for c in candidates if not c[4]]
+        if r["regio"] == "Flevoland":
+            assert {frozenset(c[3]) for c in usable} >= {frozenset(flevoland_page)}
+            inferred[r["regio"]] = (set(flevoland_page), "public-page", [
+                f"{c[0]} {c[1]} {c[2]} ({len(c[3])} gemeenten)" for c in candidates])
+        elif not usable:
+            inferred[r["regio"]] = (set(), "", [
+                f"{c[0]} {c[1]} {c[2]} ({len(c[3])} gemeenten) has the name but also holds the mandaatgemeente of "
+                f"{', '.join(c[4])}" for c in candidates])
+        else:
+            shared = set.intersection(*(set(c[3]) for c in usable))
+            evidence = [f"{c[0]} {c[1]} {c[2]} ({len(c[3])} gemeenten)" + (
+                f", rejected: also holds the mandaatgemeente of {', '.join(c[4])}" if c[4] else "") for c in candidates]
+            if len({frozenset(c[3]) for c in usable}) > 1:
+                evidence[-1] += "; the candidates differ, so only the gemeenten they share are taken"
+            inferred[r["regio"]] = (shared, f"same-name-{usable[0][0]}", evidence)
+    claimed: dict[str, list[str]] = {}
+    for region, (gms, _, _) in inferred.items():
+        for g in gms:
+            claimed.setdefault(g, []).append(region)
+    contested = {g for g, regions in claimed.items() if len(regions) > 1}
+    for r in rows:
+        region, mandaat = r["regio"], r["mandaatgemeente"]
+        grant = (f"SPUK IZA mandaatgemeente {mandaat}; grant EUR {int(r['spuk_iza_2025_eur']):,} (2025) and "
+                 f"EUR {int(r['spuk_iza_2026_eur']):,} (2026).").replace(",", ".")
+        if anchors[region] is None:
+            grant += f" '{mandaat}' is not a gemeente (a public body of the region's gemeenten), so no method applies."
+        gms, method, evidence = inferred.get(region, (set(), "", []))
+        relation = SPUK_RELATIONS.get(region, "")
+        left_out = sorted(g for g in gms if g in contested)
+        gms = gms - contested
+        if gms:
+            note = f"{grant} Gemeenten inferred ({method}): " + "; ".join(evidence) + "."
+            if method == "public-page":
+                note += (" The name matches differ (Zeewolde); the page (azwa-flevoland-split-2026) states "
+                         "Almere, Dronten, Lelystad, Noordoostpolder, Urk, with Zeewolde joining Noord-Veluwe.")
+            for g in left_out:
+                others = [x for x in claimed[g] if x != region]
+                note += f" {gemeente_name[g]} left unknown: also inferred for {', '.join(others)}."
+            membership = dict(method=method, **({"source": "azwa-flevoland-split-2026"}
+                                                if method == "public-page" else {}))
+            add_region(spuk_slug(region), region, "spuk-iza", "vws-spuk-iza-2025", status="inferred",
+                       note=(note + " " + relation).strip(),
+                       gms=gms, membership=membership)
+        else:
+            note = grant + " Gemeenten unknown: " + (
+                "; ".join(evidence) + "." if evidence else
+                "no GGD-regio, provincie, zorgkantoorregio or jeugdregio containing the mandaatgemeente has this "
+                "name.")
+            add_region(spuk_slug(region), region, "spuk-iza", "vws-spuk-iza-2025", status="unknown",
+                       note=(note + " " + relation).strip())
+
+
+def build(out: Path = OUT) -> None:
+    """Write the dataset into ``out`` (default data/real/)."""
+    out.mkdir(parents=True, exist_ok=True)
 
     # ---------------------------------------------------------------- gemeenten
     gm_props = read_topojson("gemeente_2025.topojson")
@@ -257,12 +405,19 @@ def build() -> None:
     regions: list[dict] = []
     members: list[dict] = []
 
-    def add_region(rid, name, division, source, *, code="", status="source", parent="", note="", gms=()):
+    def add_region(rid, name, division, source, *, code="", status="source", parent="", note="", gms=(),
+                   membership=None, member_notes=None):
+        """One region and its gemeenten. ``membership`` (status, method, source) applies to every gemeente;
+        an inferred region must give the method; ``member_notes`` adds a note to single gemeenten."""
         assert status in ("source", "inferred", "unknown")
         assert (status == "unknown") == (not gms), rid
+        membership = dict(membership or {})
+        assert status != "inferred" or membership.get("method"), rid
         regions.append(dict(id=rid, name=name, division=division, code=code, status=status, parent=parent,
                             source=source, note=note))
-        members.extend(dict(region=rid, gemeente=g) for g in sorted(gms))
+        member_notes = member_notes or {}
+        assert set(member_notes) <= set(gms), rid
+        members.extend(dict(region=rid, gemeente=g, note=member_notes.get(g, ""), **membership) for g in sorted(gms))
 
     def division_members(table, code_col, name_col):
         """code -> (name, set of gemeenten), with one name per code."""
@@ -341,6 +496,63 @@ def build() -> None:
         publisher="regional web page", url="https://www.raedelijn.nl/actueel/regioplan-zuidoost-utrecht-goedgekeurd",
         kind="real", licence=WEB, note="Subregion Zuidoost Utrecht had its own regioplan approved."))
 
+    sources += [
+        dict(id="tno-roaz-gemeente-2022",
+             title="zkh_regios.xlsx: Gebieden in Nederland 2022 with ROAZ region per gemeente (345 gemeenten)",
+             publisher="TNO, GitHub TNO/dashboard-acute-zorg (preprocessing/geojsons/zkh_regios.xlsx)",
+             url="https://github.com/TNO/dashboard-acute-zorg/blob/4af32e54b509c22fb3bb4e1ad0e874f6bb988b6c/preprocessing/geojsons/zkh_regios.xlsx",
+             date="2022-12-28", kind="real", confidence="medium", licence="no licence file in the repository",
+             note="The CBS table Gebieden in Nederland 2022 with columns ROAZregio's/Code and RAVregio's added by TNO; "
+                  "TNO does not say where the ROAZ column comes from. Copied unchanged as gemeente_roaz_2022_tno.csv."),
+        dict(id="derived-roaz-2023",
+             title="Gemeente (2023-2025 set, 342) -> ROAZ region (ROAZ01-ROAZ11), derived from the TNO table",
+             publisher="izagraph (derived from tno-roaz-gemeente-2022)",
+             kind="real", confidence="medium", licence="derived from tno-roaz-gemeente-2022",
+             note="Weesp dropped (merged into Amsterdam 2022-03-24); Brielle, Hellevoetsluis and Westvoorne -> Voorne "
+                  "aan Zee (all three ROAZ04). Confidence medium: TNO states no origin, and Amsterdam is split between "
+                  "SpoedZorgNet and Netwerk Acute Zorg Noordwest by postcode in RIVM's COVID-19 file "
+                  "(COVID-19_aantallen_gemeente_per_dag, column ROAZ_region), which a gemeente-level table cannot show "
+                  "(TNO puts all of Amsterdam in SpoedZorgNet). The law defines a ROAZ region as the area of a "
+                  "traumacentrum; there is no statutory gemeente list. Feeds the gemeenten of the 11 ROAZ regions."),
+        dict(id="nhfl-roaz-structuur-2024",
+             title="ROAZ-structuur en Sector ROAZ (Netwerk Acute Zorg Noord-Holland/Flevoland)",
+             publisher="Netwerk Acute Zorg Noord-Holland/Flevoland",
+             url="https://netwerkacutezorgnhfl.nl/roaz/roaz-structuur/", date="2024-04", kind="real",
+             confidence="high", licence=WEB,
+             note="Pages: https://netwerkacutezorgnhfl.nl/roaz/roaz-structuur/ ; "
+                  "https://netwerkacutezorgnhfl.nl/nieuws/sector-roaz/. Given as 'primair' in "
+                  "public_governance_snippets.csv (confidence high). Structure: Sector ROAZ (decides), Algemeen ROAZ, "
+                  "Tactisch ROAZ; 5 subregional ROAZ plans with kernteams; sector representatives of huisartsenzorg, "
+                  "RAV, ziekenhuizen, VVT, GGD-GHOR, GGZ, GHZ. The 2024 ROAZ structure page says 10 networks."),
+    ]
+
+    # ROAZ per gemeente: the TNO table (2022 gemeenten) and the table derived from it (2023-2025 gemeenten)
+    tno = {r["gemeentecode"]: r for r in read_csv("gemeente_roaz_2022_tno.csv")}
+    roaz_gm = {r["gemeentecode"]: r for r in read_csv("gemeente_roaz_2023_derived.csv")}
+    assert sorted(roaz_gm) == codes and len(tno) == 345
+    for code, r in roaz_gm.items():  # names agree up to CBS's province suffix ("Beek" = "Beek (L.)")
+        assert r["gemeentenaam"] in (gemeente_name[code], gemeente_name[code].split(" (")[0]), code
+        if code in tno:  # the derived table keeps TNO's region for every gemeente that still exists
+            assert tno[code]["roaz_code"] == r["roaz_code"], code
+    assert set(tno) - set(roaz_gm) == {code_by_name_2022 for code_by_name_2022, t in tno.items()
+                                       if t["gemeentenaam"] in ("Weesp", "Brielle", "Hellevoetsluis", "Westvoorne")}
+    assert {tno[c]["roaz_code"] for c in tno if tno[c]["gemeentenaam"] in
+            ("Brielle", "Hellevoetsluis", "Westvoorne")} == {roaz_gm[code_by_name["Voorne aan Zee"]]["roaz_code"]}
+    roaz_members = division_members(roaz_gm, "roaz_code", "roaz_naam")
+    assert sorted(roaz_members) == sorted(ROAZ_CODES)
+    for rc, (slug, example) in ROAZ_CODES.items():
+        assert code_by_name[example] in roaz_members[rc][1], (rc, example)
+    merged_names = {r["roaz_naam_2024_merged"] for r in roaz_gm.values() if r["roaz_code"] in ("ROAZ02", "ROAZ05")}
+    assert merged_names == {"Netwerk Acute Zorg Noord-Holland/Flevoland"}
+    assert all(r["roaz_naam"] == r["roaz_naam_2024_merged"] for r in roaz_gm.values()
+               if r["roaz_code"] not in ("ROAZ02", "ROAZ05"))
+    roaz_code_of = {slug: rc for rc, (slug, _) in ROAZ_CODES.items()}
+    amsterdam = code_by_name["Amsterdam"]
+    amsterdam_note = ("Amsterdam is split between SpoedZorgNet and Netwerk Acute Zorg Noordwest by postcode (RIVM "
+                      "COVID-19 file, column ROAZ_region); the gemeente-level TNO table puts all of it in SpoedZorgNet. "
+                      "Weesp (SpoedZorgNet) is part of Amsterdam since 2022-03-24.")
+    assert roaz_gm[amsterdam]["roaz_code"] == "ROAZ05" and roaz_gm[amsterdam]["note"]
+
     # ---------------------------------------------------------------- ROAZ
     organisations: list[dict] = []
     tables: list[dict] = []
@@ -353,20 +565,29 @@ def build() -> None:
         coverage = r["coverage_as_stated"]
         if coverage == "see row above":  # the raw table refers to the Noordwest row
             coverage = "as for Netwerk Acute Zorg Noordwest (shared ROAZ overleg Noord-Holland/Flevoland)"
-        note = (f"No gemeente-level mapping exists: gemeenten unknown. Coverage as stated: {coverage}. "
-                f"Traumacentrum: {r['traumacentrum']}.")
+        rc = roaz_code_of[slug]
+        tno_name, gms = roaz_members[rc]
+        note = (f"Gemeenten from the TNO table (code {rc}, name there '{tno_name}'), derived to the 2023-2025 "
+                f"gemeenten (source derived-roaz-2023, confidence medium). Coverage as the network pages state it "
+                f"(source {source}): {coverage}. Traumacentrum: {r['traumacentrum']}.")
         if r["notes"]:
             note += f" {r['notes']}"
-        if slug == "spoedzorgnet":  # the Noordwest row's own notes already explain the 10/11 count
-            note += (" Count caveat: most pages say 11 ROAZ regions, Acute Zorgregio Oost says 10 (Noordwest and "
-                     "SpoedZorgNet now appear as one Netwerk Acute Zorg Noord-Holland/Flevoland); kept as two.")
+        if slug in ("spoedzorgnet", "noordwest"):
+            note += (" Count caveat: most pages say 11 ROAZ regions, Acute Zorgregio Oost and the network's own 2024 "
+                     "page say 10: Noordwest and SpoedZorgNet merged into Netwerk Acute Zorg Noord-Holland/Flevoland "
+                     f"{NHFL_MERGER}. Kept as two regions (the gemeente table has 11); the merged network is the table "
+                     "roaz-netwerk-noord-holland-flevoland.")
         if slug == "midden-nederland":
             note += " Network name only from a list in a GitHub code file, not confirmed on an official page."
-        add_region(f"roaz-{slug}", name, "roaz", source, status="unknown", note=note)
+        add_region(f"roaz-{slug}", name, "roaz", "derived-roaz-2023", code=rc, note=note, gms=gms,
+                   member_notes={amsterdam: amsterdam_note} if amsterdam in gms else None)
         table_id = f"roaz-netwerk-{slug}"
+        table_note = "Regionaal Overleg Acute Zorgketen; only the traumacentrum is recorded as member."
+        if slug in ("spoedzorgnet", "noordwest"):
+            table_note += (" Merged with the other Amsterdam-based network into roaz-netwerk-noord-holland-flevoland "
+                           f"{NHFL_MERGER}; no end date is recorded because none is known.")
         tables.append(dict(id=table_id, name=f"ROAZ {name}", kind="netwerk", programmes="roaz",
-                           region=f"roaz-{slug}", source=source,
-                           note="Regionaal Overleg Acute Zorgketen; only the traumacentrum is recorded as member."))
+                           region=f"roaz-{slug}", source=source, note=table_note))
         themes.append(dict(table=table_id, theme="acute-zorg"))
         for org in hospitals:
             org_source.setdefault(org, source)
@@ -376,6 +597,28 @@ def build() -> None:
             memberships.append(dict(table=table_id, member=org, role="lid", source=source, note=hnote))
     for org, (name, sector, _) in HOSPITALS.items():
         organisations.append(dict(id=org, name=name, sector=sector, source=org_source[org]))
+
+    # the merged network Noord-Holland/Flevoland and the ROAZ structure its 2024 page describes
+    nhfl = "roaz-netwerk-noord-holland-flevoland"
+    nhfl_gms = roaz_members["ROAZ02"][1] | roaz_members["ROAZ05"][1]
+    tables.append(dict(
+        id=nhfl, name="ROAZ Netwerk Acute Zorg Noord-Holland/Flevoland", kind="netwerk", programmes="roaz",
+        gemeenten=";".join(sorted(nhfl_gms)), source="nhfl-roaz-structuur-2024",
+        note=f"Merger of Netwerk Acute Zorg Noordwest and SpoedZorgNet, {NHFL_MERGER}. Territory = the gemeenten of "
+             "both ROAZ regions (ROAZ02 + ROAZ05 in derived-roaz-2023). Traumacentrum Amsterdam UMC (as for both "
+             "networks); no members are recorded for the merged network itself."))
+    themes.append(dict(table=nhfl, theme="acute-zorg"))
+    for tid, name, kind, level, note in (
+            ("sector-roaz-noord-holland-flevoland", "Sector ROAZ Noord-Holland/Flevoland", "bestuurlijke-tafel",
+             "bestuurlijk", "Decides ('besluitvormend'); sector representatives of huisartsenzorg, RAV, ziekenhuizen, "
+                            "VVT, GGD-GHOR, GGZ and GHZ (the organisations are not named)."),
+            ("algemeen-roaz-noord-holland-flevoland", "Algemeen ROAZ Noord-Holland/Flevoland", "overleg", "",
+             "The plenary ROAZ of the network; members not named."),
+            ("tactisch-roaz-noord-holland-flevoland", "Tactisch ROAZ Noord-Holland/Flevoland", "overleg", "tactisch",
+             "Tactical ROAZ; members not named. Below the network: 5 subregional ROAZ plans with kernteams.")):
+        tables.append(dict(id=tid, name=name, kind=kind, programmes="roaz", level=level, parent=nhfl,
+                           source="nhfl-roaz-structuur-2024",
+                           note=note + " Parent: the merged network, as the structure page shows it."))
 
     # ---------------------------------------------------------------- insurers
     regions_of: dict[str, list[str]] = {}
@@ -415,6 +658,26 @@ def build() -> None:
     assert jz["JZ28"] <= zk["ZK04"] and not jz["JZ28"] & jz["JZ25"]
     assert am["AM32"] <= zk["ZK30"]
 
+    # public governance snippets: sources, and the gemeenten two of them list
+    snippets = {r["regio"].split(" (")[0]: r for r in read_snippets()}
+    confidence_of = {"primair": "high", "primair (gemeente)": "high", "secundair": "medium"}
+    for key, sid, title, publisher in SNIPPET_SOURCES:
+        r = snippets[key]
+        given = r["betrouwbaarheid"]
+        level = confidence_of.get(given) or confidence_of[given.split(" (")[0]]
+        url = r["bron_url"].split(" ; ")[0]
+        if url.startswith("github:"):
+            url = "https://github.com/meijer1973/azwa/blob/7cf7325e/data/curated/regional_roles_and_splits_almere_flevoland.json"
+        sources.append(dict(
+            id=sid, title=title, publisher=publisher, url=url, date=r["datum"], kind="real", confidence=level,
+            licence=WEB, note=f"From public_governance_snippets.csv (row '{r['regio']}'): body '{r['orgaan']}'; "
+                              f"content: {r['leden_of_inhoud']}. Reliability as given: '{given}' (confidence {level})."))
+    nhn_page = {code_by_name[n.strip()] for n in
+                snippets["Noord-Holland Noord"]["leden_of_inhoud"].split("gemeenten: ")[1].split(",")}
+    flevoland_page = {code_by_name[n.strip()] for n in
+                      snippets["Flevoland"]["regio"].split("(")[1].split(";")[0].split(",")}
+    assert len(nhn_page) == 15 and len(flevoland_page) == 5
+
     regiobeeld = "the IZA agreement makes the regiobeeld per zorgkantoorregio (NVZ factsheet; dejuistezorg page)"
     zonmw = "named in the ZonMw round of 2025 (zonmw-2025-08-12)"
     iza = [
@@ -438,10 +701,13 @@ def build() -> None:
          "Noordoostpolder, Urk). Resolved overlap: zorgkantoorregio ZK07 Flevoland also holds Zeewolde, but "
          "Zeewolde is listed by a source in IZA region Noord-Veluwe en Zeewolde; Almere lies in ZK21 't Gooi but "
          "is assigned here, not to Gooi en Vechtstreek/'t Gooi, because ZonMw names Flevoland as a region of its "
-         "own and Almere is Flevoland in province, GGD, veiligheids-, jeugd- and arbeidsmarktregio. Inference, "
-         f"not stated by a source. Region {zonmw}."),
-        ("iza-noord-holland-noord", "Noord-Holland Noord", "inferred", zk["ZK18"], "zonmw-2025-08-12",
-         f"= zorgkantoorregio ZK18 Noord-Holland Noord by name; {regiobeeld}. Caveat: Castricum and Uitgeest "
+         "own and Almere is Flevoland in province, GGD, veiligheids-, jeugd- and arbeidsmarktregio. A secondary "
+         "public compilation states the same split (azwa-flevoland-split-2026: Zeewolde joins Noord-Veluwe, "
+         f"mandaatgemeente Almere), the method of every membership. Region {zonmw}."),
+        ("iza-noord-holland-noord", "Noord-Holland Noord", "source", zk["ZK18"], "zonmw-2025-08-12",
+         "The 15 gemeenten are listed for the Coördinatietafel Noord-Holland Noord Gezond (IZA + GALA) on a "
+         "secondary page (source sigra-regiobeeld-nhn-2023, per membership); they equal zorgkantoorregio ZK18 "
+         f"Noord-Holland Noord; {regiobeeld}. Caveat: Castricum and Uitgeest "
          "(ZK11 Kennemerland, but arbeidsmarktregio AM15 Noord-Holland Noord and jeugdregio Alkmaar) may belong "
          f"here; they are not assigned to any IZA region. Region {zonmw}."),
         ("iza-drenthe", "Drenthe", "inferred", zk["ZK06"], "zonmw-2025-08-12",
@@ -489,8 +755,22 @@ def build() -> None:
          "Zandvoort, all in ZK11 Kennemerland. ZK11 also holds Castricum and Uitgeest (Noord-Kennemerland by "
          "jeugd-/arbeidsmarktregio): not assigned to any IZA region."),
     ]
+    # how each inferred IZA region's gemeenten were inferred (the note of the region gives the reasoning)
+    iza_method = {
+        "iza-zaanstreek-waterland": "same-name-zorgkantoor", "iza-noordoost-brabant": "same-name-zorgkantoor",
+        "iza-midden-holland": "same-name-zorgkantoor", "iza-drenthe": "same-name-zorgkantoor",
+        "iza-zeeland": "same-name-zorgkantoor", "iza-centraal-gelderland": "same-name-jeugd",
+        "iza-achterhoek": "same-name-jeugd", "iza-helmond-de-peel": "same-name-arbeidsmarkt",
+        "iza-gooi-en-vechtstreek": "same-name-arbeidsmarkt", "iza-zuid-kennemerland-ijmond": "same-name-arbeidsmarkt",
+        "iza-zuid-holland-noord": "count-match",
+    }
+    iza_membership = {rid: dict(method=m) for rid, m in iza_method.items()}
+    # Flevoland: a public (secondary) page states the split; Noord-Holland Noord: a page lists the 15 gemeenten
+    assert flevoland_page == jz["JZ08"] and nhn_page == zk["ZK18"]
+    iza_membership["iza-flevoland"] = dict(method="public-page", source="azwa-flevoland-split-2026")
+    iza_membership["iza-noord-holland-noord"] = dict(source="sigra-regiobeeld-nhn-2023")
     for rid, name, status, gms, source, note in iza:
-        add_region(rid, name, "iza", source, status=status, note=note, gms=gms)
+        add_region(rid, name, "iza", source, status=status, note=note, gms=gms, membership=iza_membership.get(rid))
     # every gemeente at most once in the iza division
     seen: set = set()
     for _, _, _, gms, _, _ in iza:
@@ -500,6 +780,7 @@ def build() -> None:
     # subregions
     add_region("iza-subregio-kennemerland", "Subregio Kennemerland (IZA/GALA)", "iza-subregio",
                "kennemerland-presentatie-2023", status="inferred", parent="iza-zuid-kennemerland-ijmond", gms=jz["JZ11"],
+               membership=dict(method="same-name-jeugd"),
                note="The presentation names 'IZA/GALA subregio Kennemerland' but not its gemeenten; = jeugdregio "
                     "JZ11 Zuid Kennemerland (Bloemendaal, Haarlem, Heemstede, Zandvoort), the Kennemerland part of "
                     "ZK/IJmond beside IJmond (JZ10). Inference.")
@@ -514,6 +795,38 @@ def build() -> None:
                note="The page: NOEL has an IZA assignment for the 'subregio Nijmegen en omgeving'. Gemeenten not "
                     "listed; probably part of ZK16 Nijmegen. Its IZA region (parent) is unknown: left empty. Not "
                     "confirmed as one of the 38 regioplan regions.")
+
+    # ---------------------------------------------------------------- SPUK IZA samenwerkingsregio's
+    spuk_rows = read_csv("spuk_iza_regions_mandaatgemeenten_2025.csv")
+    assert len(spuk_rows) == 42
+    add_spuk_regions(spuk_rows, add_region, code_by_name, gemeente_name, dict(
+        ggd=(ggd, derived, "ggdregio_code"), provincie=(provincie, jobmarket, "provincie_code"),
+        zorgkantoor=(zorgkantoor, derived, "zorgkantoorregio_code"), jeugd=(jeugd, derived, "jeugdregio_code")),
+        flevoland_page)
+    grants = []
+    for r in spuk_rows:
+        recipient = code_by_name.get(r["mandaatgemeente"])
+        if recipient is None:  # SamenTwente: the public body of the Twente gemeenten holds the mandate
+            assert r["mandaatgemeente"] == "SamenTwente"
+            recipient = "samentwente"
+            organisations.append(dict(
+                id=recipient, name="SamenTwente", sector="gemeentelijke-samenwerking", source="vws-spuk-iza-2025",
+                note="Mandate holder of SPUK IZA samenwerkingsregio Twente (the public body of the Twente "
+                     "gemeenten; which gemeenten take part is not in this source)."))
+        for year in ("2025", "2026"):
+            grants.append(dict(region=spuk_slug(r["regio"]), scheme="spuk-iza", year=year,
+                               amount_eur=r[f"spuk_iza_{year}_eur"], recipient=recipient, source="vws-spuk-iza-2025",
+                               note=f"mandaatgemeente as printed: {r['mandaatgemeente']}"))
+    sources.append(dict(
+        id="vws-spuk-iza-2025",
+        title="Wijziging SPUK IZA en Brede SPUK, bijlage 2B: 42 samenwerkingsregio's, mandaatgemeente en bedragen "
+              "2025 en 2026",
+        publisher="Ministerie van VWS (letter 4190863-1084972-DMO); transcribed via GitHub meijer1973/azwa",
+        url="https://zwolle.bestuurlijkeinformatie.nl/Document/View/73c9ebe8-9347-42f0-9980-15a7f54cdca3",
+        date="2025-09-12", kind="real", licence=WEB,
+        note="Transcribed by hand from a text conversion of the PDF (meijer1973/azwa, commit 46030aced3f4). DUS-I "
+             "confirms 42 mandate holders for 42 samenwerkingsregio's. Gives no gemeenten per region: the regulation "
+             "(Staatscourant 2023, 19964, Bijlage 1) lists them but was not available. Feeds division spuk-iza."))
 
     # ---------------------------------------------------------------- Kennemerland structure
     src = "kennemerland-presentatie-2023"
@@ -587,6 +900,44 @@ def build() -> None:
              source=src, note="Sigra organises the table; the individual welzijn- and zorgaanbieders are not named"),
     ]
 
+    # ---------------------------------------------------------------- bodies named in the governance snippets
+    nhn_note = snippets["Noord-Holland Noord"]
+    tables += [
+        dict(id="coordinatietafel-noord-holland-noord", name="Coördinatietafel Noord-Holland Noord Gezond (IZA + GALA)",
+             kind="overleg", programmes="iza;gala", region="iza-noord-holland-noord", source="sigra-regiobeeld-nhn-2023",
+             note="Named on a secondary page as the coördinatietafel of the 15 gemeenten ('basis IZA+GALA'); kind "
+                  "overleg chosen because the page gives none. The page names VGZ, GGD, gemeenten and Sigra "
+                  f"('{nhn_note['leden_of_inhoud'].split('; gemeenten:')[0]}') without saying which body they sit "
+                  "in, so no members are recorded."),
+        dict(id="kernteam-regiobeeld-noord-holland-noord", name="Kernteam regiobeeld Noord-Holland Noord",
+             kind="werkgroep", programmes="iza;gala", region="iza-noord-holland-noord",
+             parent="coordinatietafel-noord-holland-noord", source="sigra-regiobeeld-nhn-2023",
+             note="Named beside the coördinatietafel on the same page; kind werkgroep and the parent are "
+                  "interpretations. Members not recorded (see the coördinatietafel)."),
+    ]
+    roaz_plan = snippets["ROAZ-plan Noord-Holland Noord"]
+    assert roaz_plan["leden_of_inhoud"].endswith("...")  # the source's list is incomplete
+    kernteam = "kernteam-roaz-plan-noord-holland-noord"
+    tables.append(dict(
+        id=kernteam, name="Kernteam ROAZ-plan Noord-Holland Noord", kind="werkgroep", programmes="roaz",
+        parent="roaz-netwerk-noord-holland-flevoland", source="nwz-roaz-plan-nhn-2024",
+        note="One of the 5 subregional ROAZ plans of Netwerk Acute Zorg Noord-Holland/Flevoland (strategic werkagenda "
+             "for acute care in Noord-Holland Noord, 2024-01). The participants are listed on the page with '...': "
+             "the recorded members are the ones named, the list is incomplete. Territory not stated."))
+    themes.append(dict(table=kernteam, theme="acute-zorg"))
+    for org, name, sector, org_note in (
+            ("honk", "HONK", "huisartsen", "Huisartsen organisation named as 'HONK' (huisartsen) on the page."),
+            ("hkn", "HKN", "huisartsen", "Huisartsen organisation named as 'HKN' (huisartsen) on the page."),
+            ("hwf", "HWF", "huisartsen", "Huisartsen organisation named as 'HWF' (huisartsen) on the page."),
+            ("noordwest-ziekenhuisgroep", "Noordwest Ziekenhuisgroep", "ziekenhuis", ""),
+            ("dijklander", "Dijklander Ziekenhuis", "ziekenhuis", "Named 'Dijklander' on the page."),
+            ("coordinatiepunt-ouderenzorg-nhn", "Coördinatiepunt ouderenzorg (Noord-Holland Noord)", "zorgaanbieders",
+             "Named 'Coordinatiepunt ouderenzorg' on the page; sector set to the broad perspective zorgaanbieders "
+             "because the page does not say who runs it."),
+            ("omring", "Omring", "vvt", "")):
+        organisations.append(dict(id=org, name=name, sector=sector, source="nwz-roaz-plan-nhn-2024", note=org_note))
+        memberships.append(dict(table=kernteam, member=org, role="lid", source="nwz-roaz-plan-nhn-2024"))
+
     # ---------------------------------------------------------------- plans
     plans = [
         dict(id="regioplan-zuid-kennemerland-ijmond",
@@ -613,15 +964,16 @@ def build() -> None:
                           kind="regiobeeld", region=f"zorgkantoor-{code.lower()}", date="2023",
                           source="iza-page-haaglanden" if code == "ZK10" else "dejuistezorg-regionale-samenwerking"))
 
-    write_csv("sources", sources)
-    write_csv("gemeenten", gemeenten)
-    write_csv("regions", regions)
-    write_csv("region_members", members)
-    write_csv("organisations", organisations)
-    write_csv("tables", tables)
-    write_csv("table_themes", themes)
-    write_csv("memberships", memberships)
-    write_csv("plans", plans)
+    write_csv(out, "sources", sources)
+    write_csv(out, "gemeenten", gemeenten)
+    write_csv(out, "regions", regions)
+    write_csv(out, "region_members", members)
+    write_csv(out, "organisations", organisations)
+    write_csv(out, "tables", tables)
+    write_csv(out, "table_themes", themes)
+    write_csv(out, "memberships", memberships)
+    write_csv(out, "plans", plans)
+    write_csv(out, "region_grants", grants)
 
 
 if __name__ == "__main__":

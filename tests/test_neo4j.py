@@ -35,7 +35,7 @@ from izagraph.queries import parse_query
 from .conftest import MINI, ROOT, edit_csv
 
 SHIPPED = [p for p in (ROOT / "data" / "real", ROOT / "data" / "illustrative") if any(p.glob("*.csv"))]
-INFO_QUERIES = ["info-classes", "info-programmes", "info-divisions", "info-sources"]
+INFO_QUERIES = ["info-classes", "info-programmes", "info-divisions", "info-coverage", "info-sources"]
 HOSTILE = ["Ziekenhuis \"A\" 'B' `C`", "x`}) MATCH (n) DETACH DELETE n //",
            "<img src=x onerror=alert(1)>", "'; DROP TABLE x; --", "$load {rows} \\u0000 \u00e9\u20ac\U0001f600"]
 EX = "http://example.org/"

@@ -91,9 +91,8 @@ def test_duplicated_structures(report):
                  ("ach-netwerk-acute-zorg", "ach-werkgroep-spoedplein"),
                  ("ach-stuurgroep-wonen-zorg", "ach-werkgroep-langer-thuis")]:
         assert frozenset({a, b}) not in everything, (a, b)
-    roaz = [f for f in of(report, "duplicate-tables")
-            if _pairs([f]) == {frozenset({"roaz-netwerk-noordwest", "roaz-netwerk-spoedzorgnet"})}]
-    assert all(f.severity.notation == "low" and f.evidence["territory_overlap"] is None for f in roaz)
+    # ROAZ Noordwest and SpoedZorgNet share only amsterdam-umc, and their territories (TNO table) are disjoint
+    assert frozenset({"roaz-netwerk-noordwest", "roaz-netwerk-spoedzorgnet"}) not in everything
 
 
 def test_region_incongruence(report):
@@ -101,13 +100,40 @@ def test_region_incongruence(report):
     assert {"hl-werkgroep-acute-zorg-kust", "zorgbestuurdersoverleg-voorbeeldkust",
             "overleg-wethouders-kennemerland"} <= cuts
     assert not cuts & {"zhn-werkgroep-acute-zorg-bollenstreek", "zhn-wozo-tafel-leiden",
-                       "taz-arbeidsmarktoverleg-holland-rijnland", "roaz-subregio-overleg-voorbeeldkust",
-                       "zhn-regiotafel", "hl-regiotafel", "ach-stuurgroep-wonen-zorg"}
+                       "taz-arbeidsmarktoverleg-holland-rijnland", "zhn-regiotafel", "hl-regiotafel"}
+    # With ROAZ per gemeente the Achterhoek is split between two networks (the pages: Oost-Achterhoek is served by
+    # Acute Zorg Euregio), so every table on iza-achterhoek cuts across ROAZ regions, and only those.
+    ach = next(f for f in of(report, "cross-cutting-tables") if f.subject == T + "ach-stuurgroep-wonen-zorg")
+    assert ach.evidence["divisions"] == {"roaz": {
+        "Acute Zorg Euregio": ["Aalten", "Berkelland", "Oost Gelre", "Winterswijk"],
+        "Acute Zorgregio Oost (AZO)": ["Bronckhorst", "Doetinchem", "Montferland", "Oude IJsselstreek"]}}
+    # roaz-west (LUMC/HMC: GHOR Hollands Midden and Haaglanden) now has gemeenten: a table on it spans two GGD-regio's
+    voorbeeldkust = next(f for f in of(report, "cross-cutting-tables")
+                         if f.subject == T + "roaz-subregio-overleg-voorbeeldkust")
+    assert set(voorbeeldkust.evidence["divisions"]["ggd"]) == {"GGD Haaglanden", "GGD Hollands-Midden"}
     kust = of(report, "cross-cutting-tables")
     kust = next(f for f in kust if f.subject == T + "hl-werkgroep-acute-zorg-kust")
     assert set(kust.evidence["divisions"]) == {"zorgkantoor"}  # inside GGD Haaglanden
     iza_zk = [f for f in of(report, "region-incongruence") if f.evidence["divisions"] == ["iza", "zorgkantoor"]]
     assert iza_zk and any("Noord-Veluwe" in r for r in iza_zk[0].evidence["regions_iza"])
+
+
+def test_region_incongruence_covers_roaz(report):
+    """ROAZ (342/342 gemeenten) is compared with every other default division."""
+    pairs = {tuple(f.evidence["divisions"]) for f in of(report, "region-incongruence")}
+    assert {p for p in pairs if "roaz" in p} == {("arbeidsmarkt", "roaz"), ("ggd", "roaz"), ("iza", "roaz"),
+                                                 ("jeugd", "roaz"), ("roaz", "zorgkantoor")}
+    ggd = next(f for f in of(report, "region-incongruence") if f.evidence["divisions"] == ["ggd", "roaz"])
+    assert ggd.evidence["gemeenten_compared"] == 342
+    # GGD-regio's split between networks: Amsterdam, Hollands-Noorden and Zaanstreek/Waterland between Noordwest
+    # and SpoedZorgNet; Noord- en Oost-Gelderland between Euregio, AZO and Zwolle; Drenthe (Meppel, De Wolden to
+    # Zwolle); Gelderland-Midden (Barneveld, Nijkerk, Scherpenzeel to Midden-Nederland). The other 19 of 25 nest.
+    assert set(ggd.evidence["regions_ggd"]) == {
+        "GGD Amsterdam", "GGD Hollands-Noorden", "GGD Zaanstreek/Waterland", "GGD Noord- en Oost-Gelderland",
+        "GGD Drenthe", "Veiligheids- en Gezondheidsregio Gelderland-Midden"}
+    assert ggd.evidence["a_in_b"] == round(19 / 25, 2)
+    assert ggd.evidence["b_in_a"] == 0  # every network spans at least two GGD-regio's
+    assert not ggd.illustrative
 
 
 def test_real_kennemerland_structure(report):

@@ -209,7 +209,7 @@ class Converter:
     def convert(self, rows: Rows) -> Conversion:
         self.register_ids(rows)
         for name in ("sources", "gemeenten", "regions", "region_members", "organisations", "persons",
-                     "tables", "table_themes", "memberships", "plans", "region_aspects"):
+                     "tables", "table_themes", "memberships", "plans", "region_grants", "region_aspects"):
             handler = getattr(self, f"_{name}")
             spec = SPECS[name]
             for row in rows.get(name, []):
@@ -274,6 +274,33 @@ class Converter:
                     self.problem(row, "gemeente", row.get("gemeente"), "gemeente staat al in deze regio",
                                  "duplicate-row")
                 self.g.add((region, IZG.hasGemeente, gm))
+                self._region_membership(row, vals, region, gm)
+
+    def _region_membership(self, row, vals, region, gm) -> None:
+        """The membership's own status, method, source and note, as an izg:RegionMembership node.
+
+        Only made when the row states one of them; otherwise the region's status and source hold. An
+        inferred membership (its own status, or else the region's) must name its method.
+        """
+        status = (vals["status"] or [self.g.value(region, IZG.compositionStatus)])[0]
+        inferred = status == self.vocab.resolve("region-status", "inferred")
+        if inferred and not vals["method"]:
+            self.problem(row, "method", None, "een afgeleid lidmaatschap noemt de methode waarmee het is afgeleid "
+                         "(zie 'izagraph vocab membership-method')", "missing-value")
+        if vals["status"] and vals["status"][0] == self.vocab.resolve("region-status", "unknown"):
+            self.problem(row, "status", row.get("status"), "een lidmaatschap is 'source' of 'inferred'; laat een "
+                         "gemeente met onbekend lidmaatschap weg", "bad-value")
+        if not any(vals[c] for c in ("status", "method", "source", "note")):
+            return
+        m = entity_iri("region-membership", row.get("region"), row.get("gemeente").lower())
+        self.origins[m] = (row.file, row.number)
+        self.g.add((m, RDF.type, IZG.RegionMembership))
+        self.g.add((m, IZG.region, region))
+        self.g.add((m, IZG.gemeente, gm))
+        for col, prop in (("status", IZG.membershipStatus), ("method", IZG.method), ("source", DCTERMS.source),
+                          ("note", RDFS.comment)):
+            for v in vals[col]:
+                self.g.add((m, prop, v))
 
     def _organisations(self, row, vals):
         s = self._subject(row, "organisation")
@@ -346,6 +373,22 @@ class Converter:
                           ("date", DCTERMS.date)):
             for v in vals[col]:
                 self.g.add((s, prop, v))
+
+    def _region_grants(self, row, vals):
+        if not vals["region"] or not vals["scheme"] or not vals["year"]:
+            return
+        g = entity_iri("grant", row.get("region"), self.vocab.notation(vals["scheme"][0]), row.get("year"))
+        if (g, RDF.type, IZG.Grant) in self.g:
+            self.problem(row, "year", row.get("year"), "deze regio heeft al een bedrag voor deze regeling en dit jaar",
+                         "duplicate-row")
+            return
+        self.origins[g] = (row.file, row.number)
+        self.g.add((g, RDF.type, IZG.Grant))
+        for col, prop in (("region", IZG.grantFor), ("scheme", IZG.grantScheme), ("year", DCTERMS.date),
+                          ("amount_eur", IZG.amountEur), ("recipient", IZG.recipient), ("source", DCTERMS.source),
+                          ("note", RDFS.comment)):
+            for v in vals[col]:
+                self.g.add((g, prop, v))
 
     def _region_aspects(self, row, vals):
         if not vals["region"] or not vals["variant"]:

@@ -20,7 +20,9 @@ PROPERTY_COLUMNS = {
     IZG.theme: "theme", ORG.organization: "table", ORG.member: "member", ORG.role: "role",
     IZG.perspective: "perspective", OPENGOV.onBehalfOf: "on_behalf_of", IZG.mandate: "mandate",
     IZG.planKind: "kind", IZG.forRegion: "region", IZG.steeredBy: "tables", IZG.ofRegion: "region",
-    IZG.variant: "variant", DCTERMS.title: "title", IZG.evidence: "kind", IZG.confidence: "confidence",
+    IZG.variant: "variant", IZG.membershipStatus: "status", IZG.method: "method", IZG.region: "region",
+    IZG.gemeente: "gemeente", IZG.grantFor: "region", IZG.grantScheme: "scheme", IZG.amountEur: "amount_eur",
+    IZG.recipient: "recipient", DCTERMS.title: "title", IZG.evidence: "kind", IZG.confidence: "confidence",
 }
 
 
