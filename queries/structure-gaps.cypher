@@ -15,6 +15,7 @@
 //     by a table of the structure. Why: the IZA asks regions to record which results they steer on (work agenda) and
 //     how progress is made visible (PDCA cycle).'
 // severity: medium
+// gap: data
 // advice: sturen-op-resultaat
 // messages:
 //   no-monitoring:
@@ -90,6 +91,9 @@ RETURN t.iri AS s, 'parent' AS fact, x.iri AS o, null AS oLabel, $region AS regi
 UNION ALL
 MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
 RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme
+UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme

@@ -157,6 +157,8 @@ def test_summary_writes_markdown_and_json(tmp_path):
     import json
 
     data = json.loads(js.read_text())
-    assert data["counts"]["missing-perspectives"] >= 3
+    # the structure under Haaglanden's regiotafel lacks citizens/patients; Kennemerland has no members recorded
+    assert data["counts"]["missing-perspectives"] == 2
+    assert {f["basis"] for f in data["findings"] if f["rule"] == "missing-perspectives"} == {"illustrative", "source"}
     english = runner.invoke(cli, ["summary", "--store", str(store), "--lang", "en"])
     assert english.exit_code == 0 and "summary of findings" in english.output and "*(illustrative)*" in english.output

@@ -52,14 +52,28 @@ def test_bestuurlijke_drukte(report):
 
 def test_missing_perspectives(report):
     found = of(report, "missing-perspectives")
-    hl = {f.evidence["criterion"] for f in found if f.subject == T + "hl-regiotafel"}
-    assert {"iza-regionale-ggd", "iza-burgers-patienten"} <= hl
-    assert "iza-zorgprofessionals" not in hl  # present through the GPs (narrower of two perspectives)
-    assert "iza-zorgaanbieders" not in hl
+    # The structure under hl-regiotafel (6 active tables) has the GGD (layer 2: the mental health themateam) and
+    # gemeenten with a mandate (layer 2: GM0518 at the kwetsbare-ouderen themateam, mandate ja); only citizens and
+    # patients are missing. The GPs count as zorgprofessionals (narrower of two perspectives).
+    hl = [f for f in found if f.subject == T + "hl-regiotafel"]
+    assert [(f.evidence["criterion"], f.severity.notation, f.basis, f.gap) for f in hl] == [
+        ("iza-burgers-patienten", "high", "illustrative", "governance")]
+    assert hl[0].evidence["structure_tables"] == 6 and hl[0].evidence["layers"]["ggd"] == [2]
     assert not [f for f in found if f.subject == T + "zhn-regiotafel"]
     kennemerland = [f for f in found if f.subject == T + "stuurgroep-iza-gala-kennemerland"]
-    assert [f.severity.notation for f in kennemerland] == ["info"]  # no members recorded: not seven misses
-    assert "criterion" not in kennemerland[0].evidence
+    assert [(f.severity.notation, f.basis, f.gap) for f in kennemerland] == [("info", "source", "data")]
+    assert "criterion" not in kennemerland[0].evidence  # no members recorded: not seven misses
+    assert len(found) == 2
+
+
+def test_missing_perspectives_at_the_top_table_only():
+    from izagraph.load import load_dataset
+
+    backend = OxigraphBackend.from_graph(load_dataset(DATA).graph)
+    found = check(backend, ["missing-perspectives"], {"scope": "top"}, today=TODAY).findings
+    hl = {(f.evidence["criterion"], f.severity.notation) for f in found if f.subject == T + "hl-regiotafel"}
+    # at the top table alone: the GGD seat ended 2024-03-31, GM0518 sits there with mandate explicitly 'nee'
+    assert hl == {("iza-regionale-ggd", "high"), ("iza-burgers-patienten", "high"), ("iza-gemeenten", "high")}
 
 
 def test_theme_expectations(report):
