@@ -338,3 +338,21 @@ def pct(x: float | None) -> str:
     '83%'
     """
     return "?" if x is None else f"{round(100 * x)}%"
+
+
+def active_seat_iris(facts: Facts, table_iris, today: dt.date) -> list[str]:
+    """The active seats at these tables and their members: what a finding about the tables' membership
+    rests on."""
+    wanted = set(table_iris)
+    out = []
+    for s in facts.subjects("table"):
+        f = facts.of(s)
+        if f.get("table", EMPTY) & wanted and is_active(f.get("end", EMPTY), today, f.get("start", EMPTY)):
+            out += [s, *f.get("member", EMPTY), *f.get("behalf", EMPTY)]
+    return out
+
+
+def pair_facts(facts: Facts, a: Table, b: Table, today: dt.date) -> list[str]:
+    """What a finding about a pair of tables rests on: both tables, their territory's regions, and their
+    active seats with members."""
+    return [*table_facts(a), *table_facts(b), *active_seat_iris(facts, (a.iri, b.iri), today)]
