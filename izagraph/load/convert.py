@@ -29,6 +29,7 @@ FALSE = {"nee", "false", "0", "no", "onwaar", "n"}
 #: Values that say "not known": the same as an empty cell (three-valued facts: ja / nee / onbekend).
 UNKNOWN = {"onbekend", "unknown", "?", "niet bekend", "n.b.", "nb", "-"}
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+HTTP_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 ENTITY_CLASS = {
     "source": IZG.Source, "gemeente": IZG.Gemeente, "region": IZG.Region,
@@ -257,6 +258,9 @@ class Converter:
             for v in vals[col]:
                 self.g.add((s, prop, v))
         for v in vals["url"]:
+            if not HTTP_URL.match(str(v)):
+                self.problem(row, "url", str(v), "geen webadres: alleen http:// of https:// is toegestaan", "bad-url")
+                continue
             self.g.add((s, SCHEMA.url, Literal(str(v), datatype=XSD.anyURI)))
 
     def _gemeenten(self, row, vals):

@@ -3,13 +3,15 @@
 The ``provenance`` query returns, for every entity with a source, the source, its kind (real or
 illustrative), its confidence as given and, for a region, how its gemeenten are known (``status``).
 :func:`annotate` gives each finding the weakest basis and the lowest confidence of its facts (the IRIs a
-rule passed with ``ctx.finding(..., facts=...)``, plus the subject). Pure: rows in, findings out.
+rule passed with ``ctx.finding(..., facts=...)``; a finding without facts rests on its subject). Pure: rows
+in, findings out. A rule lists the subject among the facts when the finding rests on it: a
+``drukte-region`` finding rests on the region's tables and seats, not on how its gemeenten are known.
 
 >>> from izagraph.findings import Finding, Severity
 >>> EV, CF = "https://w3id.org/izagraph/concept/evidence/", "https://w3id.org/izagraph/concept/confidence/"
 >>> rows = [{"s": "t", "source": "src/a", "kind": EV + "real", "confidence": CF + "high", "status": None},
 ...         {"s": "m", "source": "src/b", "kind": EV + "illustrative", "confidence": None, "status": None}]
->>> f = Finding("r", Severity.LOW, "t", "T", {"nl": "x"}, facts=("m",))
+>>> f = Finding("r", Severity.LOW, "t", "T", {"nl": "x"}, facts=("t", "m"))
 >>> g = annotate([f], rows)[0]
 >>> g.basis, g.confidence, g.sources
 ('illustrative', None, ('src/a', 'src/b'))
@@ -66,7 +68,7 @@ def annotate(findings: list[Finding], rows: list[dict]) -> list[Finding]:
     prov = fact_provenance(rows)
     out = []
     for f in findings:
-        known = [prov[x] for x in (f.subject, *f.facts) if x in prov]
+        known = [prov[x] for x in (f.facts or (f.subject,)) if x in prov]
         bases = [p.basis for p in known] + (["illustrative"] if f.illustrative else [])
         sources = {s for p in known for s in p.sources}
         out.append(dataclasses.replace(
