@@ -30,7 +30,7 @@
 // messages:
 //   default:
 //     nl: 'In {scope} ontbreekt het perspectief ''{criterion}'' (een van: {requires}).'
-//     en: '{scope} lacks the perspective ''{criterion}'' (any of: {requires}).'
+//     en: 'In {scope} the perspective ''{criterion}'' is missing (any of: {requires}).'
 //   no-mandate:
 //     nl: 'In {scope} is ''{criterion}'' niet vervuld: {without_mandate} zit er uitdrukkelijk zonder mandaat.'
 //     en: 'In {scope} ''{criterion}'' is not met: {without_mandate} sits there explicitly without a mandate.'
