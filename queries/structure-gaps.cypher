@@ -123,6 +123,9 @@ UNION ALL
 MATCH (p:Plan)-[:FOR_REGION]->(x)  // its region
 RETURN p.iri AS s, 'for-region' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL
+MATCH (p:Plan) WHERE p.date IS NOT NULL  // its date: a plan dated after the peildatum does not exist yet
+RETURN p.iri AS s, 'start' AS fact, toString(p.date) AS o, null AS oLabel, $region AS region, $programme AS programme
+UNION ALL
 MATCH (p:Plan)-[:STEERED_BY]->(x)  // the tables that steer it
 RETURN p.iri AS s, 'steered-by' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL

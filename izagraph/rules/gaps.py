@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from ..findings import Finding
 from ..namespaces import concept
-from .facts import Facts, broader, mandate, notation, seat_facts, seats, short_list, table_facts, tables
+from .facts import Facts, broader, is_active, mandate, notation, seat_facts, seats, short_list, table_facts, tables
 
 
 def score_tables(rows, ctx, vocab) -> list[Finding]:
@@ -66,7 +66,8 @@ def score_structures(rows, ctx, vocab) -> list[Finding]:
     region_parent = {r: facts.one(r, "region-parent") for r in facts.subjects("region-parent")}
     monitoring_kinds, monitoring_themes = set(ctx["monitoring_kinds"]), set(ctx["monitoring_themes"])
     plans = [p for p in facts.subjects("plan-kind")
-             if {notation(vocab, k) for k in facts.get(p, "plan-kind")} & set(ctx["plan_kinds"])]
+             if {notation(vocab, k) for k in facts.get(p, "plan-kind")} & set(ctx["plan_kinds"])
+             and is_active((), today, facts.get(p, "start"))]
     out = []
     for top in sorted(active.values(), key=lambda t: t.iri):
         if not (top.regional_structure and top.in_scope):
