@@ -166,3 +166,26 @@ def test_every_finding_says_what_why_and_what_to_do(report):
         assert f.message["nl"] and f.message["en"] and "{" not in f.message["en"].replace("{x}", "")
         assert f.advice and f.advice_text["nl"] and f.advice_text["en"], f.rule
         assert f.evidence
+
+
+def test_every_finding_says_how_far_to_trust_it(report):
+    # every high finding on the shipped data rests on made-up example data, and says so
+    assert {f.basis for f in report.findings if f.severity.notation == "high"} == {"illustrative"}
+    # a finding about an illustrative table is illustrative, whatever else it rests on
+    made_up = illustrative_tables()
+    assert all(f.basis == "illustrative" for f in report.findings
+               if f.subject.startswith(T) and f.subject.removeprefix(T) in made_up)
+    # real Kennemerland: 13 real tables in 3 layers; how the subregion's gemeenten are known does not matter
+    (kennemerland,) = of(report, "drukte-region")
+    assert (kennemerland.basis, kennemerland.confidence, kennemerland.gap) == ("source", None, "governance")
+
+
+def test_incongruence_with_inferred_iza_regions_is_inferred(report):
+    # 13 of the 15 IZA regions with gemeenten have an inferred composition; the zorgkantoor, GGD and jeugd
+    # regions come from the derived overlay (confidence medium); arbeidsmarkt from CBS (confidence not stated)
+    found = {tuple(f.evidence["divisions"]): (f.basis, f.confidence) for f in of(report, "region-incongruence")}
+    for pair, (basis, confidence) in found.items():
+        assert basis == ("inferred" if "iza" in pair else "source"), pair
+        overlay = {"zorgkantoor", "ggd", "jeugd"} & set(pair)
+        assert confidence == ("medium" if overlay else None), pair
+    assert len(found) == 9
