@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from .cli import output_options, parse_params, store_option
-from .findings import Severity
+from .errors import ParameterError
+from .findings import GAPS, Severity
 from .output import render
 from .resources import default_store
 
@@ -59,15 +60,43 @@ class BackendChoice(click.Choice):
         pass
 
 
-def make_backend(name: str, store: Path | None):
-    """The backend called ``name`` for the store at ``store`` (default: the usual store)."""
-    return BACKENDS[name](store or default_store())
+def make_backend(name: str, store: Path | None, pseudonymise: bool = False, lang: str = "nl"):
+    """The backend called ``name`` for the store at ``store`` (default: the usual store). With
+    ``pseudonymise`` the queries run on a copy of the store's graph in which every person's name and
+    identifier are replaced by a stable pseudonym, so no finding, message or piece of evidence names a person."""
+    if not pseudonymise:
+        return BACKENDS[name](store or default_store())
+    if name == "neo4j":
+        raise ParameterError("--pseudonymise werkt met --backend oxigraph of rdflib, niet met neo4j "
+                             "(de server houdt de namen; gebruik de standaard backend)")
+    from .privacy import pseudonymise as pseudo
+    from .store import read_graph
+
+    graph = pseudo(read_graph(store or default_store()), lang=lang)
+    if name == "rdflib":
+        from .backends.sparql import RdflibBackend
+
+        return RdflibBackend(graph)
+    from .backends.sparql import OxigraphBackend
+
+    return OxigraphBackend.from_graph(graph)
+
+
+def gap_option(f):
+    return click.option("--gap", type=click.Choice(GAPS), default=None,
+                        help="Only findings about gaps in the governance, or only gaps in the data "
+                             "('not recorded').")(f)
+
+
+def pseudonymise_option(f):
+    return click.option("--pseudonymise", is_flag=True,
+                        help="Replace persons' names and identifiers by stable pseudonyms in every finding.")(f)
 
 
 SEVERITIES = [s.notation for s in Severity]
-TABLE_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice"]
+TABLE_COLUMNS = ["severity", "trust", "gap", "rule", "subject", "message", "evidence", "advice"]
 FLAT_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice", "advice_text", "regions",
-                "illustrative", "subject_iri"]
+                "illustrative", "basis", "confidence", "gap", "sources", "subject_iri"]
 
 
 @click.command()
@@ -82,15 +111,19 @@ FLAT_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice", 
               help="Exit 1 when a finding has this severity or higher.")
 @click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
               help="Where the queries run.")
+@gap_option
+@pseudonymise_option
 @store_option
 @output_options
-def check(rule_ids, region, programme, theme, params, fail_on, backend_name, store, fmt, lang):
+def check(rule_ids, region, programme, theme, params, fail_on, backend_name, gap, pseudonymise, store, fmt, lang):
     """Detect bestuurlijke drukte, missing perspectives, duplicated structures, region incongruence,
     governance gaps, brokers and clusters.
 
     RULE names the rules to run (default: all; see 'izagraph rules'). Every finding states what was
     found, its evidence, its severity and a suggested action from the lessons learned of the IZA
-    governance report. Exit codes: 0 done, 1 a finding at or above --fail-on, 2 a usage, input or
+    governance report, and how far to trust it: its basis (source, inferred or ILLUSTRATIVE: the weakest
+    of all facts it rests on), the lowest confidence of their sources (blank = not stated), and whether
+    it is a gap in the governance or in the data ('not recorded'). Exit codes: 0 done, 1 a finding at or above --fail-on, 2 a usage, input or
     connection error (e.g. an unknown rule or parameter, or a bad value).
 
     \b
@@ -99,11 +132,13 @@ def check(rule_ids, region, programme, theme, params, fail_on, backend_name, sto
       izagraph check duplicate-tables en-en --region iza-haaglanden
       izagraph check drukte-person -p max_tables=3 --format csv > drukte.csv
       izagraph check --programme iza --format json --lang en --fail-on high
+      izagraph check --gap governance --pseudonymise --format csv > bevindingen.csv
     """
     from .rules import check as run_checks
 
-    report = run_checks(make_backend(backend_name, store), list(rule_ids) or None, parse_params(params),
-                        region=region, programme=programme, theme=theme, lang=lang)
+    report = run_checks(make_backend(backend_name, store, pseudonymise, lang), list(rule_ids) or None,
+                        parse_params(params), region=region, programme=programme, theme=theme,
+                        lang=lang).only_gap(gap)
     if fmt == "json":
         click.echo(report.to_json(lang), nl=False)
     else:
@@ -154,31 +189,26 @@ def rules(rule_ids, fmt, lang):
               help="Where the queries run.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
               help="Language of the summary.")
+@gap_option
+@pseudonymise_option
 @store_option
-def summary(json_path, output, backend_name, lang, store):
+def summary(json_path, output, backend_name, lang, gap, pseudonymise, store):
     """Run every rule and write a readable summary (Markdown) plus, optionally, all findings as JSON.
 
-    The summary gives the severity counts, the coverage of the data (how many of the 38 IZA regions
-    are known and how), per rule what it means, its worst findings and the suggested action, and the
-    findings per region. Files are written only when the whole run succeeded.
+    The summary gives the severity counts split by basis (source, inferred, illustrative), the coverage
+    of the data (how many of the 38 IZA regions are known and how), per rule what it means, its worst
+    findings with their basis, confidence and gap kind, and the regions ranked by their governance
+    findings (gaps in the data are counted apart). Names are escaped, so the Markdown is safe to render.
+    Files are written only when the whole run succeeded.
 
     \b
     Example:
       izagraph summary -o out/findings.md --json out/findings.json
-      izagraph summary --lang en | less
+      izagraph summary --lang en --gap governance --pseudonymise | less
     """
-    import datetime as dt
+    from .summary import run_summary
 
-    from .info import summarise
-    from .rules import ALL_RULES, check as run_checks
-    from .summary import summary_markdown
-
-    backend = make_backend(backend_name, store)
-    report = run_checks(backend, lang=lang)
-    info = summarise(backend, lang) if backend.language == "sparql" else {}
-    text = summary_markdown(report, info, lang, titles={r.id: r.title(lang) for r in ALL_RULES},
-                            descriptions={r.id: r.description(lang) for r in ALL_RULES},
-                            today=dt.date.today().isoformat())
+    report, text = run_summary(make_backend(backend_name, store, pseudonymise, lang), lang, gap=gap)
     for path, data in ((json_path, report.to_json(lang)), (output, text)):
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,54 @@ from dataclasses import dataclass, field
 
 from .errors import ParameterError
 
+#: How a finding is known, weakest first: made-up example data, a derived fact (e.g. an inferred region
+#: composition), a fact from a cited source. A finding's basis is the weakest of all facts it rests on.
+BASES = ("illustrative", "inferred", "source")
+#: Confidence of a source, lowest first; ``None`` (not stated) ranks between medium and high, so a finding
+#: is only ``high`` when every fact under it says so.
+CONFIDENCES = ("low", "medium", None, "high")
+#: What a finding is a gap in: the governance itself, or the data izagraph has about it ("not recorded").
+GAPS = ("governance", "data")
+TRUST_TEXT = {
+    "nl": {"source": "bron", "inferred": "afgeleid", "illustrative": "ILLUSTRATIEF", None: "niet vermeld",
+           "high": "hoog", "medium": "middel", "low": "laag", "governance": "governance", "data": "gegevens"},
+    "en": {"source": "source", "inferred": "inferred", "illustrative": "ILLUSTRATIVE", None: "not stated",
+           "high": "high", "medium": "medium", "low": "low", "governance": "governance", "data": "data"},
+}
+
+
+def weakest_basis(bases) -> str:
+    """The weakest of several bases (``source`` when there are none).
+
+    >>> weakest_basis(["source", "inferred"]), weakest_basis([])
+    ('inferred', 'source')
+    """
+    bases = list(bases)
+    return min(bases, key=BASES.index) if bases else "source"
+
+
+def lowest_confidence(confidences) -> str | None:
+    """The lowest of several confidences; not stated (None) is never raised to ``high``.
+
+    >>> lowest_confidence(["high", "medium"]), lowest_confidence(["high", None]), lowest_confidence(["high"])
+    ('medium', None, 'high')
+    >>> lowest_confidence([]) is None
+    True
+    """
+    confidences = list(confidences)
+    return min(confidences, key=CONFIDENCES.index) if confidences else None
+
+
+def trust_label(finding: Finding, lang: str = "nl") -> str:
+    """Basis and confidence in a few words, for the ``check`` table.
+
+    >>> f = Finding("r", Severity.LOW, "s", "S", {"nl": "x"}, basis="inferred", confidence="medium")
+    >>> trust_label(f), trust_label(f, "en")
+    ('afgeleid/middel', 'inferred/medium')
+    """
+    t = TRUST_TEXT.get(lang, TRUST_TEXT["nl"])
+    return f"{t[finding.basis]}/{t[finding.confidence]}"
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered, with the notations of the ontology's ``severity`` scheme."""
@@ -96,9 +144,23 @@ class Finding:
     regions: tuple[str, ...] = ()
     region_labels: tuple[str, ...] = ()
     illustrative: bool = False
+    basis: str = "source"
+    confidence: str | None = None
+    sources: tuple[str, ...] = ()
+    gap: str = "governance"
+    facts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", canonical(self.evidence))
+        if self.basis not in BASES:
+            raise ValueError(f"unknown basis {self.basis!r}")
+        if self.gap not in GAPS:
+            raise ValueError(f"unknown gap kind {self.gap!r}")
+        if self.illustrative and self.basis != "illustrative":
+            object.__setattr__(self, "basis", "illustrative")
+        object.__setattr__(self, "illustrative", self.basis == "illustrative")
+        object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
+        object.__setattr__(self, "facts", tuple(sorted(set(self.facts))))
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -124,7 +186,8 @@ class Finding:
             "subject_label": self.subject_label, "message": pick(self.message), "evidence": self.evidence,
             "advice": self.advice, "advice_label": pick(self.advice_label), "advice_text": pick(self.advice_text),
             "regions": list(self.regions), "region_labels": list(self.region_labels),
-            "illustrative": self.illustrative,
+            "illustrative": self.illustrative, "basis": self.basis, "confidence": self.confidence,
+            "sources": list(self.sources), "gap": self.gap,
         }
 
 
@@ -173,6 +236,21 @@ class Report:
         c = Counter(f.severity for f in self.findings)
         return {s.notation: c.get(s, 0) for s in sorted(Severity, reverse=True)}
 
+    @property
+    def severity_by_basis(self) -> dict[str, dict[str, int]]:
+        """Findings per severity, split by basis (source, inferred, illustrative)."""
+        c = Counter((f.severity, f.basis) for f in self.findings)
+        return {s.notation: {b: c.get((s, b), 0) for b in reversed(BASES)} for s in sorted(Severity, reverse=True)}
+
+    def only_gap(self, gap: str | None) -> Report:
+        """The report restricted to one gap kind (``governance`` or ``data``); ``None`` keeps all."""
+        if gap is None:
+            return self
+        if gap not in GAPS:
+            raise ParameterError(f"onbekende soort hiaat {gap!r} (kies uit {', '.join(GAPS)})")
+        return Report([f for f in self.findings if f.gap == gap], rules=list(self.rules), skipped=dict(self.skipped),
+                      params=dict(self.params), lang=self.lang)
+
     def at_or_above(self, severity: Severity | str) -> list[Finding]:
         threshold = Severity.parse(severity)
         return [f for f in self.findings if f.severity >= threshold]
@@ -188,7 +266,8 @@ class Report:
                 "advice": f.advice_label.get(lang) or f.advice or "",
                 "advice_text": f.advice_text.get(lang, ""),
                 "regions": "; ".join(f.region_labels), "illustrative": f.illustrative,
-                "subject_iri": f.subject,
+                "basis": f.basis, "confidence": f.confidence or "", "trust": trust_label(f, lang),
+                "gap": f.gap, "sources": "; ".join(f.sources), "subject_iri": f.subject,
             })
         return rows
 
@@ -198,7 +277,8 @@ class Report:
 
     def to_dict(self, lang: str | None = None) -> dict:
         return {
-            "counts": self.counts, "severity_counts": self.severity_counts, "skipped": self.skipped,
+            "counts": self.counts, "severity_counts": self.severity_counts,
+            "severity_by_basis": self.severity_by_basis, "skipped": self.skipped,
             "params": self.params, "findings": [f.to_dict(lang) for f in self.findings],
         }
 
@@ -207,4 +287,5 @@ class Report:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["Severity", "Finding", "Report", "canonical", "evidence_summary"]
+__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "Finding", "Report", "canonical", "evidence_summary",
+           "lowest_confidence", "trust_label", "weakest_basis"]

@@ -44,7 +44,7 @@ FILE_SPECS: tuple[FileSpec, ...] = (
     FileSpec("sources", "source", (
         C("id", "id", True), C("title", "text", True), C("publisher", "text"), C("url", "text"),
         C("date", "date"), C("kind", "concept:evidence", True),
-        C("confidence", "concept:confidence", default="high"), C("licence", "text"), C("note", "text"),
+        C("confidence", "concept:confidence"), C("licence", "text"), C("note", "text"),
     )),
     FileSpec("gemeenten", "gemeente", (
         C("code", "gemeente-code", True), C("name", "text", True), C("source", "ref:source", True),

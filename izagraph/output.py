@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 
@@ -21,6 +22,35 @@ def _cell(value) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#|~"})
+
+
+def md_escape(text) -> str:
+    """Text that a CommonMark renderer shows as text: HTML is escaped as entities (a name like
+    ``</script><script>`` never runs), Markdown syntax is backslash-escaped (no injected links or
+    emphasis) and line breaks become spaces (a value cannot start a new block).
+
+    >>> print(md_escape("<b>A & [x](javascript:y)</b>"))
+    &lt;b&gt;A &amp; \\[x\\](javascript:y)&lt;/b&gt;
+    """
+    text = "" if text is None else str(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.translate(_MD_SPECIAL).split())
+
+
+def md_link(label, url) -> str:
+    """A Markdown link only for an http(s) address; anything else (``javascript:``, ``data:``) is shown
+    as escaped text without a link.
+
+    >>> md_link("CBS", "https://cbs.nl/x"), md_link("X", "javascript:alert(1)")
+    ('[CBS](<https://cbs.nl/x>)', 'X')
+    """
+    url = "" if url is None else str(url).strip()
+    if re.match(r"^https?://[^\s<>]+$", url):
+        return f"[{md_escape(label)}](<{url}>)"
+    return md_escape(label)
 
 
 def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = None, max_width: int = 60) -> str:
@@ -43,8 +73,8 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
         return buf.getvalue()
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     if fmt == "md":
-        esc = [[c.replace("|", "\\|") for c in row] for row in cells]
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        esc = [[md_escape(c) for c in row] for row in cells]
+        lines = ["| " + " | ".join(md_escape(c) for c in columns) + " |", "|" + "---|" * len(columns)]
         lines += ["| " + " | ".join(row) + " |" for row in esc]
         return "\n".join(lines) + "\n"
     if not rows:

@@ -85,6 +85,9 @@ UNION ALL
 MATCH (t:Table)-[:SUB_ORGANIZATION_OF]->(x)  // the table it reports to
 RETURN t.iri AS s, 'parent' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
@@ -107,6 +110,9 @@ RETURN m.iri AS s, 'table' AS fact, x.iri AS o, null AS oLabel, $region AS regio
 UNION ALL
 MATCH (m:Membership)-[:MEMBER]->(x)  // who sits
 RETURN m.iri AS s, 'member' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership) WHERE m.validFrom IS NOT NULL  // start of the seat
+RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

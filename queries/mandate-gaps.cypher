@@ -6,12 +6,14 @@
 // description:
 //   nl: 'Meldt actieve zetels die gemeenten vertegenwoordigen (perspectief gemeenten) zonder vastgelegd mandaat, waar
 //     vertegenwoordiging speelt: de zetel spreekt namens gemeenten, of het gebied van de tafel heeft gemeenten zonder
-//     eigen zetel. Ernst middel als het mandaat uitdrukkelijk ''nee'' is, laag als het niet is vastgelegd. Waarom:
+//     eigen zetel. Ernst middel als het mandaat uitdrukkelijk ''nee'' is, laag als het niet is vastgelegd
+//     (leeg of onbekend: een hiaat in de gegevens, geen vastgesteld gebrek). Waarom:
 //     het IZA vraagt gemeenten te vertegenwoordigen via een onderling duidelijke mandaatstructuur; zonder mandaat
 //     kan een wethouder niet namens de andere gemeenten besluiten.'
 //   en: 'Reports active seats that represent gemeenten (perspective gemeenten) without a recorded mandate, where representation
 //     is at play: the seat speaks for gemeenten, or the table''s territory has gemeenten without a seat of their own.
-//     Severity medium when the mandate is explicitly ''no'', low when it is not recorded. Why: the IZA asks gemeenten
+//     Severity medium when the mandate is explicitly ''no'', low when it is not recorded
+//     (empty or unknown: a gap in the data, not an established shortcoming). Why: the IZA asks gemeenten
 //     to be represented through a mandate structure agreed among them; without a mandate an alderman cannot decide
 //     on behalf of the other gemeenten.'
 // severity: medium
@@ -27,6 +29,7 @@
 //     en: '{member} represents gemeenten at {table} (on behalf of: {behalf}; {unseated} gemeenten in the territory
 //       without a seat of their own) without a recorded mandate.'
 //     severity: low
+//     gap: data
 // params:
 //   region:
 //     type: region
@@ -74,6 +77,9 @@ UNION ALL
 MATCH (t:Table)-[:SPATIAL]->()-[:HAS_GEMEENTE]->(x)  // the gemeenten of its region
 RETURN t.iri AS s, 'spatial-gemeente' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
@@ -118,6 +124,9 @@ RETURN m.iri AS s, 'behalf-gemeente' AS fact, x.iri AS o, null AS oLabel, $regio
 UNION ALL
 MATCH (m:Membership) WHERE m.mandate IS NOT NULL  // mandate recorded
 RETURN m.iri AS s, 'mandate' AS fact, m.mandate AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership) WHERE m.validFrom IS NOT NULL  // start of the seat
+RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

@@ -4,35 +4,57 @@
 //   nl: Ontbrekende perspectieven in de regionale samenwerkingsstructuur
 //   en: Missing perspectives in the regional collaboration structure
 // description:
-//   nl: 'Toetst elke actieve tafel die als regionale samenwerkingsstructuur is gemarkeerd aan de IZA-criteria in ontology/criteria.ttl
-//     (of met de data geladen): zorgaanbieders, zorgprofessionals, zorgverzekeraars, gemeenten met een mandaat, de
+//   nl: 'Toetst de samenwerkingsstructuur onder elke actieve tafel die als regionale samenwerkingsstructuur is gemarkeerd
+//     (de toptafel en de actieve tafels eronder, zoals seed 001 de IZA-criteria formuleert: "in de samenwerkingsstructuur";
+//     met scope=top alleen de toptafel) aan de IZA-criteria in ontology/criteria.ttl (of met de data geladen): zorgaanbieders, zorgprofessionals, zorgverzekeraars, gemeenten met een mandaat, de
 //     regionale GGD, het sociaal domein en burgers/patiënten. Een fijnere sector telt voor zijn bredere perspectief
 //     (huisartsen tellen als zorgaanbieder én als zorgprofessional). Het perspectief van een zetel is het opgegeven
 //     perspectief, anders de sector van het lid, anders (een persoon) die van de organisatie namens wie hij zit. Waarom:
 //     het IZA spreekt af dat deze partijen verbindend vertegenwoordigd zijn; een ontbrekend perspectief betekent dat
 //     besluiten buiten die partij om vallen. Ernst en advies komen uit het criterium. Een tafel zonder vastgelegde
-//     leden wordt niet getoetst maar als ''info'' gemeld.'
-//   en: 'Checks every active table marked as a region''s collaboration structure against the IZA criteria in ontology/criteria.ttl
-//     (or loaded with the data): care providers, care professionals, health insurers, gemeenten with a mandate, the
+//     leden wordt niet getoetst maar als ''info'' gemeld. Gemeenten tellen alleen met een vastgelegd mandaat (ja); staat
+//     het mandaat niet vast (leeg of onbekend), dan is het criterium ''niet vastgelegd'' (laag, een hiaat in de
+//     gegevens), niet ''niet vervuld''. Het bewijs zegt in welke laag (1 = toptafel) elk perspectief zit.'
+//   en: 'Checks the collaboration structure under every active table marked as a region''s collaboration structure (the
+//     top table and the active tables under it, as seed 001 words the IZA criteria: "in the collaboration structure";
+//     with scope=top only the top table) against the IZA criteria in ontology/criteria.ttl (or loaded with the data): care providers, care professionals, health insurers, gemeenten with a mandate, the
 //     regional GGD, the social domain and citizens/patients. A finer sector counts for its broader perspective (general
 //     practitioners count as care provider and as care professional). A seat''s perspective is the one given, else
 //     the member''s sector, else (a person) that of the organisation it sits for. Why: the IZA agrees that these parties
 //     are represented; a missing perspective means decisions are taken without it. Severity and advice come from the
-//     criterion. A table without recorded members is not checked but reported as ''info''.'
+//     criterion. A table without recorded members is not checked but reported as ''info''. Gemeenten count only with a
+//     recorded mandate (yes); when the mandate is not recorded (empty or unknown) the criterion is ''not recorded'' (low,
+//     a gap in the data), not ''not met''. The evidence says in which layer (1 = top table) each perspective sits.'
 // severity: high
 // advice: binnen-buitenkring
 // messages:
 //   default:
-//     nl: 'Aan {subject} ontbreekt het perspectief ''{criterion}'' (een van: {requires}).'
-//     en: '{subject} lacks the perspective ''{criterion}'' (any of: {requires}).'
+//     nl: 'In {scope} ontbreekt het perspectief ''{criterion}'' (een van: {requires}).'
+//     en: 'In {scope} the perspective ''{criterion}'' is missing (any of: {requires}).'
 //   no-mandate:
-//     nl: 'Aan {subject} is ''{criterion}'' niet vervuld: {without_mandate} zit er zonder vastgelegd mandaat.'
-//     en: 'At {subject} ''{criterion}'' is not met: {without_mandate} sits there without a recorded mandate.'
+//     nl: 'In {scope} is ''{criterion}'' niet vervuld: {without_mandate} zit er uitdrukkelijk zonder mandaat.'
+//     en: 'In {scope} ''{criterion}'' is not met: {without_mandate} sits there explicitly without a mandate.'
+//   not-recorded:
+//     nl: 'Voor {scope} is niet vastgelegd of ''{criterion}'' vervuld is: het mandaat van {unknown_mandate} is
+//       onbekend.'
+//     en: 'For {scope} it is not recorded whether ''{criterion}'' is met: the mandate of {unknown_mandate} is unknown.'
+//     severity: low
+//     gap: data
 //   no-members:
 //     nl: Voor {subject} zijn geen actieve leden vastgelegd; de IZA-criteria kunnen niet worden getoetst.
 //     en: No active members are recorded for {subject}; the IZA criteria cannot be checked.
 //     severity: info
+//     gap: data
 // params:
+//   scope:
+//     type: string
+//     default: structure
+//     choices: [structure, top]
+//     description:
+//       nl: 'Wat getoetst wordt: structure (standaard) = de toptafel en alle actieve tafels eronder; top = alleen de
+//         toptafel.'
+//       en: 'What is checked: structure (default) = the top table and every active table under it; top = the top table
+//         only.'
 //   region:
 //     type: region
 //     default: null
@@ -68,6 +90,12 @@ RETURN t.iri AS s, 'theme' AS fact, x.iri AS o, null AS oLabel, $region AS regio
 UNION ALL
 MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
 RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme
+UNION ALL
+MATCH (t:Table)-[:SUB_ORGANIZATION_OF]->(x)  // the table it reports to
+RETURN t.iri AS s, 'parent' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme
+UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme
@@ -115,6 +143,9 @@ RETURN m.iri AS s, 'behalf-gemeente' AS fact, x.iri AS o, null AS oLabel, $regio
 UNION ALL
 MATCH (m:Membership) WHERE m.mandate IS NOT NULL  // mandate recorded
 RETURN m.iri AS s, 'mandate' AS fact, m.mandate AS o, null AS oLabel, $region AS region, $programme AS programme
+UNION ALL
+MATCH (m:Membership) WHERE m.validFrom IS NOT NULL  // start of the seat
+RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme

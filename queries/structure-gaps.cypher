@@ -15,6 +15,7 @@
 //     by a table of the structure. Why: the IZA asks regions to record which results they steer on (work agenda) and
 //     how progress is made visible (PDCA cycle).'
 // severity: medium
+// gap: data
 // advice: sturen-op-resultaat
 // messages:
 //   no-monitoring:
@@ -91,6 +92,9 @@ UNION ALL
 MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
 RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme
 UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme
+UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL
@@ -118,6 +122,9 @@ RETURN p.iri AS s, 'plan-kind' AS fact, x.iri AS o, null AS oLabel, $region AS r
 UNION ALL
 MATCH (p:Plan)-[:FOR_REGION]->(x)  // its region
 RETURN p.iri AS s, 'for-region' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme
+UNION ALL
+MATCH (p:Plan) WHERE p.date IS NOT NULL  // its date: a plan dated after the peildatum does not exist yet
+RETURN p.iri AS s, 'start' AS fact, toString(p.date) AS o, null AS oLabel, $region AS region, $programme AS programme
 UNION ALL
 MATCH (p:Plan)-[:STEERED_BY]->(x)  // the tables that steer it
 RETURN p.iri AS s, 'steered-by' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme

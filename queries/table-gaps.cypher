@@ -14,6 +14,7 @@
 //     Why: without a chair and a decision rule it is unclear how a table decides; a theme team that reports to no
 //     one is accountable to no one. The findings say ''not recorded'': izagraph only knows what its sources record.'
 // severity: low
+// gap: data
 // advice: investeer-in-werking
 // messages:
 //   no-chair:
@@ -121,6 +122,9 @@ UNION ALL
 MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
 RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
@@ -143,6 +147,9 @@ RETURN m.iri AS s, 'table' AS fact, x.iri AS o, null AS oLabel, $region AS regio
 UNION ALL
 MATCH (m:Membership)-[:MEMBER]->(x)  // who sits
 RETURN m.iri AS s, 'member' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership) WHERE m.validFrom IS NOT NULL  // start of the seat
+RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

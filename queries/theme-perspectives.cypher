@@ -21,10 +21,17 @@
 //     nl: '{subject} werkt aan {theme} zonder ''{criterion}'' (een van: {requires}).'
 //     en: '{subject} works on {theme} without ''{criterion}'' (any of: {requires}).'
 //   no-mandate:
-//     nl: '{subject} werkt aan {theme}; ''{criterion}'' is niet vervuld: {without_mandate} zit er zonder vastgelegd
+//     nl: '{subject} werkt aan {theme}; ''{criterion}'' is niet vervuld: {without_mandate} zit er uitdrukkelijk zonder
 //       mandaat.'
-//     en: '{subject} works on {theme}; ''{criterion}'' is not met: {without_mandate} sits there without a recorded
+//     en: '{subject} works on {theme}; ''{criterion}'' is not met: {without_mandate} sits there explicitly without a
 //       mandate.'
+//   not-recorded:
+//     nl: '{subject} werkt aan {theme}; niet vastgelegd of ''{criterion}'' vervuld is: het mandaat van
+//       {unknown_mandate} is onbekend.'
+//     en: '{subject} works on {theme}; it is not recorded whether ''{criterion}'' is met: the mandate of
+//       {unknown_mandate} is unknown.'
+//     severity: low
+//     gap: data
 // params:
 //   region:
 //     type: region
@@ -68,6 +75,9 @@ RETURN t.iri AS s, 'theme' AS fact, x.iri AS o, null AS oLabel, $region AS regio
 UNION ALL
 MATCH (t:Table)-[:SPATIAL]->(x)  // its region (territory)
 RETURN t.iri AS s, 'spatial' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table) WHERE t.validFrom IS NOT NULL  // start date
+RETURN t.iri AS s, 'start' AS fact, toString(t.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
 MATCH (t:Table) WHERE t.validThrough IS NOT NULL  // end date
 RETURN t.iri AS s, 'end' AS fact, toString(t.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
@@ -113,6 +123,9 @@ RETURN m.iri AS s, 'behalf-gemeente' AS fact, x.iri AS o, null AS oLabel, $regio
 UNION ALL
 MATCH (m:Membership) WHERE m.mandate IS NOT NULL  // mandate recorded
 RETURN m.iri AS s, 'mandate' AS fact, m.mandate AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (m:Membership) WHERE m.validFrom IS NOT NULL  // start of the seat
+RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

@@ -34,8 +34,11 @@ def test_check_table_states_finding_evidence_severity_and_advice(store):
     result = run("check", "duplicate-tables", "--store", str(store))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.splitlines()[0].split() == ["severity", "rule", "subject", "message", "evidence", "advice"]
+    assert out.splitlines()[0].split() == ["severity", "trust", "gap", "rule", "subject", "message", "evidence",
+                                           "advice"]
     assert "high" in out and "Twin B" in out and "jaccard=1" in out and "Laat oude structuren los" in out
+    # the twins and their seats come from the test's illustrative source (confidence medium): visible in the row
+    assert out.splitlines()[2].split()[:3] == ["high", "ILLUSTRATIEF/middel", "governance"]
     assert "duplicate-tables 1" in result.stderr
 
 
@@ -47,6 +50,20 @@ def test_check_csv_has_one_row_per_finding_with_the_full_advice(store):
                                                                         ("en-en", "medium", "Twin B")]
     assert rows[0]["advice_text"].startswith("Geef de nieuwe structuur meteen een echte positie")
     assert rows[0]["subject_iri"] == "https://w3id.org/izagraph/id/table/twin-b"
+    assert (rows[0]["basis"], rows[0]["confidence"], rows[0]["gap"]) == ("illustrative", "medium", "governance")
+    # the tables and seats are illustrative, the members (organisations) real: both sources are named
+    assert rows[0]["sources"].split("; ") == ["https://w3id.org/izagraph/id/source/test-echt",
+                                              "https://w3id.org/izagraph/id/source/test-illustratief"]
+
+
+def test_check_filters_on_the_gap_kind(store):
+    # the twins have a chair and a decision rule recorded, so table-gaps has nothing; duplicate-tables is governance
+    governance = run("check", "duplicate-tables", "--store", str(store), "--format", "json", "--gap", "governance")
+    assert [f["rule"] for f in json.loads(governance.stdout)["findings"]] == ["duplicate-tables"]
+    data = run("check", "duplicate-tables", "--store", str(store), "--format", "json", "--gap", "data")
+    assert json.loads(data.stdout)["findings"] == []
+    bad = run("check", "--store", str(store), "--gap", "gegevens")
+    assert bad.exit_code == 2
 
 
 def test_check_json_in_english(store):
@@ -152,11 +169,23 @@ def test_summary_writes_markdown_and_json(tmp_path):
     text = md.read_text()
     assert text.startswith("# izagraph — samenvatting")
     assert "IZA-regio" in text and "| 38 |" in text  # coverage of the 38 IZA regions
-    assert "`missing-perspectives`" in text and "Regiotafel Haaglanden" in text and "*(illustratief)*" in text
+    assert "`missing-perspectives`" in text and "Regiotafel Haaglanden" in text
+    assert "- **hoog** *(ILLUSTRATIEF, niet vermeld, governance)* In de samenwerkingsstructuur onder Regiotafel" in text
+    assert "| ernst | bron | afgeleid | ILLUSTRATIEF | totaal |" in text  # severity counts split by basis
+    regions = text.split("## Per regio", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in regions.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    # ranked by governance findings: the (illustrative) Haaglanden structure, not Kennemerland's 'not recorded' gaps
+    assert rows[0].startswith("| Haaglanden (IZA-regio (regioplanregio)) |")
+    kennemerland = next(r for r in rows if r.startswith("| Subregio Kennemerland"))
+    assert rows.index(kennemerland) > 3 and int(kennemerland.rstrip(" |").rsplit("|", 1)[1]) >= 30
+    labels = [r.split(" | ")[0] for r in rows]
+    assert "| —" not in labels and len(labels) == len(set(labels))
     assert "Overleg wethouders Kennemerland" in text
     import json
 
     data = json.loads(js.read_text())
-    assert data["counts"]["missing-perspectives"] >= 3
+    # the structure under Haaglanden's regiotafel lacks citizens/patients; Kennemerland has no members recorded
+    assert data["counts"]["missing-perspectives"] == 2
+    assert {f["basis"] for f in data["findings"] if f["rule"] == "missing-perspectives"} == {"illustrative", "source"}
     english = runner.invoke(cli, ["summary", "--store", str(store), "--lang", "en"])
-    assert english.exit_code == 0 and "summary of findings" in english.output and "*(illustrative)*" in english.output
+    assert english.exit_code == 0 and "summary of findings" in english.output and "*(ILLUSTRATIVE, not stated, governance)*" in english.output

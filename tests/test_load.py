@@ -78,6 +78,8 @@ BREAKAGES = [
     (lambda d: edit_csv(d, "tables", 3, "start", "2024-13-01"), "bad-date", "tables.csv", 3, "start", None),
     (lambda d: edit_csv(d, "memberships", 4, "end", "2020"), "date-order", "memberships.csv", 4, "end", None),
     (lambda d: edit_csv(d, "tables", 2, "regional_structure", "misschien"), "bad-boolean", "tables.csv", 2, "regional_structure", None),
+    (lambda d: edit_csv(d, "memberships", 2, "mandate", "deels"), "bad-boolean", "memberships.csv", 2, "mandate", None),
+    (lambda d: edit_csv(d, "sources", 2, "url", "javascript:alert(1)"), "bad-url", "sources.csv", 2, "url", None),
     (lambda d: edit_csv(d, "tables", 2, "meetings_per_year", "vaak"), "bad-number", "tables.csv", 2, "meetings_per_year", None),
     (lambda d: edit_csv(d, "gemeenten", 3, "code", "0473"), "bad-code", "gemeenten.csv", 3, "code", None),
     (lambda d: edit_csv(d, "tables", 2, "name", ""), "missing-value", "tables.csv", 2, "name", None),
@@ -146,3 +148,26 @@ def test_load_dataset_raises_with_all_problems(mini):
     with pytest.raises(InputError) as info:
         load_dataset([mini])
     assert "tables.csv" in str(info.value) and "stuurgroep" in str(info.value)
+
+
+@pytest.mark.parametrize("value,expected", [("ja", True), ("Nee", False), ("onbekend", None), ("unknown", None),
+                                            ("", None)])
+def test_mandate_is_three_valued(mini, value, expected):
+    """ja / nee / onbekend: unknown (or empty) records no mandate at all, so no rule can read it as 'no'."""
+    edit_csv(mini, "memberships", 2, "mandate", value)
+    g = load_dataset([mini]).graph
+    m = entity_iri("membership", "stuurgroep", "gm0392")  # memberships.csv row 2
+    values = [bool(v.toPython()) for v in g.objects(m, IZG.mandate)]
+    assert values == ([] if expected is None else [expected])
+
+
+def test_unknown_in_an_optional_coded_column_means_not_recorded(mini):
+    edit_csv(mini, "tables", 2, "chair_type", "onbekend")
+    assert not check_inputs([mini])
+
+
+def test_a_blank_confidence_is_not_stated(mini):
+    """A source without a confidence says nothing about it: no izg:confidence (never read as high)."""
+    edit_csv(mini, "sources", 3, "confidence", "")
+    g = load_dataset([mini]).graph
+    assert not list(g.triples((entity_iri("source", "voorbeeld"), IZG.confidence, None)))

@@ -49,6 +49,8 @@ def matches(finding, expected: dict) -> bool:
         return False
     if "severity" in expected and finding.severity.notation != expected["severity"]:
         return False
+    if any(k in expected and getattr(finding, k) != expected[k] for k in ("basis", "confidence", "gap")):
+        return False
     return all(finding.evidence.get(k) == v for k, v in expected.get("evidence", {}).items())
 
 

@@ -52,14 +52,28 @@ def test_bestuurlijke_drukte(report):
 
 def test_missing_perspectives(report):
     found = of(report, "missing-perspectives")
-    hl = {f.evidence["criterion"] for f in found if f.subject == T + "hl-regiotafel"}
-    assert {"iza-regionale-ggd", "iza-burgers-patienten"} <= hl
-    assert "iza-zorgprofessionals" not in hl  # present through the GPs (narrower of two perspectives)
-    assert "iza-zorgaanbieders" not in hl
+    # The structure under hl-regiotafel (6 active tables) has the GGD (layer 2: the mental health themateam) and
+    # gemeenten with a mandate (layer 2: GM0518 at the kwetsbare-ouderen themateam, mandate ja); only citizens and
+    # patients are missing. The GPs count as zorgprofessionals (narrower of two perspectives).
+    hl = [f for f in found if f.subject == T + "hl-regiotafel"]
+    assert [(f.evidence["criterion"], f.severity.notation, f.basis, f.gap) for f in hl] == [
+        ("iza-burgers-patienten", "high", "illustrative", "governance")]
+    assert hl[0].evidence["structure_tables"] == 6 and hl[0].evidence["layers"]["ggd"] == [2]
     assert not [f for f in found if f.subject == T + "zhn-regiotafel"]
     kennemerland = [f for f in found if f.subject == T + "stuurgroep-iza-gala-kennemerland"]
-    assert [f.severity.notation for f in kennemerland] == ["info"]  # no members recorded: not seven misses
-    assert "criterion" not in kennemerland[0].evidence
+    assert [(f.severity.notation, f.basis, f.gap) for f in kennemerland] == [("info", "source", "data")]
+    assert "criterion" not in kennemerland[0].evidence  # no members recorded: not seven misses
+    assert len(found) == 2
+
+
+def test_missing_perspectives_at_the_top_table_only():
+    from izagraph.load import load_dataset
+
+    backend = OxigraphBackend.from_graph(load_dataset(DATA).graph)
+    found = check(backend, ["missing-perspectives"], {"scope": "top"}, today=TODAY).findings
+    hl = {(f.evidence["criterion"], f.severity.notation) for f in found if f.subject == T + "hl-regiotafel"}
+    # at the top table alone: the GGD seat ended 2024-03-31, GM0518 sits there with mandate explicitly 'nee'
+    assert hl == {("iza-regionale-ggd", "high"), ("iza-burgers-patienten", "high"), ("iza-gemeenten", "high")}
 
 
 def test_theme_expectations(report):
@@ -178,3 +192,26 @@ def test_every_finding_says_what_why_and_what_to_do(report):
         assert f.message["nl"] and f.message["en"] and "{" not in f.message["en"].replace("{x}", "")
         assert f.advice and f.advice_text["nl"] and f.advice_text["en"], f.rule
         assert f.evidence
+
+
+def test_every_finding_says_how_far_to_trust_it(report):
+    # every high finding on the shipped data rests on made-up example data, and says so
+    assert {f.basis for f in report.findings if f.severity.notation == "high"} == {"illustrative"}
+    # a finding about an illustrative table is illustrative, whatever else it rests on
+    made_up = illustrative_tables()
+    assert all(f.basis == "illustrative" for f in report.findings
+               if f.subject.startswith(T) and f.subject.removeprefix(T) in made_up)
+    # real Kennemerland: 13 real tables in 3 layers; how the subregion's gemeenten are known does not matter
+    (kennemerland,) = of(report, "drukte-region")
+    assert (kennemerland.basis, kennemerland.confidence, kennemerland.gap) == ("source", None, "governance")
+
+
+def test_incongruence_with_inferred_iza_regions_is_inferred(report):
+    # 13 of the 15 IZA regions with gemeenten have an inferred composition; the zorgkantoor, GGD and jeugd
+    # regions come from the derived overlay (confidence medium); arbeidsmarkt from CBS (confidence not stated)
+    found = {tuple(f.evidence["divisions"]): (f.basis, f.confidence) for f in of(report, "region-incongruence")}
+    for pair, (basis, confidence) in found.items():
+        assert basis == ("inferred" if "iza" in pair else "source"), pair
+        overlay = {"zorgkantoor", "ggd", "jeugd"} & set(pair)
+        assert confidence == ("medium" if overlay else None), pair
+    assert len(found) == 9

@@ -26,7 +26,10 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
 TRUE = {"ja", "true", "1", "yes", "waar", "j", "y"}
 FALSE = {"nee", "false", "0", "no", "onwaar", "n"}
+#: Values that say "not known": the same as an empty cell (three-valued facts: ja / nee / onbekend).
+UNKNOWN = {"onbekend", "unknown", "?", "niet bekend", "n.b.", "nb", "-"}
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+HTTP_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 ENTITY_CLASS = {
     "source": IZG.Source, "gemeente": IZG.Gemeente, "region": IZG.Region,
@@ -91,6 +94,8 @@ class Converter:
 
     def _values(self, row: Row, col: Column) -> list[str]:
         raw = row.get(col.name)
+        if raw and not col.required and raw.strip().lower() in UNKNOWN and self._may_be_unknown(col, raw):
+            raw = ""  # unknown is not missing: no fact is recorded, nothing is assumed
         if not raw:
             if col.default is not None:
                 return [col.default]
@@ -99,6 +104,12 @@ class Converter:
             return []
         parts = [p.strip() for p in raw.split(";")] if col.many else [raw]
         return [p for p in parts if p]
+
+    def _may_be_unknown(self, col: Column, raw: str) -> bool:
+        """A boolean, or a coded column whose list has no code of this name (``region-status`` has one)."""
+        if col.kind == "bool":
+            return True
+        return col.kind.startswith("concept:") and self.vocab.resolve(col.kind.split(":", 1)[1], raw.strip()) is None
 
     def concept(self, row: Row, col: Column, value: str) -> URIRef | None:
         scheme_name = col.kind.split(":", 1)[1]
@@ -146,7 +157,8 @@ class Converter:
             v = value.lower()
             if v in TRUE or v in FALSE:
                 return Literal(v in TRUE)
-            self.problem(row, col.name, value, "geen ja/nee-waarde", "bad-boolean")
+            self.problem(row, col.name, value, "niet begrepen: gebruik ja, nee of onbekend (of laat leeg)",
+                         "bad-boolean")
             return None
         if col.kind == "number":
             try:
@@ -246,6 +258,9 @@ class Converter:
             for v in vals[col]:
                 self.g.add((s, prop, v))
         for v in vals["url"]:
+            if not HTTP_URL.match(str(v)):
+                self.problem(row, "url", str(v), "geen webadres: alleen http:// of https:// is toegestaan", "bad-url")
+                continue
             self.g.add((s, SCHEMA.url, Literal(str(v), datatype=XSD.anyURI)))
 
     def _gemeenten(self, row, vals):

@@ -112,8 +112,8 @@ def measure_values(G: nx.MultiDiGraph, measure: str, covered: Mapping[str, list[
         if d.get("relation") == "membership":
             seats[v] += 1
     by_subject: dict[str, int] = defaultdict(int)
-    for m in marks:
-        if not rule or m.rule == rule:
+    for m in marks:  # only findings from sources colour the map; inferred and illustrative ones are listed apart
+        if (not rule or m.rule == rule) and m.basis == "source":
             by_subject[m.subject] += 1
     out = {}
     for gm in (n for n, a in G.nodes(data=True) if a.get("kind") == "gemeente"):
@@ -127,6 +127,25 @@ def measure_values(G: nx.MultiDiGraph, measure: str, covered: Mapping[str, list[
         else:
             out[gm] = sum(by_subject[t] for t in ts) + by_subject[gm]
     return out
+
+
+def weak_findings(measure: str, covered: Mapping[str, list[str]], marks: Iterable[Mark] = (),
+                  gemeenten: Iterable[str] = ()) -> dict[str, int]:
+    """gemeente node -> findings that rest on inferred or illustrative facts (not counted by ``findings``).
+
+    >>> m = Mark("other", "t", "table-gaps", "low", "x", basis="illustrative")
+    >>> weak_findings("findings", {"gm": ["t"]}, [m], ["gm"]), weak_findings("tables", {"gm": ["t"]}, [m], ["gm"])
+    ({'gm': 1}, {})
+    """
+    kind, _, rule = measure.partition(":")
+    if kind != "findings":
+        return {}
+    by_subject: dict[str, int] = defaultdict(int)
+    for m in marks:
+        if (not rule or m.rule == rule) and m.basis != "source":
+            by_subject[m.subject] += 1
+    out = {gm: sum(by_subject[t] for t in covered.get(gm, ())) + by_subject[gm] for gm in gemeenten}
+    return {gm: n for gm, n in out.items() if n}
 
 
 def default_division(G: nx.MultiDiGraph) -> str:
@@ -150,6 +169,7 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
     node_by_code = {a.get("code"): n for n, a in G.nodes(data=True) if a.get("kind") == "gemeente" and a.get("code")}
     covered = gemeente_tables(G, today)
     values = measure_values(G, measure, covered, marks)
+    weak = weak_findings(measure, covered, marks, node_by_code.values())
     bounds = classes(values.values())
     regions_of: dict[str, list[str]] = defaultdict(list)
     for u, v, d in G.edges(data=True):
@@ -174,6 +194,8 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
                f"{text(lang, 'geo.value')}: {value}" if value is not None else text(lang, "geo.no_data")]
         if regions:
             tip.append(f"{text(lang, 'geo.regions')}: " + "; ".join(f"{division_word(r)}: {label(r)}" for r in regions))
+        if node and measure.startswith("findings") and weak.get(node):
+            tip.append(f"{text(lang, 'geo.weak')}: {weak[node]}")
         if tables:
             tip.append(f"{text(lang, 'geo.tables')} ({len(tables)}): " + "; ".join(label(t) for t in tables[:10])
                        + (" …" if len(tables) > 10 else ""))

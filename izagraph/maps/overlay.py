@@ -11,6 +11,9 @@ from the rule id and the evidence:
 - ``incongruent`` — a table or region whose territory does not match the division: an orange border;
 - ``other`` — any other finding about a node on the map: listed in its tooltip, red border.
 
+Each mark keeps the finding's ``basis``; the message of a finding that rests on inferred or illustrative
+facts starts with "(afgeleid)" or "(ILLUSTRATIEF)", so no map shows it as a fact.
+
 >>> m = marks_from_findings([{"rule": "duplicate-tables", "severity": "medium", "message": {"nl": "lijkt dubbel"},
 ...     "subject": "https://x/a", "evidence": {"other": "https://x/b", "jaccard": 0.5, "score": 0.8}}])
 >>> (m[0].kind, m[0].other, m[0].score, m[0].message)
@@ -46,6 +49,7 @@ class Mark:
     other: str | None = None
     score: float | None = None
     missing: tuple[str, ...] = field(default_factory=tuple)
+    basis: str = "source"  # what the finding rests on: source, inferred or illustrative (the weakest fact)
 
 
 def _get(obj, name, default=None):
@@ -117,6 +121,16 @@ def _severity(f) -> str:
     return str(getattr(sev, "notation", None) or (sev if isinstance(sev, str) else "") or "medium")
 
 
+BASIS_WORDS = {"nl": {"inferred": "afgeleid", "illustrative": "ILLUSTRATIEF"},
+               "en": {"inferred": "inferred", "illustrative": "ILLUSTRATIVE"}}
+
+
+def _basis(f) -> str:
+    basis = _plain(_get(f, "basis"))
+    return basis if basis in ("source", "inferred", "illustrative") else (
+        "illustrative" if _get(f, "illustrative") else "source")
+
+
 def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang: str = "nl") -> list[Mark]:
     """Marks for the findings whose subject is on the map (all of them when ``nodes`` is None).
 
@@ -150,14 +164,16 @@ def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang:
             kind = "other"
         if kind == "missing" and not missing:
             kind = "other"
-        message, severity = _message(f, lang), _severity(f)
+        message, severity, basis = _message(f, lang), _severity(f), _basis(f)
+        if basis != "source":  # a map never shows a made-up or derived finding as a fact
+            message = f"({BASIS_WORDS.get(lang, BASIS_WORDS['nl'])[basis]}) {message}"
         subjects = [subject]
         if kind == "incongruent" and (nodes is None or subject not in nodes):
             subjects = [_plain(r) for r in (_get(f, "regions") or ())] or [subject]
         for s in subjects:
             if nodes is not None and s not in nodes:
                 continue
-            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing))))
+            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing)), basis))
     return out
 
 

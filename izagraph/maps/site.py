@@ -131,7 +131,7 @@ def _rename(m: Mark, rename: dict[str, str]) -> Mark:
     for old in sorted((k for k in rename if not k.startswith("http")), key=len, reverse=True):
         message = message.replace(old, rename[old])
     return Mark(m.kind, rename.get(m.subject, m.subject), m.rule, m.severity, message,
-                rename.get(m.other, m.other) if m.other else None, m.score, m.missing)
+                rename.get(m.other, m.other) if m.other else None, m.score, m.missing, m.basis)
 
 
 def _geo_or_none(geo_dir: Path | None) -> GeoData | None:

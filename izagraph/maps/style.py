@@ -113,7 +113,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "geo.measure.tables": "aantal actieve tafels dat de gemeente dekt",
         "geo.measure.programmes": "aantal programma's met een actieve tafel voor de gemeente",
         "geo.measure.seats": "aantal zetels aan actieve tafels voor de gemeente",
-        "geo.measure.findings": "aantal bevindingen (tafels voor de gemeente en de gemeente zelf)",
+        "geo.measure.findings": "aantal bevindingen op basis van bronnen (tafels voor de gemeente en de gemeente "
+                                "zelf); afgeleide en illustratieve bevindingen tellen niet mee",
+        "geo.weak": "niet meegeteld: bevindingen op afgeleide of illustratieve gegevens",
         "geo.none": "geen", "geo.no_data": "niet in de gegevens", "geo.outline": "Grenzen",
         "geo.unknown_composition": "Samenstelling per gemeente onbekend (niet getekend)",
         "geo.no_region": "gemeenten zonder regio in deze indeling",
@@ -171,7 +173,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "geo.measure.tables": "number of active tables covering the municipality",
         "geo.measure.programmes": "number of programmes with an active table for the municipality",
         "geo.measure.seats": "number of seats at active tables for the municipality",
-        "geo.measure.findings": "number of findings (tables for the municipality and the municipality itself)",
+        "geo.measure.findings": "number of findings resting on sources (tables for the municipality and the "
+                                "municipality itself); inferred and illustrative findings are not counted",
+        "geo.weak": "not counted: findings on inferred or illustrative data",
         "geo.none": "none", "geo.no_data": "not in the data", "geo.outline": "Boundaries",
         "geo.unknown_composition": "Composition by municipality unknown (not drawn)",
         "geo.no_region": "municipalities without a region in this division",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..errors import ParameterError
@@ -31,6 +31,7 @@ from ..namespaces import SKOS, concept
 from ..queries import CONCEPT_TYPES, Param, Query, load_query
 from ..vocab import Vocabulary, vocabulary
 from . import drukte, gaps, network, perspectives, regions, structures
+from .provenance import annotate
 
 FILTERS = ("region", "programme", "theme")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -129,9 +130,16 @@ class RuleContext(Mapping):
 
     def finding(self, subject: str, subject_label: str, evidence: dict, *, key: str = "default",
                 fields: dict | None = None, severity: Severity | str | None = None, advice: str | None = None,
-                regions: dict[str, str] | None = None, illustrative: bool = False) -> Finding:
-        """A finding with its message from template ``key`` and its suggested lesson from the ontology."""
+                regions: dict[str, str] | None = None, illustrative: bool = False,
+                facts: Iterable[str] = (), gap: str | None = None) -> Finding:
+        """A finding with its message from template ``key`` and its suggested lesson from the ontology.
+
+        ``facts`` are the IRIs of everything the finding rests on (tables, seats, members, regions, criteria):
+        :func:`check` computes the finding's basis and confidence from their sources. ``gap`` says whether
+        the finding is a gap in the governance or in the data ("not recorded"); default: the template's
+        ``gap``, else the header's, else ``governance``."""
         template = (self.header.get("messages") or {}).get(key) or {}
+        gap = gap or template.get("gap") or self.header.get("gap") or "governance"
         advice = advice or template.get("advice") or self.header.get("advice")
         if severity is None:
             severity = template.get("severity") or self.severity
@@ -146,6 +154,7 @@ class RuleContext(Mapping):
             advice_label={lang: self.vocab.text(lesson, SKOS.prefLabel, lang) for lang in LANGS} if lesson else {},
             advice_text={lang: self.vocab.text(lesson, SKOS.definition, lang) for lang in LANGS} if lesson else {},
             regions=tuple(ordered), region_labels=tuple(regions[r] for r in ordered), illustrative=illustrative,
+            gap=gap, facts=tuple(str(x) for x in facts if x),
         )
 
 
@@ -201,6 +210,8 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
         query = rule.query(backend.language)
         rows = backend.rows(query, ctx.bound())
         findings.extend(rule.score(rows, ctx, vocab))
+    if findings:  # one provenance query for all findings: basis, confidence and sources from every fact
+        findings = annotate(findings, backend.rows(load_query("provenance", backend.language), {}))
     used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}
     return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
 
@@ -287,6 +298,10 @@ def _validate(rule_id: str, name: str, spec: dict, raw, vocab: Vocabulary):
             return str(concept(ptype, text))
         return Param(name, ptype).convert(text)
     value = Param(name, ptype).convert(raw)
+    if spec.get("choices") and value not in spec["choices"]:
+        hint = difflib.get_close_matches(str(value), [str(c) for c in spec["choices"]], n=1)
+        raise ParameterError(f"{where}: onbekende waarde {raw!r}" + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+                             + f" (kies uit {', '.join(map(str, spec['choices']))})")
     if ptype in ("integer", "number"):
         lo, hi = spec.get("min"), spec.get("max")
         if lo is not None and value < lo or hi is not None and value > hi:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..findings import Finding, Severity
-from .facts import Facts, depth, notation, seats, short_list, tables
+from .facts import Facts, depth, notation, seat_facts, seats, short_list, table_facts, tables
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
@@ -60,7 +60,8 @@ def _members(groups: dict, facts: Facts, ts: dict, ctx, vocab, kind: str) -> lis
                   "table_names": short_list(evidence["table_list"]), "programme_names": ", ".join(programmes)}
         out.append(ctx.finding(
             member, facts.label(member), evidence, fields=fields, severity=Severity.HIGH if double else None,
-            regions=regions, illustrative=any(s.illustrative or ts[s.table].illustrative for s in member_seats)))
+            regions=regions, illustrative=any(s.illustrative or ts[s.table].illustrative for s in member_seats),
+            facts=[member, *tabs, *seat_facts(facts, member_seats)]))
     return out
 
 
@@ -111,7 +112,8 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
                   "programme_names": ", ".join(f"{p} {n}" for p, n in sorted(per_programme.items()))}
         out.append(ctx.finding(g, facts.label(g), evidence, fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
-                               illustrative=any(ts[t].illustrative for t in tabs)))
+                               illustrative=any(ts[t].illustrative for t in tabs),
+                               facts=[g, *(x for t in tabs for x in table_facts(ts[t]))]))
     return out
 
 
@@ -144,5 +146,6 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
                   "max_seats_per_table": ctx["max_seats_per_table"], "seats_per_table": f"{mean:.1f}"}
         out.append(ctx.finding(r, facts.label(r), evidence, fields=fields,
                                severity=Severity.HIGH if double else None, regions={r: facts.label(r)},
-                               illustrative=any(ts[t].illustrative for t in tabs)))
+                               illustrative=any(ts[t].illustrative for t in tabs),
+                               facts=[*tabs, *(s.iri for s in active_seats if s.table in by_region[r])]))
     return out

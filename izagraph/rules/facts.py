@@ -13,6 +13,8 @@ backend. Nothing here does I/O.
 ('Stuurgroep', ['th/preventie'])
 >>> is_active(f.get("t1", "end"), dt.date(2024, 6, 1)), is_active(f.get("t1", "end"), dt.date(2025, 1, 1))
 (True, False)
+>>> is_active((), dt.date(2024, 6, 1), starts=["2024-07"])
+False
 """
 
 from __future__ import annotations
@@ -112,8 +114,20 @@ def start_key(text: str | None) -> str | None:
     return (text + "-01-01")[:10] if len(text) == 4 else (text + "-01")[:10]
 
 
-def is_active(ends, today: dt.date) -> bool:
-    """Active: no end date, or an end date (read as "through") on or after ``today``."""
+def is_active(ends, today: dt.date, starts=()) -> bool:
+    """The one definition of "active on the peildatum" for tables, seats and plans: start <= today <= end,
+    where a missing start or end is open. A start is read as its earliest day ("2025" = from 1 January
+    2025), an end as its last ("through 2024" = through 31 December 2024). An unreadable date is ignored.
+
+    >>> d = dt.date(2025, 3, 1)
+    >>> is_active([], d), is_active(["2025-02"], d), is_active([], d, ["2025"]), is_active([], d, ["2025-04-01"])
+    (True, False, True, False)
+    """
+    try:
+        if any(dt.date.fromisoformat(start_key(s)) > today for s in starts if s):
+            return False
+    except ValueError:
+        pass
     ends = [e for e in ends if e]
     if not ends:
         return True
@@ -164,9 +178,10 @@ class Table:
     illustrative: bool
     regional_structure: bool
     meetings: float | None
+    territory_regions: frozenset[str] = frozenset()  # regions whose gemeenten make up the territory
 
     def active(self, today: dt.date) -> bool:
-        return is_active(self.end, today)
+        return is_active(self.end, today, (self.start,))
 
 
 def tables(facts: Facts) -> dict[str, Table]:
@@ -184,6 +199,7 @@ def tables(facts: Facts) -> dict[str, Table]:
             in_scope=facts.has(s, "in-scope"), illustrative=facts.has(s, "illustrative"),
             regional_structure=True in facts.get(s, "regional-structure"),
             meetings=float(meetings) if meetings is not None else None,
+            territory_regions=frozenset() if covers else frozenset(facts.get(s, "spatial")),
         )
     return out
 
@@ -221,9 +237,10 @@ class Seat:
     role: str | None
     end: frozenset[str]
     illustrative: bool
+    start: frozenset[str] = frozenset()
 
     def active(self, today: dt.date) -> bool:
-        return is_active(self.end, today)
+        return is_active(self.end, today, self.start)
 
     def seat_perspectives(self) -> frozenset[str]:
         """The perspective given for the seat, else the member's sector, else (a person) the sector of
@@ -253,8 +270,34 @@ def seats(facts: Facts) -> list[Seat]:
             behalf_gemeenten=frozenset(f.get("behalf-gemeente", EMPTY)),
             mandate=(True in mandate) if mandate else None, role=facts.one(s, "role"),
             end=frozenset(f.get("end", EMPTY)), illustrative=bool(f.get("illustrative")),
+            start=frozenset(f.get("start", EMPTY)),
         ))
     return out
+
+
+def mandate(seat: Seat) -> bool | None:
+    """The one definition of a seat's mandate, shared by every rule: ``True`` when recorded as given (ja),
+    ``False`` when recorded as not given (nee), ``None`` when unknown (empty or ``onbekend``). Nothing else
+    stands in for it: naming the gemeenten a seat speaks for is not a mandate.
+
+    >>> mandate(Seat("m", "t", "p", "person", EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, None, None, EMPTY, False)) is None
+    True
+    """
+    return seat.mandate
+
+
+def seat_facts(facts: Facts, table_seats) -> list[str]:
+    """The IRIs a finding about these seats rests on: each seat, its member and whom it speaks for."""
+    out = []
+    for s in table_seats:
+        out += [s.iri, s.member, *s.behalf]
+    return out
+
+
+def table_facts(table: Table) -> list[str]:
+    """The IRIs a finding about a table rests on: the table and, when its territory is its region's
+    gemeenten, that region (whose composition may be inferred)."""
+    return [table.iri, *table.territory_regions]
 
 
 # -- regions -----------------------------------------------------------------------------------
@@ -295,3 +338,21 @@ def pct(x: float | None) -> str:
     '83%'
     """
     return "?" if x is None else f"{round(100 * x)}%"
+
+
+def active_seat_iris(facts: Facts, table_iris, today: dt.date) -> list[str]:
+    """The active seats at these tables and their members: what a finding about the tables' membership
+    rests on."""
+    wanted = set(table_iris)
+    out = []
+    for s in facts.subjects("table"):
+        f = facts.of(s)
+        if f.get("table", EMPTY) & wanted and is_active(f.get("end", EMPTY), today, f.get("start", EMPTY)):
+            out += [s, *f.get("member", EMPTY), *f.get("behalf", EMPTY)]
+    return out
+
+
+def pair_facts(facts: Facts, a: Table, b: Table, today: dt.date) -> list[str]:
+    """What a finding about a pair of tables rests on: both tables, their territory's regions, and their
+    active seats with members."""
+    return [*table_facts(a), *table_facts(b), *active_seat_iris(facts, (a.iri, b.iri), today)]

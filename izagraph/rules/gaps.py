@@ -11,8 +11,7 @@ from collections import defaultdict
 
 from ..findings import Finding
 from ..namespaces import concept
-from .facts import Facts, broader, notation, seats, short_list, tables
-from .perspectives import has_mandate
+from .facts import Facts, broader, is_active, mandate, notation, seat_facts, seats, short_list, table_facts, tables
 
 
 def score_tables(rows, ctx, vocab) -> list[Finding]:
@@ -40,7 +39,8 @@ def score_tables(rows, ctx, vocab) -> list[Finding]:
             found.append("no-parent")
         for gap in found:
             out.append(ctx.finding(t.iri, t.label, {"gap": gap, "kind": kind}, key=gap, fields={"kind": kind},
-                                   regions={r: facts.label(r) for r in t.spatial}, illustrative=t.illustrative))
+                                   regions={r: facts.label(r) for r in t.spatial}, illustrative=t.illustrative,
+                                   facts=[t.iri]))
     return out
 
 
@@ -66,7 +66,8 @@ def score_structures(rows, ctx, vocab) -> list[Finding]:
     region_parent = {r: facts.one(r, "region-parent") for r in facts.subjects("region-parent")}
     monitoring_kinds, monitoring_themes = set(ctx["monitoring_kinds"]), set(ctx["monitoring_themes"])
     plans = [p for p in facts.subjects("plan-kind")
-             if {notation(vocab, k) for k in facts.get(p, "plan-kind")} & set(ctx["plan_kinds"])]
+             if {notation(vocab, k) for k in facts.get(p, "plan-kind")} & set(ctx["plan_kinds"])
+             and is_active((), today, facts.get(p, "start"))]
     out = []
     for top in sorted(active.values(), key=lambda t: t.iri):
         if not (top.regional_structure and top.in_scope):
@@ -88,7 +89,8 @@ def score_structures(rows, ctx, vocab) -> list[Finding]:
         for gap, missing in (("no-monitoring", not bodies), ("no-werkagenda", not agendas)):
             if missing:
                 out.append(ctx.finding(top.iri, top.label, {"gap": gap, **evidence}, key=gap,
-                                       fields={"n": len(structure)}, regions=regions, illustrative=top.illustrative))
+                                       fields={"n": len(structure)}, regions=regions, illustrative=top.illustrative,
+                                       facts=[*structure, *(p for p in plans if facts.label(p) in agendas)]))
     return out
 
 
@@ -113,19 +115,22 @@ def score_mandates(rows, ctx, vocab) -> list[Finding]:
         for s in table_seats:
             closure = set().union(*(broader(vocab, p) for p in s.seat_perspectives())) \
                 if s.seat_perspectives() else set()
-            if gemeenten_perspective not in closure or s.mandate is True:
+            state = mandate(s)
+            if gemeenten_perspective not in closure or state is True:
                 continue
             if not (s.behalf_gemeenten or unseated):
                 continue
-            key = "mandate-no" if s.mandate is False else "mandate-unknown"
-            evidence = {"member": facts.label(s.member), "table": t.label, "mandate": s.mandate,
+            key = "mandate-no" if state is False else "mandate-unknown"
+            evidence = {"member": facts.label(s.member), "table": t.label, "mandate": state,
                         "on_behalf_of": sorted(facts.label(g) for g in s.behalf),
-                        "territory_gemeenten_without_own_seat": len(unseated),
-                        "counts_for_iza_criterion": has_mandate(s)}
+                        "territory_gemeenten_without_own_seat": len(unseated)}
             fields = {"member": facts.label(s.member), "table": t.label,
                       "behalf": short_list(evidence["on_behalf_of"]) or "-", "unseated": len(unseated)}
+            rests_on = [*seat_facts(facts, [s]), *(table_facts(t) if unseated else [t.iri])]
+            if unseated:  # who has a seat of their own is known only from all seats at the table
+                rests_on += seat_facts(facts, table_seats)
             out.append(ctx.finding(s.iri, f"{facts.label(s.member)} @ {t.label}", evidence, key=key,
                                    fields=fields,
                                    regions={r: facts.label(r) for r in t.spatial},
-                                   illustrative=s.illustrative or t.illustrative))
+                                   illustrative=s.illustrative or t.illustrative, facts=rests_on))
     return out

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..analytics import affiliation_graph, articulation_splits, centrality, co_membership, communities
 from ..findings import Finding
-from .facts import Facts, seats, short_list, tables
+from .facts import Facts, active_seat_iris, seats, short_list, tables
 
 
 def _network(rows, ctx):
@@ -46,7 +46,8 @@ def score_brokers(rows, ctx, vocab) -> list[Finding]:
                   "tables": short_list(evidence["tables"])}
         illustrative = any(ts[t].illustrative for t in tables_of[m])
         out.append(ctx.finding(m, facts.label(m), evidence, fields=fields,
-                               regions=_regions(facts, ts, tables_of[m]), illustrative=illustrative))
+                               regions=_regions(facts, ts, tables_of[m]), illustrative=illustrative,
+                               facts=[m, *tables_of[m], *active_seat_iris(facts, tables_of[m], ctx.today)]))
     return out
 
 
@@ -81,5 +82,6 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
         table_iris = {t for n in members for t in tables_of[n]}
         out.append(ctx.finding(hub, facts.label(hub), evidence, fields=fields,
                                regions=_regions(facts, ts, table_iris),
-                               illustrative=any(ts[t].illustrative for t in table_iris)))
+                               illustrative=any(ts[t].illustrative for t in table_iris),
+                               facts=[hub, *table_iris, *active_seat_iris(facts, table_iris, ctx.today)]))
     return out

@@ -7,8 +7,13 @@ perspectives satisfy a criterion (``izg:requiresAnyOf``; a finer sector counts f
 perspective, following ``skos:broader``), whether the seat needs a mandate, the severity of a miss and
 the lesson to suggest. A seat's perspective is the one given for the membership, else the member's
 sector, else (a person) the sector of the organisation the seat speaks for. A seat that needs a mandate
-has one when ``izg:mandate`` is true, or when it is not recorded and the seat names the gemeenten it
-speaks for; an explicit "no" is no mandate.
+has one only when ``izg:mandate`` is true (:func:`izagraph.rules.facts.mandate`, shared with
+``mandate-gaps``). When no seat satisfies a criterion and a seat of the right perspective has an unknown
+mandate, the criterion is "not recorded" (low, a gap in the data), not "not met".
+
+``missing-perspectives`` checks the collaboration structure under a region's top table (seed 001: the
+criteria hold "in de samenwerkingsstructuur"): the top table and the active tables under it, each with its
+layer; ``scope=top`` checks the top table alone.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..findings import Finding, Severity
-from .facts import Facts, broader, notation, seats, short_list, tables
+from .facts import Facts, broader, mandate, notation, seat_facts, seats, short_list, tables
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,9 @@ def criteria(facts: Facts, vocab) -> list[Criterion]:
 
 
 def has_mandate(seat) -> bool:
-    return seat.mandate is True or (seat.mandate is None and bool(seat.behalf_gemeenten))
+    """Whether a seat counts for a criterion that needs a mandate: only a recorded "ja" (see
+    :func:`izagraph.rules.facts.mandate`, the one definition every rule uses)."""
+    return mandate(seat) is True
 
 
 def _closure(seat, vocab) -> frozenset[str]:
@@ -61,24 +68,24 @@ def _closure(seat, vocab) -> frozenset[str]:
     return frozenset(out)
 
 
-def assess(criterion, table_seats, vocab) -> tuple[list, list]:
-    """(seats that satisfy the criterion, seats of the right perspective that lack the mandate)."""
+def assess(criterion, table_seats, vocab) -> tuple[list, list, list]:
+    """(seats that satisfy the criterion, seats of the right perspective whose mandate is unknown, seats of
+    the right perspective with a mandate recorded as not given)."""
     required = {str(c) for c in criterion.requires_any_of}
-    ok, no_mandate = [], []
+    ok, unknown, no_mandate = [], [], []
     for seat in table_seats:
         if not _closure(seat, vocab) & required:
             continue
-        if criterion.requires_mandate and not has_mandate(seat):
-            no_mandate.append(seat)
-        else:
-            ok.append(seat)
-    return ok, no_mandate
+        state = mandate(seat) if criterion.requires_mandate else True
+        (ok if state is True else unknown if state is None else no_mandate).append(seat)
+    return ok, unknown, no_mandate
 
 
 def _prepare(rows, ctx):
+    """Facts, the active tables, and the active seats per active table (peildatum: ``ctx.today``)."""
     facts = Facts(rows)
     today = ctx.today
-    ts = {i: t for i, t in tables(facts).items() if t.active(today) and t.in_scope}
+    ts = {i: t for i, t in tables(facts).items() if t.active(today)}
     by_table = defaultdict(list)
     for s in seats(facts):
         if s.table in ts and s.active(today):
@@ -86,47 +93,89 @@ def _prepare(rows, ctx):
     return facts, ts, by_table
 
 
-def _present(table_seats, vocab) -> list[str]:
-    return sorted({notation(vocab, p) for s in table_seats for p in s.seat_perspectives()})
+def structure(top: str, ts: dict) -> dict[str, int]:
+    """The active tables under ``top`` (inclusive) with their layer (the top table is layer 1). Only active
+    tables link layers: an ended table is no layer, and what hangs under it only is not in the structure.
+
+    >>> from types import SimpleNamespace as T
+    >>> structure("a", {"a": T(parent=None), "b": T(parent="a"), "c": T(parent="b")})
+    {'a': 1, 'b': 2, 'c': 3}
+    """
+    children = defaultdict(list)
+    for iri, t in ts.items():
+        if t.parent in ts:
+            children[t.parent].append(iri)
+    layers, todo = {top: 1}, [top]
+    while todo:
+        t = todo.pop()
+        for c in sorted(children.get(t, ())):
+            if c not in layers:
+                layers[c] = layers[t] + 1
+                todo.append(c)
+    return layers
 
 
-def _check(facts, table, table_seats, criteria, ctx, vocab, extra: dict) -> list[Finding]:
+def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab, extra: dict,
+           scope: dict | None = None) -> list[Finding]:
     out = []
     regions = {r: facts.label(r) for r in table.spatial}
+    all_seats = [s for t in sorted(layers) for s in by_table.get(t, ())]
+    where: dict[str, set] = defaultdict(set)
+    for s in all_seats:
+        for p in s.seat_perspectives():
+            where[notation(vocab, p)].add(layers[s.table])
+    base = [*layers, *seat_facts(facts, all_seats)]
     for c in criteria:
-        ok, no_mandate = assess(c, table_seats, vocab)
+        ok, unknown, no_mandate = assess(c, all_seats, vocab)
         if ok:
             continue
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
-        evidence = {"criterion": c.id, "requires_any_of": requires, "present": _present(table_seats, vocab),
-                    "members": sorted(facts.label(s.member) for s in table_seats), **extra}
-        key = "default"
-        if no_mandate:
+        evidence = {"criterion": c.id, "requires_any_of": requires, "present": sorted(where),
+                    "members": sorted({facts.label(s.member) for s in all_seats}), **extra}
+        if len(layers) > 1:
+            evidence["structure_tables"] = len(layers)
+            evidence["layers"] = {p: sorted(ls) for p, ls in sorted(where.items())}
+        key, severity = "default", Severity.parse(c.severity)
+        if unknown:
+            key, severity = "not-recorded", None
+            evidence["mandate_unknown"] = sorted(facts.label(s.member) for s in unknown)
+        elif no_mandate:
             key = "no-mandate"
+        if no_mandate:
             evidence["without_mandate"] = sorted(facts.label(s.member) for s in no_mandate)
         fields = {"criterion": c.labels, "requires": ", ".join(requires),
                   "without_mandate": short_list(evidence.get("without_mandate", [])),
-                  "theme": extra.get("theme", "")}
-        out.append(ctx.finding(table.iri, table.label, evidence, key=key, fields=fields,
-                               severity=Severity.parse(c.severity), advice=c.advice, regions=regions,
-                               illustrative=table.illustrative or any(s.illustrative for s in table_seats)))
+                  "unknown_mandate": short_list(evidence.get("mandate_unknown", [])),
+                  "theme": extra.get("theme", ""), "scope": scope or table.label}
+        out.append(ctx.finding(table.iri, table.label, evidence, key=key, fields=fields, severity=severity,
+                               advice=c.advice, regions=regions, illustrative=table.illustrative,
+                               facts=[*base, c.iri]))
     return out
 
 
+def _scope_text(table, n: int) -> dict[str, str]:
+    if n == 1:
+        return {"nl": table.label, "en": table.label}
+    return {"nl": f"de samenwerkingsstructuur onder {table.label} ({n} tafels)",
+            "en": f"the collaboration structure under {table.label} ({n} tables)"}
+
+
 def score_regional_structure(rows, ctx, vocab) -> list[Finding]:
-    """Each active table marked as a region's collaboration structure against the IZA criteria."""
+    """The collaboration structure under each active table marked as a region's collaboration structure
+    (or, with ``scope=top``, that table alone) against the IZA criteria."""
     facts, ts, by_table = _prepare(rows, ctx)
     wanted = [c for c in criteria(facts, vocab) if c.regional_structure]
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
-        if not t.regional_structure:
+        if not (t.regional_structure and t.in_scope):
             continue
-        if not by_table.get(t.iri):
+        layers = structure(t.iri, ts) if ctx.get("scope", "structure") == "structure" else {t.iri: 1}
+        if not any(by_table.get(x) for x in layers):
             out.append(ctx.finding(t.iri, t.label, {"criteria": sorted(c.id for c in wanted), "members": []},
                                    key="no-members", regions={r: facts.label(r) for r in t.spatial},
-                                   illustrative=t.illustrative))
+                                   illustrative=t.illustrative, facts=list(layers)))
             continue
-        out.extend(_check(facts, t, by_table[t.iri], wanted, ctx, vocab, {}))
+        out.extend(_check(facts, t, layers, by_table, wanted, ctx, vocab, {}, _scope_text(t, len(layers))))
     return out
 
 
@@ -140,10 +189,10 @@ def score_themes(rows, ctx, vocab) -> list[Finding]:
             by_theme[c.theme].append(c)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
-        if not by_table.get(t.iri):
+        if not (t.in_scope and by_table.get(t.iri)):
             continue
         for theme in sorted(t.themes):
             if theme in by_theme:
-                out.extend(_check(facts, t, by_table[t.iri], by_theme[theme], ctx, vocab,
+                out.extend(_check(facts, t, {t.iri: 1}, by_table, by_theme[theme], ctx, vocab,
                                   {"theme": notation(vocab, theme)}))
     return out

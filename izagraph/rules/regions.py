@@ -12,7 +12,7 @@ from collections import defaultdict
 from math import comb
 
 from ..findings import Finding
-from .facts import Facts, notation, regions, short_list, tables
+from .facts import Facts, notation, regions, short_list, table_facts, tables
 
 
 def adjusted_rand(contingency: dict[tuple, int]) -> float:
@@ -107,7 +107,8 @@ def score_incongruence(rows, ctx, vocab) -> list[Finding]:
             label = f"{vocab.label(_u(da), 'nl')} ↔ {vocab.label(_u(db), 'nl')}"
             involved = {r: facts.label(r) for r in loose_a | loose_b}
             out.append(ctx.finding(da, label, evidence, fields=fields, regions=involved,
-                                   illustrative=any(rs[r].illustrative for r in involved)))
+                                   illustrative=any(rs[r].illustrative for r in involved),
+                                   facts=sorted(ra.keys() | rb.keys())))
     return out
 
 
@@ -163,5 +164,5 @@ def score_cross_cutting(rows, ctx, vocab) -> list[Finding]:
         involved = {r: facts.label(r) for d in cuts for r in rs
                     if notation(vocab, rs[r].division) == d and facts.label(r) in cuts[d]}
         out.append(ctx.finding(t.iri, t.label, evidence, fields={"n": len(t.gemeenten), "cuts": texts},
-                               regions=involved, illustrative=t.illustrative))
+                               regions=involved, illustrative=t.illustrative, facts=[*table_facts(t), *involved]))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..findings import Finding, Severity
-from .facts import Facts, notation, pct, seats, short_list, start_key, tables
+from .facts import Facts, notation, pair_facts, pct, seats, short_list, start_key, tables
 from .pairs import containment, jaccard, overlap_coefficient, shared_counts
 
 
@@ -101,7 +101,8 @@ def score_duplicates(rows, ctx, vocab) -> list[Finding]:
                   "themes": ", ".join(evidence["shared_themes"]), "shared": shared,
                   "members_a": len(members[a_iri]), "members_b": len(members[b_iri])}
         out.append(ctx.finding(newer.iri, newer.label, evidence, key=key, fields=fields, severity=severity,
-                               regions=_regions(facts, a, b), illustrative=a.illustrative or b.illustrative))
+                               regions=_regions(facts, a, b), illustrative=a.illustrative or b.illustrative,
+                               facts=pair_facts(facts, a, b, ctx.today)))
     return out
 
 
@@ -132,7 +133,8 @@ def score_subsets(rows, ctx, vocab) -> list[Finding]:
                       "themes": ", ".join(evidence["shared_themes"]), "containment": pct(c)}
             out.append(ctx.finding(small.iri, small.label, evidence, fields=fields,
                                    regions=_regions(facts, small, big),
-                                   illustrative=small.illustrative or big.illustrative))
+                                   illustrative=small.illustrative or big.illustrative,
+                                   facts=pair_facts(facts, small, big, ctx.today)))
     return out
 
 
@@ -171,5 +173,6 @@ def score_en_en(rows, ctx, vocab) -> list[Finding]:
                   "themes": ", ".join(evidence["themes"]), "covered": pct(covered), "moved": pct(moved),
                   "shared_names": short_list(evidence["shared_members"])}
         out.append(ctx.finding(newer.iri, newer.label, evidence, fields=fields, regions=_regions(facts, a, b),
-                               illustrative=a.illustrative or b.illustrative))
+                               illustrative=a.illustrative or b.illustrative,
+                               facts=pair_facts(facts, a, b, ctx.today)))
     return out

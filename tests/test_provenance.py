@@ -1,0 +1,162 @@
+"""Provenance follows every finding: basis and confidence come from ALL facts a finding rests on.
+
+Each case takes a rule's positive test case (``tests/data/rules/<rule>/positive`` on top of ``_base``), first
+makes every fact real (source ``test-echt``: kind real, confidence high), then turns ONE fact illustrative or
+one region's composition inferred. The expectation is reasoned by hand from what the finding rests on: a fact
+under the finding weakens it, a fact beside it does not.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from izagraph.backends.sparql import OxigraphBackend, RdflibBackend
+from izagraph.findings import Finding, Severity
+from izagraph.load import load_dataset
+from izagraph.rules import check
+from izagraph.rules.provenance import annotate, fact_provenance
+
+from .conftest import TESTS
+
+RULES_DATA = TESTS / "data" / "rules"
+TODAY = dt.date(2025, 6, 1)
+EV = "https://w3id.org/izagraph/concept/evidence/"
+CF = "https://w3id.org/izagraph/concept/confidence/"
+RS = "https://w3id.org/izagraph/concept/region-status/"
+
+
+def _rewrite(path: Path, change) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+        fields = list(rows[0]) if rows else []
+    rows = [change(dict(r)) for r in rows]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def make_case(tmp_path: Path, rule: str) -> tuple[Path, Path]:
+    """Copies of ``_base`` and the rule's positive case with every fact from the real source."""
+    base, case = tmp_path / "base", tmp_path / "case"
+    shutil.copytree(RULES_DATA / "_base", base)
+    shutil.copytree(RULES_DATA / rule / "positive", case)
+    for folder in (base, case):
+        for f in folder.glob("*.csv"):
+            if f.name != "sources.csv":
+                _rewrite(f, lambda r: {**r, "source": "test-echt"} if r.get("source") == "test-illustratief" else r)
+    return base, case
+
+
+def illustrative(folder: Path, file: str, **match) -> None:
+    """Make the row(s) of ``file`` matching ``match`` come from the illustrative source."""
+    hits = []
+
+    def change(r):
+        if all(r.get(k) == v for k, v in match.items()):
+            hits.append(r)
+            return {**r, "source": "test-illustratief"}
+        return r
+
+    _rewrite(folder / file, change)
+    assert hits, (file, match)
+
+
+def inferred(base: Path, region: str) -> None:
+    _rewrite(base / "regions.csv", lambda r: {**r, "status": "inferred"} if r["id"] == region else r)
+
+
+def run(base: Path, case: Path, rule: str, params=None) -> list[Finding]:
+    g = load_dataset([base] + ([case] if any(case.glob("*.csv")) else [])).graph
+    results = [check(b, [rule], params or {}, today=TODAY).findings
+               for b in (RdflibBackend(g), OxigraphBackend.from_graph(g))]
+    assert [f.to_dict() for f in results[0]] == [f.to_dict() for f in results[1]]
+    assert results[0], "the positive case must still fire"
+    return results[0]
+
+
+def trust(findings, subject_suffix: str | None = None) -> set[tuple]:
+    return {(f.basis, f.confidence) for f in findings if subject_suffix is None or f.subject.endswith(subject_suffix)}
+
+
+# rule, positive-case params, the change, the subject to look at (None: all), expected (basis, confidence)
+CASES = [
+    # drukte: the hospital's 4th table comes through a person's seat on its behalf (t4)
+    ("drukte-organisation", {"max_tables": 3}, lambda b, c: illustrative(c, "memberships.csv", table="t4"),
+     None, {("illustrative", "medium")}),
+    # ... while the seat at the ended table t5 counts for nothing, so it does not weaken the finding
+    ("drukte-organisation", {"max_tables": 3}, lambda b, c: illustrative(c, "memberships.csv", table="t5"),
+     None, {("source", "high")}),
+    # duplicates: real tables, one illustrative seat (the issue's example) is an illustrative duplicate
+    ("duplicate-tables", {}, lambda b, c: illustrative(c, "memberships.csv", table="twin-b", member="vvt-noord"),
+     None, {("illustrative", "medium")}),
+    # the person's name is a fact too (persons.csv): an illustrative person makes the finding illustrative
+    ("mandate-gaps", {}, lambda b, c: illustrative(b, "persons.csv", id="p-wethouder"),
+     "regio/gm9001", {("source", "high")}),
+    ("mandate-gaps", {}, lambda b, c: illustrative(b, "persons.csv", id="p-wethouder"),
+     "zuid/p-wethouder", {("illustrative", "medium")}),
+    # incongruence that exists only through an inferred region composition is inferred, not real
+    ("region-incongruence", {}, lambda b, c: inferred(b, "zk-oost"), None, {("inferred", "high")}),
+    # a subregion (division iza-subregio, not compared) being inferred changes nothing
+    ("region-incongruence", {}, lambda b, c: inferred(b, "iza-noord-oost"), None, {("source", "high")}),
+    # a table straddling two zorgkantoor regions: one of them inferred
+    ("cross-cutting-tables", {}, lambda b, c: inferred(b, "zk-west"), None, {("inferred", "high")}),
+    # table-gaps rest on the table alone: its region's composition does not matter for a missing chair
+    ("table-gaps", {}, lambda b, c: inferred(b, "iza-noord"), None, {("source", "high")}),
+    # brokers rest on the seats of the tables they link
+    ("brokers", {}, lambda b, c: illustrative(c, "memberships.csv", table="a2", member="huisartsen-noord"),
+     None, {("illustrative", "medium")}),
+    # the IZA criteria come from a real source with confidence high ...
+    ("missing-perspectives", {}, lambda b, c: None, "regio-noord", {("source", "high")}),
+    # ... the theme expectations are izagraph's own design choice: confidence medium
+    ("theme-perspectives", {}, lambda b, c: None, None, {("source", "medium")}),
+]
+
+
+@pytest.mark.parametrize("rule,params,change,subject,expected", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_basis_and_confidence_follow_every_fact(tmp_path, rule, params, change, subject, expected):
+    base, case = make_case(tmp_path, rule)
+    change(base, case)
+    findings = run(base, case, rule, params)
+    assert trust(findings, subject) == expected
+    assert all(f.sources for f in findings)
+    assert all(f.illustrative == (f.basis == "illustrative") for f in findings)
+
+
+def test_all_real_sources_give_source_basis_and_their_ids(tmp_path):
+    base, case = make_case(tmp_path, "duplicate-tables")
+    findings = run(base, case, "duplicate-tables")
+    assert trust(findings) == {("source", "high")}
+    assert findings[0].sources == ("https://w3id.org/izagraph/id/source/test-echt",)
+
+
+def test_blank_confidence_is_not_stated_and_an_illustrative_source_is_never_high(tmp_path):
+    base, case = make_case(tmp_path, "duplicate-tables")
+    _rewrite(base / "sources.csv", lambda r: {**r, "confidence": "" if r["id"] == "test-echt" else "high"})
+    findings = run(base, case, "duplicate-tables")
+    assert trust(findings) == {("source", None)}  # blank: not stated, never read as high
+    illustrative(case, "memberships.csv", table="twin-a", member="vvt-noord")
+    findings = run(base, case, "duplicate-tables")
+    assert trust(findings) == {("illustrative", "low")}  # the illustrative source says high: made up is never high
+
+
+def test_fact_provenance_weakest_of_several_sources_and_region_status():
+    rows = [{"s": "r", "source": "src/a", "kind": EV + "real", "confidence": CF + "high", "status": RS + "inferred"},
+            {"s": "r2", "source": "src/a", "kind": EV + "real", "confidence": CF + "high", "status": RS + "source"},
+            {"s": "x", "source": "src/a", "kind": EV + "real", "confidence": CF + "high", "status": None},
+            {"s": "x", "source": "src/b", "kind": EV + "real", "confidence": CF + "medium", "status": None}]
+    p = fact_provenance(rows)
+    assert (p["r"].basis, p["r2"].basis, p["x"].basis, p["x"].confidence) == ("inferred", "source", "source", "medium")
+    assert p["x"].sources == ("src/a", "src/b")
+
+
+def test_a_finding_without_known_facts_keeps_its_own_flag():
+    f = Finding("r", Severity.LOW, "unknown-subject", "U", {"nl": "x"}, illustrative=True)
+    g = annotate([f], [])[0]
+    assert (g.basis, g.confidence, g.sources) == ("illustrative", None, ())
