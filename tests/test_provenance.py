@@ -35,6 +35,7 @@ def _rewrite(path: Path, change) -> None:
         rows = list(csv.DictReader(fh))
         fields = list(rows[0]) if rows else []
     rows = [change(dict(r)) for r in rows]
+    fields = list(dict.fromkeys(fields + [k for r in rows for k in r]))
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=fields)
         w.writeheader()
@@ -68,7 +69,10 @@ def illustrative(folder: Path, file: str, **match) -> None:
 
 
 def inferred(base: Path, region: str) -> None:
+    """Make a region's composition inferred; its gemeenten then name the method (a loader rule)."""
     _rewrite(base / "regions.csv", lambda r: {**r, "status": "inferred"} if r["id"] == region else r)
+    _rewrite(base / "region_members.csv",
+             lambda r: {**r, "method": "same-name-ggd"} if r["region"] == region else r)
 
 
 def run(base: Path, case: Path, rule: str, params=None) -> list[Finding]:
