@@ -20,7 +20,7 @@ from izagraph.load import load_dataset
 from izagraph.maps import Scope, UnknownScope, network_map, overview_map, resolve_scope, select
 from izagraph.maps.build import node_groups
 from izagraph.maps.geo import build_geo_map, classes, load_geo
-from izagraph.maps.html import network_html, safe_json
+from izagraph.maps.html import geo_html, network_html, safe_json
 from izagraph.maps.layout import structured_layout
 from izagraph.maps.overlay import marks_from_findings
 from izagraph.maps.site import load_network, write_all
@@ -96,11 +96,14 @@ def test_unknown_region_suggests_the_closest_one(G):
 def test_region_map_holds_its_tables_members_and_context(G):
     H = select(G, resolve_scope(G, "region", "ZK11"))
     kinds = sorted(a["kind"] for _, a in H.nodes(data=True))
-    # stuurgroep, evil-table; GM0392, Verzekeraar, J. Jansen, evil org; iza, gala; preventie; ZK11
-    assert kinds == ["gemeente", "organisation", "organisation", "person", "programme", "programme", "region",
-                     "table", "table", "theme"]
+    # stuurgroep, evil-table and the themateam under the stuurgroep (its gemeenten GM0392 and GM0394 reach
+    # beyond ZK11); GM0392, GM0394, Verzekeraar, J. Jansen, evil org, Ziekenhuis A; iza, gala; two themes; ZK11
+    assert kinds == ["gemeente", "gemeente", "organisation", "organisation", "organisation", "person", "programme",
+                     "programme", "region", "table", "table", "table", "theme", "theme"]
     relations = sorted(d["relation"] for *_, d in H.edges(data=True))
-    assert relations == ["membership"] * 5 + ["parent"] + ["programme"] * 3 + ["territory"] * 2 + ["theme"]
+    assert relations == ["membership"] * 6 + ["parent"] * 2 + ["programme"] * 4 + ["territory"] * 4 + ["theme"] * 2
+    outside = {n for n, a in H.nodes(data=True) if a.get("outside")}
+    assert outside == {ID + "table/themateam-ggz"}  # the evil table works for ZK11 itself: inside
 
 
 def test_gemeente_scope_finds_tables_by_explicit_territory(G):
@@ -206,7 +209,23 @@ def test_findings_are_drawn(G):
     assert by_name["Kennemerland"]["color"]["border"] == "#e67e22"
     assert "color" not in by_name["Themateam Mentale gezondheid"] or \
         by_name["Themateam Mentale gezondheid"]["color"]["border"] != "#c0392b"
-    assert "[low] geen voorzitter" in spec.tooltip(by_name["Themateam Mentale gezondheid"])
+    tip = spec.tooltip(by_name["Themateam Mentale gezondheid"])
+    assert "Bevinding (laag): geen voorzitter (basis: bron; zekerheid: niet vermeld)" in tip and "[low]" not in tip
+    assert "Bevinding (hoog): zit aan 2 tafels" in spec.tooltip(by_name[HOSTILE])
+
+
+def test_finding_provenance_in_the_panel_with_the_fallback(G):
+    """Before findings carry basis/confidence, the illustrative flag gives the basis; after, their values."""
+    subject = ID + "organisation/evil"
+    old = Finding("drukte-organisation", Severity.MEDIUM, subject, "x", {"nl": "druk", "en": "busy"}, {},
+                  illustrative=True)
+    new = {"rule": "brokers", "severity": "low", "subject": subject, "message": {"nl": "schakel", "en": "broker"},
+           "basis": "inferred", "confidence": "medium", "gap": "governance"}
+    spec = network_map(G, Scope("national"), marks=marks_from_findings([old, new], lang="en"), today=TODAY,
+                      lang="en")
+    tip = spec.tooltip(next(n for n in spec.nodes if n["name"] == HOSTILE))
+    assert "Finding (medium): busy (basis: illustrative; confidence: not stated)" in tip
+    assert "Finding (low): broker (basis: inferred; confidence: medium; governance gap)" in tip
 
 
 def test_findings_flag_reports_missing_rules(hostile_store, tmp_path, monkeypatch):
@@ -215,6 +234,22 @@ def test_findings_flag_reports_missing_rules(hostile_store, tmp_path, monkeypatc
     monkeypatch.setattr(site, "rule_marks", lambda *a, **k: [])
     result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--findings", "-o", str(tmp_path / "f.html")])
     assert result.exit_code == 0, result.output
+
+
+def test_map_findings_are_those_of_check_for_the_same_scope(hostile_store):
+    """`map --region R --findings` runs the rules with the region filter, as `check --region R` does."""
+    from izagraph.backends.sparql import OxigraphBackend
+    from izagraph.maps.site import rule_marks
+    from izagraph.rules import check
+
+    G = load_network(hostile_store)[0]
+    scope = resolve_scope(G, "region", "ZK11")
+    checked = check(OxigraphBackend.from_store(hostile_store), region="zorgkantoor-zk11")
+    on_map = {(m.rule, m.message) for m in rule_marks(hostile_store, G, scope=scope)}
+    expected = {(f.rule, f.text()) for f in checked.findings}
+    assert on_map == expected and expected
+    national = {(f.rule, f.text()) for f in check(OxigraphBackend.from_store(hostile_store)).findings}
+    assert {(m.rule, m.message) for m in rule_marks(hostile_store, G)} == national
 
 
 # -- layout -----------------------------------------------------------------------------------------
@@ -313,6 +348,18 @@ def test_geo_map_colours_gemeenten_and_escapes_names(G):
     assert "<img" not in page["svg"] and "&lt;img src=x" in page["svg"]
     roaz = build_geo_map(G, load_geo(GEO_DIR), division="roaz", today=TODAY)
     assert any("ROAZ Test" in n for n in roaz["data"]["notes"])  # composition unknown: said, not drawn
+    assert page["title"] == "Waar is het druk? Tafels per gemeente"
+
+
+def test_geo_map_title_says_which_measure_it_shows(G):
+    marks = marks_from_findings([finding("table-gaps", ID + "table/stuurgroep", {}, "geen leden")])
+    page = build_geo_map(G, load_geo(GEO_DIR), division="zorgkantoor", measure="findings", marks=marks, today=TODAY)
+    assert page["title"] == "Bevindingen per gemeente" and "Tafels" not in page["title"] + page["subtitle"]
+    assert page["page_title"] == "Bevindingen per gemeente — Zorgkantoorregio"
+    html_text = geo_html(page)
+    assert "<title>Bevindingen per gemeente — Zorgkantoorregio</title>" in html_text
+    en = build_geo_map(G, load_geo(GEO_DIR), division="ggd", measure="seats", lang="en", today=TODAY)
+    assert en["title"] == "Seats per municipality"
 
 
 # -- CLI -------------------------------------------------------------------------------------------
@@ -321,7 +368,7 @@ def test_cli_writes_a_region_map(hostile_store, tmp_path):
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--region", "ZK11", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"{out} geschreven: Regio: Kennemerland (10 knopen, 12 lijnen, ")
+    assert result.output.startswith(f"{out} geschreven: Regio: Kennemerland (14 knopen, 18 lijnen, ")
     assert "<img" not in out.read_text()
 
 

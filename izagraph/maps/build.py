@@ -25,7 +25,7 @@ from .overlay import Mark
 from .scope import is_active, slug
 from .style import (
     EDGE_STYLE, FINDING_COLOUR, OTHER_FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
-    RELATION_ORDER, primary_programme, programme_colour, text,
+    RELATION_ORDER, primary_programme, programme_colour, text, word,
 )
 
 DIVISION_ORDER = ("iza", "iza-subregio", "zorgkantoor", "roaz", "ggd", "jeugd", "arbeidsmarkt", "veiligheid",
@@ -118,6 +118,19 @@ def _concept_label(scheme: str, value: str, lang: str) -> str:
 
 def _evidence_text(evidence: str, lang: str) -> str:
     return text(lang, f"ev.{evidence}") if evidence in ("real", "illustrative") else text(lang, "ev.unknown")
+
+
+def finding_text(m: Mark, lang: str) -> str:
+    """A finding as the panel shows it: the message, then what it rests on and how sure it is.
+
+    >>> finding_text(Mark("other", "s", "r", "high", "Te druk", basis="illustrative"), "nl")
+    'Te druk (basis: illustratief; zekerheid: niet vermeld)'
+    """
+    parts = [f"{text(lang, 'f.basis')}: {word(lang, 'basis', m.basis)}",
+             f"{text(lang, 'f.confidence')}: {word(lang, 'conf', m.confidence or 'none')}"]
+    if m.gap:
+        parts.append(word(lang, "gap", m.gap))
+    return f"{m.message} ({'; '.join(parts)})"
 
 
 def _size(seats: int, minimum: float = 8.0) -> float:
@@ -250,6 +263,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     tables_of: dict[str, list[str]] = defaultdict(list)
     territory: dict[str, list[str]] = defaultdict(list)
+    gm_territory: dict[str, list[str]] = defaultdict(list)
     for u, v, d in edge_list:
         rel = d.get("relation")
         if rel == "membership":
@@ -259,6 +273,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             tables_of[u].append(v)
         elif rel == "territory" and attrs[v].get("kind") == "region":
             territory[u].append(v)
+        elif rel == "territory":
+            gm_territory[u].append(v)
     tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
     marks_by: dict[str, list[Mark]] = defaultdict(list)
     for m in marks:
@@ -267,7 +283,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
     words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
                                                 "members", "division", "code", "status", "sector", "tables",
-                                                "seats", "findings", "role", "perspective", "on_behalf_of", "score", "rule")}
+                                                "seats", "findings", "finding", "role", "perspective", "on_behalf_of", "score", "rule")}
     sources = _Sources(lang)
 
     nodes: list[dict] = []
@@ -292,6 +308,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             group = f"table-{primary_programme(progs) or ''}"
             if group not in ("table-" + p for p in PROGRAMME_ORDER):
                 group = "table-"
+            gm_names = sorted(label[g] for g in gm_territory[n])
             listed = sorted(members_of[n], key=lambda md: (md[1].get("role") != "voorzitter", label[md[0]]))
             names = [label[m] + (f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "")
                      for m, d in listed[:MAX_LISTED]]
@@ -299,7 +316,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                 names.append(f"… +{len(listed) - MAX_LISTED}")
             info += [(words["programmes"], ", ".join(_concept_label("programme", p, lang) for p in progs)),
                      (words["themes"], ", ".join(_concept_label("theme", t, lang) for t in themes)),
-                     (words["regions"], ", ".join(label[r] for r in territory[n])),
+                     (words["regions"], ", ".join([label[r] for r in territory[n]] + gm_names)
+                      + (f" ({text(lang, 'ui.outside')})" if a.get("outside") else "")),
                      (words["level"], _concept_label("level", a["level"], lang) if a.get("level") else ""),
                      (words["start"], a.get("start", "")), (words["ended"], a.get("end", "")),
                      (f"{words['members']} ({len(listed)})", "; ".join(names))]
@@ -331,6 +349,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         size = {"region": 22.0, "programme": 24.0, "theme": 16.0}.get(kind) or _size(seats[n], 10 if kind == "table" else 7)
         node = {"id": index[n], "label": wrap(label[n]) + (" *" if illustrative else ""), "group": group,
                 "size": size, "k": kind, "p": progs, "t": themes, "r": regs, "name": label[n]}
+        if a.get("outside"):
+            node["o"] = 1
+            node["label"] += f"\n({text(lang, 'ui.outside')})"
         src = sources(a.get("source", ""), a.get("evidence", "")) if kind not in ("programme", "theme") else None
         if src is not None:
             node["src"] = src
@@ -338,7 +359,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             node["opacity"] = 0.45
         node_marks = marks_by.get(n, [])
         if node_marks:
-            info.append((words["findings"], " | ".join(f"[{m.severity}] {m.message}" for m in node_marks)))
+            for m in node_marks:
+                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})", finding_text(m, lang)))
+            node["fd"] = [f"{word(lang, 'sev', m.severity)}: {m.message}" for m in node_marks]
         shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
         if shown:
             kinds = {m.kind for m in shown}
@@ -394,11 +417,11 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                                                            (words["rule"], m.rule)) if val]})
         if m.kind == "missing" and m.missing:
             or_word = " of " if lang == "nl" else " or "
-            word = or_word.join(_concept_label("perspective", p, lang) for p in m.missing)
+            missing_word = or_word.join(_concept_label("perspective", p, lang) for p in m.missing)
             mid = len(nodes)
-            nodes.append({"id": mid, "label": wrap(("ontbreekt: " if lang == "nl" else "missing: ") + word, 28),
-                          "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": word,
-                          "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], word],
+            nodes.append({"id": mid, "label": wrap(("ontbreekt: " if lang == "nl" else "missing: ") + missing_word, 28),
+                          "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": missing_word,
+                          "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], missing_word],
                                    [words["findings"], m.message]]})
             edges.append({"id": len(edges), "from": index[m.subject], "to": mid, "rel": "missing",
                           "name": text(lang, "rel.missing"), "info": [[words["findings"], m.message]]})
@@ -419,6 +442,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     notes = [text(lang, "ui.size")]
     if any(nd["group"].endswith("~ill") for nd in nodes):
         notes.append(text(lang, "ui.illustrative"))
+    if any(nd.get("o") for nd in nodes):
+        notes.append(text(lang, "ui.outside_note"))
     if any(nd.get("opacity") for nd in nodes):
         notes.append(text(lang, "ui.ended"))
     shown_kinds = {m.kind for ms in marks_by.values() for m in ms}

@@ -234,7 +234,7 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         t = f'<text class="rl{"" if href else " nolink"}" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{esc(name)}</text>'
         label_svg.append(f'<a href="{esc(href)}">{t}</a>' if href and _safe_href(href) else t)
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" id="nl" viewBox="0 0 {project.width:.0f} {project.height:.0f}" '
-           f'role="img" aria-label="{esc(text(lang, "title.geo"))}" fill-rule="evenodd">'
+           f'role="group" aria-label="{esc(text(lang, "title.geo." + measure.partition(":")[0]))}" fill-rule="evenodd">'
            f'<g id="gemeenten">{"".join(paths)}</g>'
            f'<path class="outline" d="{lines_path(outline_lines, project)}"/>'
            f'<g id="labels">{"".join(label_svg)}</g></svg>')
@@ -253,9 +253,10 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         | {"offline": text(lang, "ui.offline"), "index": text(lang, "ui.index"), "legend": text(lang, "ui.legend"),
            "generated": text(lang, "ui.generated")},
     }
-    title = text(lang, "title.geo")
+    title = text(lang, f"title.geo.{measure_kind}") + (f" ({measure.partition(':')[2]})" if ":" in measure else "")
     subtitle = f"{text(lang, 'geo.outline')}: {division_label} · {measure_text}"
-    return {"lang": lang, "title": title, "subtitle": subtitle, "svg": svg, "data": data, "division": division}
+    return {"lang": lang, "title": title, "subtitle": subtitle, "svg": svg, "data": data, "division": division,
+            "page_title": f"{title} — {division_label}"}
 
 
 def region_positions(G: nx.MultiDiGraph, geo: GeoData, scale: float = 1.6) -> dict[str, tuple[float, float]]:

@@ -46,6 +46,22 @@ class Mark:
     other: str | None = None
     score: float | None = None
     missing: tuple[str, ...] = field(default_factory=tuple)
+    basis: str = "source"  # source | inferred | illustrative: the weakest fact the finding rests on
+    confidence: str | None = None  # high | medium | low | None (not stated)
+    gap: str | None = None  # governance | data
+
+
+def provenance(f) -> tuple[str, str | None, str | None]:
+    """(basis, confidence, gap) of a finding; before findings carried ``basis`` the ``illustrative``
+    flag says it (``basis = "illustrative" if illustrative else "source"``).
+
+    >>> provenance({"illustrative": True})
+    ('illustrative', None, None)
+    >>> provenance({"basis": "inferred", "confidence": "low", "gap": "data"})
+    ('inferred', 'low', 'data')
+    """
+    basis = _plain(_get(f, "basis")) or ("illustrative" if _get(f, "illustrative") else "source")
+    return basis, _plain(_get(f, "confidence")) or None, _plain(_get(f, "gap")) or None
 
 
 def _get(obj, name, default=None):
@@ -157,8 +173,9 @@ def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang:
         for s in subjects:
             if nodes is not None and s not in nodes:
                 continue
-            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing))))
+            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing)),
+                            *provenance(f)))
     return out
 
 
-__all__ = ["Mark", "marks_from_findings"]
+__all__ = ["Mark", "marks_from_findings", "provenance"]

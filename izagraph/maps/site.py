@@ -9,6 +9,7 @@ division), ``geo-<division>.html`` and ``index.html``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import html
 import time
@@ -108,16 +109,35 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
     return governance_network(graph, lang=lang, context=True), rename
 
 
+def scope_filters(G: nx.MultiDiGraph, scope: Scope | None) -> dict[str, str]:
+    """The ``check`` filters for a map's scope: what ``izagraph check --region R`` (or ``--programme``,
+    ``--theme``) would be given for the same map, so the map shows the same findings as that command.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("https://w3id.org/izagraph/id/region/iza-x", kind="region")
+    >>> scope_filters(G, Scope("region", "https://w3id.org/izagraph/id/region/iza-x"))
+    {'region': 'iza-x'}
+    >>> scope_filters(G, Scope("national"))
+    {}
+    """
+    if scope is None or scope.node is None or scope.kind not in ("region", "programme", "theme"):
+        return {}
+    a = G.nodes[scope.node]
+    return {scope.kind: slug(scope.node) if scope.kind == "region" else (a.get("notation") or slug(scope.node))}
+
+
 def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = None,
-               lang: str = "nl") -> list[Mark]:
-    """Run the detection rules on the store and turn their findings into marks on ``G``'s nodes."""
+               lang: str = "nl", scope: Scope | None = None) -> list[Mark]:
+    """Run the detection rules on the store for the map's ``scope`` (the same filters as ``izagraph
+    check --region/--programme/--theme``, see :func:`scope_filters`) and turn their findings into marks
+    on ``G``'s nodes. A national map (or a gemeente map) runs every rule unfiltered."""
     try:
         from ..rules import check
     except ImportError as exc:
         raise RulesUnavailable("--findings: de detectieregels (izagraph.rules.check) zijn niet beschikbaar") from exc
     from ..backends.sparql import OxigraphBackend
 
-    report = check(OxigraphBackend.from_store(store), lang=lang)
+    report = check(OxigraphBackend.from_store(store), lang=lang, **scope_filters(G, scope))
     findings = getattr(report, "findings", report)
     marks = marks_from_findings(findings, None, lang)
     if rename:
@@ -130,8 +150,8 @@ def _rename(m: Mark, rename: dict[str, str]) -> Mark:
     message = m.message
     for old in sorted((k for k in rename if not k.startswith("http")), key=len, reverse=True):
         message = message.replace(old, rename[old])
-    return Mark(m.kind, rename.get(m.subject, m.subject), m.rule, m.severity, message,
-                rename.get(m.other, m.other) if m.other else None, m.score, m.missing)
+    return dataclasses.replace(m, subject=rename.get(m.subject, m.subject), message=message,
+                               other=rename.get(m.other, m.other) if m.other else None)
 
 
 def _geo_or_none(geo_dir: Path | None) -> GeoData | None:
@@ -205,9 +225,10 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
                pseudonymise, geo_dir, today) -> Written:
     start = time.perf_counter()
     G, rename = load_network(store, lang, pseudonymise)
-    marks = rule_marks(store, G, rename, lang) if findings or measure.startswith("findings") else []
     if measure.startswith("findings") and not geo:
         raise IzagraphError("--measure hoort bij --geo")
+    scope = None if geo or overview else resolve_scope(G, kind, name)
+    marks = rule_marks(store, G, rename, lang, scope) if findings or measure.startswith("findings") else []
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     if geo:
@@ -223,7 +244,6 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         positions = region_positions(G, data) if data is not None and group_by == "region" else None
         spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
     else:
-        scope = resolve_scope(G, kind, name)
         own = {scope.node} if scope.node else set()
         spec = network_map(G, scope, lang=lang, marks=marks, today=today,
                            links={n: f for n, f in links.items() if n not in own})
@@ -252,7 +272,8 @@ def _write_all(store, out_dir, *, findings, lang, pseudonymise, geo_dir, today) 
     def network(scope: Scope, filename: str, kind: str) -> None:
         t = time.perf_counter()
         own = {scope.node} if scope.node else set()
-        spec = network_map(G, scope, lang=lang, marks=marks, today=today,
+        scoped = rule_marks(store, G, rename, lang, scope) if findings and scope.node else marks
+        spec = network_map(G, scope, lang=lang, marks=scoped, today=today,
                            links={n: f for n, f in links.items() if n not in own})
         write_network_map(spec, out_dir / filename, index_href=INDEX_FILE)
         written.append(Written(out_dir / filename, kind, spec.title, len(spec.nodes), len(spec.edges),

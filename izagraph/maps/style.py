@@ -80,6 +80,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "rel.programme": "tafel – programma", "rel.theme": "tafel – thema", "rel.territory": "tafel – werkgebied",
         "rel.part_of": "deelregio van", "rel.duplicate": "mogelijk dubbele tafels (score)",
         "rel.missing": "ontbrekend perspectief aan deze tafel", "rel.shared": "gedeelde leden",
+        "f.finding": "Bevinding", "f.basis": "basis", "f.confidence": "zekerheid", "f.url": "Adres",
+        "sev.high": "hoog", "sev.medium": "middel", "sev.low": "laag", "sev.info": "info",
+        "basis.source": "bron", "basis.inferred": "afgeleid", "basis.illustrative": "illustratief",
+        "conf.high": "hoog", "conf.medium": "middel", "conf.low": "laag", "conf.none": "niet vermeld",
+        "gap.governance": "gat in de governance", "gap.data": "gat in de gegevens (niet vastgelegd)",
         "f.kind": "Soort", "f.sector": "Sector", "f.programmes": "Programma's", "f.themes": "Thema's",
         "f.regions": "Werkgebied", "f.members": "Leden", "f.seats": "Zetels (bestuurlijke drukte)",
         "f.tables": "Tafels", "f.source": "Bron", "f.evidence": "Gegevens", "f.level": "Niveau",
@@ -97,7 +102,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ui.ended": "vervaagd: beëindigde tafel", "ui.size": "grootte: aantal zetels (bestuurlijke drukte)",
         "ui.overloaded": "rode rand en ⚠: bestuurlijke drukte (overbelast)",
         "ui.other_finding": "paarse rand: andere bevinding (zie tooltip); stippellijn met score: mogelijk dubbele tafels",
-        "ui.incongruent": "oranje rand: werkgebied niet congruent", "ui.depth": "Stappen",
+        "ui.incongruent": "oranje rand: werkgebied niet congruent",
+        "ui.outside": "deels buiten de regio",
+        "ui.outside_note": "(deels buiten de regio): tafel in de structuur van de regio waarvan het werkgebied "
+                           "ook buiten de regio ligt", "ui.depth": "Stappen",
         "ui.no_scope_nodes": "Geen tafels gevonden voor deze selectie.",
         "ui.concepts_left_out": "Programma's en thema's staan in de landelijke kaart niet als knopen "
                                 "(te veel lijnen); filter er wel op.",
@@ -109,6 +117,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title.overview.programme": "Landelijk overzicht per programma",
         "title.region": "Regio", "title.programme": "Programma", "title.theme": "Thema",
         "title.gemeente": "Gemeente", "title.geo": "Waar is het druk? Tafels per gemeente",
+        "title.geo.tables": "Waar is het druk? Tafels per gemeente",
+        "title.geo.programmes": "Programma's per gemeente", "title.geo.seats": "Zetels per gemeente",
+        "title.geo.findings": "Bevindingen per gemeente",
         "title.index": "izagraph – kaarten",
         "geo.measure.tables": "aantal actieve tafels dat de gemeente dekt",
         "geo.measure.programmes": "aantal programma's met een actieve tafel voor de gemeente",
@@ -138,6 +149,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "rel.programme": "table – programme", "rel.theme": "table – theme", "rel.territory": "table – territory",
         "rel.part_of": "part of region", "rel.duplicate": "possibly duplicated tables (score)",
         "rel.missing": "perspective missing at this table", "rel.shared": "shared members",
+        "f.finding": "Finding", "f.basis": "basis", "f.confidence": "confidence", "f.url": "Address",
+        "sev.high": "high", "sev.medium": "medium", "sev.low": "low", "sev.info": "info",
+        "basis.source": "source", "basis.inferred": "inferred", "basis.illustrative": "illustrative",
+        "conf.high": "high", "conf.medium": "medium", "conf.low": "low", "conf.none": "not stated",
+        "gap.governance": "governance gap", "gap.data": "data gap (not recorded)",
         "f.kind": "Kind", "f.sector": "Sector", "f.programmes": "Programmes", "f.themes": "Themes",
         "f.regions": "Territory", "f.members": "Members", "f.seats": "Seats (administrative load)",
         "f.tables": "Tables", "f.source": "Source", "f.evidence": "Data", "f.level": "Level",
@@ -155,7 +171,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ui.ended": "faded: ended table", "ui.size": "size: number of seats (administrative load)",
         "ui.overloaded": "red border and ⚠: administrative load (overloaded)",
         "ui.other_finding": "purple border: another finding (see tooltip); dashed line with score: possibly duplicated tables",
-        "ui.incongruent": "orange border: territory not congruent", "ui.depth": "Steps",
+        "ui.incongruent": "orange border: territory not congruent",
+        "ui.outside": "partly outside the region",
+        "ui.outside_note": "(partly outside the region): a table in the region's structure whose territory also "
+                           "lies outside the region", "ui.depth": "Steps",
         "ui.no_scope_nodes": "No tables found for this selection.",
         "ui.concepts_left_out": "Programmes and themes are not drawn as nodes on the national map (too many "
                                 "lines); you can still filter on them.",
@@ -167,6 +186,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title.overview.programme": "National overview by programme",
         "title.region": "Region", "title.programme": "Programme", "title.theme": "Theme",
         "title.gemeente": "Municipality", "title.geo": "Where is it busy? Tables per municipality",
+        "title.geo.tables": "Where is it busy? Tables per municipality",
+        "title.geo.programmes": "Programmes per municipality", "title.geo.seats": "Seats per municipality",
+        "title.geo.findings": "Findings per municipality",
         "title.index": "izagraph – maps",
         "geo.measure.tables": "number of active tables covering the municipality",
         "geo.measure.programmes": "number of programmes with an active table for the municipality",
@@ -194,3 +216,12 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(lang: str, key: str) -> str:
     """The word for ``key`` in ``lang`` (Dutch when the language is unknown)."""
     return TEXTS.get(lang, TEXTS["nl"]).get(key) or TEXTS["nl"][key]
+
+
+def word(lang: str, prefix: str, value: str) -> str:
+    """The word for a coded value (``sev``, ``basis``, ``conf``, ``gap``); the code itself when unknown.
+
+    >>> word("nl", "sev", "high"), word("nl", "sev", "odd")
+    ('hoog', 'odd')
+    """
+    return TEXTS.get(lang, TEXTS["nl"]).get(f"{prefix}.{value}") or TEXTS["nl"].get(f"{prefix}.{value}") or value
