@@ -177,7 +177,9 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         if tables:
             tip.append(f"{text(lang, 'geo.tables')} ({len(tables)}): " + "; ".join(label(t) for t in tables[:10])
                        + (" …" if len(tables) > 10 else ""))
-        paths.append(f'<path class="gm" data-i="{i}" fill="{fill}" d="{feature_path(topo, f, project)}">'
+        spoken = f"{name}: {value if value is not None else text(lang, 'geo.no_data')}"
+        paths.append(f'<path class="gm" data-i="{i}" fill="{fill}" tabindex="0" role="button" '
+                     f'aria-label="{esc(spoken)}" d="{feature_path(topo, f, project)}">'
                      f"<title>{esc(chr(10).join(tip))}</title></path>")
         gdata.append({"name": name, "code": f.code, "value": value,
                       "regions": [[f"{division_word(r)}: {label(r)}", links.get(r)] for r in regions],
@@ -249,7 +251,8 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         "lang": lang, "gemeenten": gdata, "legend": legend, "measure": measure_text,
         "division": division_label, "notes": [source_note, text(lang, "geo.gemeenten"), *notes],
         "index_href": index_href if index_href and _safe_href(index_href) else None,
-        "texts": {k: text(lang, f"geo.{k}") for k in ("tables", "regions", "value", "outline", "click", "no_data")}
+        "texts": {k: text(lang, f"geo.{k}") for k in ("tables", "regions", "value", "outline", "click", "no_data",
+                                                     "list", "gemeente", "code")}
         | {"offline": text(lang, "ui.offline"), "index": text(lang, "ui.index"), "legend": text(lang, "ui.legend"),
            "generated": text(lang, "ui.generated")},
     }

@@ -217,6 +217,7 @@ def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx
     if scope.node and scope.kind in ("region", "programme", "theme"):
         keep.add(scope.node)
     H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
     H.add_nodes_from((n, dict(G.nodes[n], in_scope=n in core or G.nodes[n].get("kind") != "table"))
                      for n in sorted(keep))
     if scope.kind == "region":

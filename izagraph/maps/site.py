@@ -106,7 +106,35 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
             if name is not None and str(name).strip():
                 rename[str(name)] = f"{word} {key[:6]}"
         graph = TripleIndex(pseudo(graph.to_graph(), lang=lang))
-    return governance_network(graph, lang=lang, context=True), rename
+    G = governance_network(graph, lang=lang, context=True)
+    map_facts(G, graph)
+    return G, rename
+
+
+def map_facts(G: nx.MultiDiGraph, graph) -> None:
+    """Facts the maps show beyond the governance network: a table's meetings per year, alternative
+    names (``skos:altLabel``, e.g. abbreviations from the ``aliases`` column) and each source's address
+    and confidence (in ``G.graph["sources"]``, keyed by the source title the nodes carry)."""
+    from rdflib import URIRef
+
+    from ..namespaces import DCTERMS, IZG, RDF, SCHEMA, SKOS
+    from ..network import _notation
+
+    for n, a in G.nodes(data=True):
+        node = URIRef(n)
+        if a.get("kind") == "table":
+            meetings = graph.value(node, IZG.meetingsPerYear)
+            a["meetings"] = str(meetings) if meetings is not None else ""
+        aliases = sorted(str(v) for v in graph.objects(node, SKOS.altLabel))
+        if aliases:
+            a["aliases"] = "; ".join(aliases)
+    sources = {}
+    for src in graph.subjects(RDF.type, IZG.Source):
+        title = str(graph.value(src, DCTERMS.title) or src)
+        confidence = graph.value(src, IZG.confidence)
+        sources[title] = {"url": str(graph.value(src, SCHEMA.url) or ""),
+                          "confidence": (_notation(confidence) or "") if confidence is not None else ""}
+    G.graph["sources"] = sources
 
 
 def scope_filters(G: nx.MultiDiGraph, scope: Scope | None) -> dict[str, str]:
