@@ -425,3 +425,25 @@ def test_every_rule_has_a_place_on_the_map():
                 "region-incongruence": "incongruent", "cross-cutting-tables": "incongruent"}
     kinds = {r.id: _kind(r.id, []) for r in ALL_RULES}
     assert {r: k for r, k in kinds.items() if k != "other"} == expected
+
+
+def test_as_of_draws_the_structure_as_it_was(G, hostile_store, tmp_path):
+    from izagraph.maps.measures import as_of
+
+    def tables_and_members(date):
+        spec = network_map(as_of(G, date), Scope("region", ID + "region/zorgkantoor-zk11"), today=date)
+        return {n["name"] for n in spec.nodes if n["k"] in ("table", "organisation", "person", "gemeente")}
+
+    # 2023-12: the stuurgroep (since 2023-06) and the undated evil table; the themateam starts 2024-01-01;
+    # J. Jansen's seat runs 2023-2024
+    assert tables_and_members("2023-12-01") == {"Stuurgroep Test", f"Tafel {HOSTILE}", "Haarlem", "Verzekeraar Test",
+                                                "J. Jansen", HOSTILE}
+    later = tables_and_members("2025-06-01")
+    assert "Themateam Mentale gezondheid" in later and "J. Jansen" not in later
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--region", "ZK11", "--as-of", "2023-12-01",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(10 knopen" in result.output and "Peildatum: 2023-12-01" in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--geo", "--as-of", "2023-12-01", "-o", str(out)])
+    assert bad.exit_code == 2 and "--as-of" in bad.output

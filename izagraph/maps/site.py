@@ -25,6 +25,7 @@ from . import map_title, network_map, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
 from .html import render, template, write_geo_map, write_index, write_network_map
+from .measures import as_of as as_of_date
 from .overlay import Mark, marks_from_findings
 from .scope import Scope, region_gemeenten, resolve_scope, slug
 from .style import PROGRAMME_ORDER, text
@@ -155,7 +156,7 @@ def scope_filters(G: nx.MultiDiGraph, scope: Scope | None) -> dict[str, str]:
 
 
 def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = None,
-               lang: str = "nl", scope: Scope | None = None) -> list[Mark]:
+               lang: str = "nl", scope: Scope | None = None, today: str | None = None) -> list[Mark]:
     """Run the detection rules on the store for the map's ``scope`` (the same filters as ``izagraph
     check --region/--programme/--theme``, see :func:`scope_filters`) and turn their findings into marks
     on ``G``'s nodes. A national map (or a gemeente map) runs every rule unfiltered."""
@@ -165,7 +166,10 @@ def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = 
         raise RulesUnavailable("--findings: de detectieregels (izagraph.rules.check) zijn niet beschikbaar") from exc
     from ..backends.sparql import OxigraphBackend
 
-    report = check(OxigraphBackend.from_store(store), lang=lang, **scope_filters(G, scope))
+    import datetime as dt
+
+    when = dt.date.fromisoformat(today) if today else None
+    report = check(OxigraphBackend.from_store(store), lang=lang, today=when, **scope_filters(G, scope))
     findings = getattr(report, "findings", report)
     marks = marks_from_findings(findings, None, lang)
     if rename:
@@ -241,22 +245,29 @@ def programmes_with_maps(G: nx.MultiDiGraph) -> list[str]:
 def write_map(store: Path, output: Path, *, kind: str = "national", name: str | None = None,
               overview: bool = False, group_by: str = "region", geo: bool = False, division: str | None = None,
               measure: str = "tables", findings: bool = False, lang: str = "nl", pseudonymise: bool = False,
-              geo_dir: Path | None = None, today: str | None = None) -> Written:
-    """Write one map of the store to ``output``: a network map of a scope, the overview, or the geo map."""
+              geo_dir: Path | None = None, today: str | None = None, as_of: str | None = None) -> Written:
+    """Write one map of the store to ``output``: a network map of a scope, the overview, or the geo map.
+
+    ``as_of`` (YYYY-MM-DD) draws the structure as it was on that date: only the tables and seats active
+    then (see :func:`izagraph.maps.measures.as_of`); findings are then computed for that date too.
+    """
     with _no_gc_pauses():
         return _write_map(store, output, kind=kind, name=name, overview=overview, group_by=group_by, geo=geo,
                           division=division, measure=measure, findings=findings, lang=lang,
-                          pseudonymise=pseudonymise, geo_dir=geo_dir, today=today)
+                          pseudonymise=pseudonymise, geo_dir=geo_dir, today=as_of or today, as_of=as_of)
 
 
 def _write_map(store, output, *, kind, name, overview, group_by, geo, division, measure, findings, lang,
-               pseudonymise, geo_dir, today) -> Written:
+               pseudonymise, geo_dir, today, as_of) -> Written:
     start = time.perf_counter()
     G, rename = load_network(store, lang, pseudonymise)
+    if as_of:
+        G = as_of_date(G, as_of)
     if measure.startswith("findings") and not geo:
         raise IzagraphError("--measure hoort bij --geo")
     scope = None if geo or overview else resolve_scope(G, kind, name)
-    marks = rule_marks(store, G, rename, lang, scope) if findings or measure.startswith("findings") else []
+    marks = (rule_marks(store, G, rename, lang, scope, today=as_of) if findings or measure.startswith("findings")
+             else [])
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     if geo:
@@ -274,7 +285,8 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
     else:
         own = {scope.node} if scope.node else set()
         spec = network_map(G, scope, lang=lang, marks=marks, today=today,
-                           links={n: f for n, f in links.items() if n not in own})
+                           links={n: f for n, f in links.items() if n not in own},
+                           subtitle=f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else "")
     write_network_map(spec, output)
     return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
 
