@@ -14,6 +14,8 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from rdflib import URIRef
+
 from izagraph.cli import cli
 from izagraph.findings import Finding, Severity
 from izagraph.load import load_dataset
@@ -447,3 +449,44 @@ def test_as_of_draws_the_structure_as_it_was(G, hostile_store, tmp_path):
     assert "(10 knopen" in result.output and "Peildatum: 2023-12-01" in out.read_text(encoding="utf-8")
     bad = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--geo", "--as-of", "2023-12-01", "-o", str(out)])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+def with_aliases(folder: Path) -> Path:
+    """The mini dataset with the optional ``aliases`` column for one organisation."""
+    import csv
+
+    path = folder / "organisations.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    rows[0].append("aliases")
+    for row in rows[1:]:
+        row.append("ZA; Ziekenhuis Alfa" if row[0] == "ziekenhuis-a" else "")
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return folder
+
+
+def test_aliases_are_loaded_and_searchable_on_the_map(mini, tmp_path):
+    from rdflib import Literal
+
+    from izagraph.namespaces import SKOS
+
+    graph = load_dataset([with_aliases(mini)]).graph
+    assert set(graph.objects(URIRef(ID + "organisation/ziekenhuis-a"), SKOS.altLabel)) == {
+        Literal("ZA"), Literal("Ziekenhuis Alfa")}
+    build_store(graph, tmp_path / "store", ["mini"])
+    spec = network_map(load_network(tmp_path / "store")[0], Scope("national"), today=TODAY)
+    by_name = {n["name"]: n for n in spec.nodes}
+    assert by_name['Ziekenhuis "A" {x}']["al"] == ["ZA", "Ziekenhuis Alfa"]
+    assert by_name["Haarlem"]["al"] == ["GM0392"]  # a gemeente is found by its code
+    assert "al" not in by_name["Verzekeraar Test"]
+
+
+def test_empty_aliases_are_ignored(mini):
+    from izagraph.namespaces import SKOS
+
+    with_aliases(mini)
+    text = (mini / "organisations.csv").read_text(encoding="utf-8").replace("ZA; Ziekenhuis Alfa", "ZA;;")
+    (mini / "organisations.csv").write_text(text, encoding="utf-8")
+    dataset = load_dataset([mini])  # empty parts between ';' are ignored, not stored as empty names
+    assert {str(v) for v in dataset.graph.objects(URIRef(ID + "organisation/ziekenhuis-a"), SKOS.altLabel)} == {"ZA"}

@@ -29,7 +29,7 @@ from izagraph.resources import GEO_DIR
 from izagraph.store import build_store
 
 from .conftest import ROOT
-from .test_maps import HOSTILE, ID, TODAY, hostile_dataset
+from .test_maps import HOSTILE, ID, TODAY, hostile_dataset, with_aliases
 
 pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("IZAGRAPH_CHROMIUM", "/usr/bin/chromium")
@@ -495,4 +495,15 @@ def test_geo_gemeenten_reachable_by_keyboard_and_in_a_table(shipped, tmp_path, o
     first = page_data["data"]["gemeenten"][0]
     assert page.inner_text("#info-head") == f"{first['name']} ({first['code']})"
     shot(page, "map-geo.png")
+    offline.assert_offline()
+
+
+def test_search_finds_an_organisation_by_its_abbreviation(tmp_path, offline):
+    folder = with_aliases(shutil.copytree(ROOT / "tests" / "data" / "mini", tmp_path / "mini"))
+    build_store(load_dataset([folder]).graph, tmp_path / "store", ["mini"])
+    spec = network_map(load_network(tmp_path / "store")[0], Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "aliases.html"))
+    page.fill("#search", "za")
+    page.wait_for_selector("#hit-list li")
+    assert page.locator("#hit-list li").all_inner_texts() == ['Ziekenhuis "A" {x} (ZA)']
     offline.assert_offline()
