@@ -490,3 +490,45 @@ def test_empty_aliases_are_ignored(mini):
     (mini / "organisations.csv").write_text(text, encoding="utf-8")
     dataset = load_dataset([mini])  # empty parts between ';' are ignored, not stored as empty names
     assert {str(v) for v in dataset.graph.objects(URIRef(ID + "organisation/ziekenhuis-a"), SKOS.altLabel)} == {"ZA"}
+
+
+def test_measures_per_node(G):
+    spec = network_map(G, Scope("national"), today=TODAY)
+    m = {n["name"]: n.get("m", {}) for n in spec.nodes}
+    stuur = m["Stuurgroep Test"]
+    assert stuur["seats"] == 4 and stuur["meetings"] == 6  # GM0392, verzekeraar, J. Jansen, the evil org
+    evil = m[HOSTILE]
+    assert (evil["seats"], evil["tables"], evil["meetings"]) == (2, 2, 6)  # the evil table has no meetings given
+    # drukte: the largest of 2/6 tables, 2/4 programmes (iza, gala), 1/3 regions, 6/60 meetings
+    assert evil["drukte"] == 0.5
+    assert m["J. Jansen"]["drukte"] == 0.0  # the seat ended in 2024: nothing active on TODAY
+    top = max((n for n in spec.nodes if "betweenness" in n.get("m", {})), key=lambda n: n["m"]["betweenness"])
+    assert top["name"] == "Stuurgroep Test"  # every other table and member hangs off it
+    assert "drukte" not in stuur and "tables" not in stuur  # member measures only on members
+
+
+def test_big_maps_have_no_dashes(G, monkeypatch):
+    import izagraph.maps.build as build
+
+    small = network_map(G, Scope("national"), today=TODAY)
+    assert any(e.get("dashes") for e in small.edges) or any("dashes" in s for s in small.edge_styles.values())
+    monkeypatch.setattr(build, "DASH_MAX", 3)
+    big = network_map(G, Scope("national"), today=TODAY)
+    assert not any(e.get("dashes") for e in big.edges)
+    assert not any("dashes" in s for s in big.edge_styles.values())
+    assert not any("shapeProperties" in g for g in big.options["groups"].values())
+    assert not any(item.get("dashes") for item in big.legend)
+
+
+def test_source_addresses_only_http(G):
+    title = next(iter(G.graph["sources"]))
+    G.graph["sources"][title] = {"url": "javascript:alert(1)", "confidence": "low"}
+    spec = network_map(G, Scope("national"), today=TODAY)
+    row = next(r for r in spec.sources if r[0] == title)
+    assert row[2] == "" and row[3] == "laag"
+    G.graph["sources"][title] = {"url": "https://example.org/bron", "confidence": ""}
+    spec = network_map(G, Scope("national"), today=TODAY)
+    row = next(r for r in spec.sources if r[0] == title)
+    assert row[2] == "https://example.org/bron" and row[3] == "niet vermeld"
+    node = next(n for n in spec.nodes if n.get("src") == spec.sources.index(row))
+    assert ("Adres", "https://example.org/bron") in spec.facts(node)
