@@ -657,8 +657,7 @@
   var listBox = document.getElementById("list-box");
   var list = document.getElementById("node-list");
   var listNote = document.getElementById("list-note");
-  var kindName = {};
-  (data.filters.kind || []).forEach(function (k) { kindName[k[0]] = k[1]; });
+  var kindName = data.kinds || {};
   function describe(n) {
     var parts = [kindName[n.k] || n.k];
     if (n.r && n.r.length) parts.push(T.regions + ": " + n.r.map(function (r) { return regionName[r] || r; }).join(", "));
