@@ -9,7 +9,8 @@ Measures per node of a map's subgraph (only where they mean something; absent ot
   regions and meetings per year to the default thresholds of the rule ``drukte-organisation`` (for
   persons ``drukte-person``): 1.0 is at the threshold, 2.0 twice it;
 - ``betweenness``: betweenness centrality in the network of tables and their members (membership and
-  hierarchy edges), exact up to :data:`EXACT_BETWEENNESS` nodes, estimated from a fixed sample above.
+  hierarchy edges), on maps up to :data:`MAX_BETWEENNESS` nodes (exact; on the national map even a
+  sampled estimate costs seconds, so the measure is not offered there).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import networkx as nx
 from .scope import is_active
 
 MEASURES = ("seats", "tables", "meetings", "drukte", "betweenness")
-EXACT_BETWEENNESS = 1500
+MAX_BETWEENNESS = 1500
 MEMBER_KINDS = ("organisation", "person", "gemeente")
 DRUKTE_PARAMS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings", "max_meetings_per_year"))
@@ -125,9 +126,8 @@ def node_measures(H: nx.MultiDiGraph, today: str | None = None) -> dict[str, dic
             out[n]["drukte"] = round(max(ratios, default=0.0), 2)
     core = nx.Graph()
     core.add_edges_from((u, v) for u, v, rel in H.edges(data="relation") if rel in ("membership", "parent"))
-    if core.number_of_nodes() > 2:
-        k = None if core.number_of_nodes() <= EXACT_BETWEENNESS else 200
-        for n, b in nx.betweenness_centrality(core, k=k, seed=7).items():
+    if 2 < H.number_of_nodes() <= MAX_BETWEENNESS:
+        for n, b in nx.betweenness_centrality(core).items():
             out[n]["betweenness"] = round(b, 4)
     return dict(out)
 
