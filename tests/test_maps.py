@@ -532,3 +532,22 @@ def test_source_addresses_only_http(G):
     assert row[2] == "https://example.org/bron" and row[3] == "niet vermeld"
     node = next(n for n in spec.nodes if n.get("src") == spec.sources.index(row))
     assert ("Adres", "https://example.org/bron") in spec.facts(node)
+
+
+def test_all_with_findings_runs_each_maps_own_scope(hostile_store, tmp_path):
+    from izagraph.backends.sparql import OxigraphBackend
+    from izagraph.rules import check
+
+    out = tmp_path / "maps"
+    write_all(hostile_store, out, findings=True, today=TODAY)
+
+    def messages(name):
+        page = (out / name).read_text(encoding="utf-8")
+        data = json.loads(re.search(r'id="izagraph-data">(.*?)</script>', page, re.S).group(1))
+        return {m.split(": ", 1)[1] for n in data["nodes"] for m in n.get("fd", [])}
+
+    gala = {f.text() for f in check(OxigraphBackend.from_store(hostile_store), programme="gala").findings}
+    on_map = messages("programma-gala.html")
+    assert on_map and on_map <= gala
+    national = messages("nationaal.html")
+    assert national - gala  # the national map shows findings the GALA map, scoped like check, does not
