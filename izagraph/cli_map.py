@@ -51,8 +51,13 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
                 findings, all_, as_of, lang, pseudonymise, store, output):
     """Write an interactive map as one self-contained HTML file (works offline).
 
-    Network maps show tables, organisations, persons, programmes, themes and regions, with search,
-    filters by programme, theme, kind and region, and a click to focus on a node's neighbourhood.
+    Network maps show tables, organisations, persons, programmes, themes and regions, with search
+    (also by abbreviation), filters by programme, theme, kind and region, a click to focus on a node's
+    neighbourhood, a date (the structure as it was, and what changed since another date), shortest
+    paths between two nodes, size and colour by a measure, a keyboard-friendly list of the nodes, and
+    the view kept in the page address. A region map holds every table under the region's tables, also
+    those partly outside it. With --findings the rules run for the map's scope, as `izagraph check
+    --region/--programme/--theme` would.
     Positions are computed in Python, so even the national map (thousands of nodes) opens in
     seconds. The geo map colours the gemeenten (CBS/PDOK boundaries) by a measure. Nothing is loaded
     from the internet; names are shown as text, never run as code.
