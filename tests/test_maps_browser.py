@@ -327,6 +327,7 @@ def test_time_slider_shows_the_structure_as_it_was(haaglanden, offline):
     page = offline.open(path)
     ended, started = "Stuurgroep Ouderenzorg Haaglanden (opgeheven)", "Themateam Kwetsbare ouderen Haaglanden"
     assert {ended, started} <= names_shown(page, spec)  # no date: everything, ended tables faded
+    page.click("#tool-time summary")
 
     def slide_to(month: str) -> None:
         index = page.evaluate(f"izagraph.months.indexOf('{month}')")
@@ -358,6 +359,7 @@ def test_time_slider_shows_the_structure_as_it_was(haaglanden, offline):
 def test_shortest_path_between_two_organisations(haaglanden, offline):
     spec, path = haaglanden
     page = offline.open(path)
+    page.click("#tool-path summary")
     page.fill("#path-from", "Alzheimer Voorbeeld afdeling Hofstad")
     page.fill("#path-to", "Hofvoorbeeld Ziekenhuis")
     page.click("#path-go")

@@ -68,7 +68,7 @@ class MapSpec:
                 "ui.measure", "ui.measure_default", "ui.no_value", "ui.as_of", "ui.as_of_all", "ui.since",
                 "ui.started", "ui.ended_between", "ui.path", "ui.path_from", "ui.path_to", "ui.path_go",
                 "ui.path_none", "ui.path_found", "ui.path_unknown", "ui.findings_count", "ui.details",
-                "ui.changes", "ui.no_changes", "ui.map_label", "ui.outside")
+                "ui.changes", "ui.no_changes", "ui.map_label", "ui.outside", "ui.view", "ui.time")
         words = ("f.source", "f.evidence", "f.source_confidence", "f.url", "f.regions", "f.programmes", "f.kind")
         measure_words = {m: text(self.lang, f"measure.{m}") for m in MEASURES}
         return {"page": self.page, "title": self.title, "subtitle": self.subtitle, "lang": self.lang,

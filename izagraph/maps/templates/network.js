@@ -478,8 +478,20 @@
     });
     controls.appendChild(kinds);
   }
+  var resetButton = el("button", { type: "button", id: "reset" }, T.reset);
+  controls.appendChild(resetButton);
+  // the less used tools fold away (opened by hand, or when the page address sets one of their values)
+  var tools = {};
+  function tool(id, title) {
+    var d = el("details", { id: id, "class": "tool" });
+    d.appendChild(el("summary", null, title));
+    document.getElementById("controls").appendChild(d);
+    tools[id] = d;
+    return d;
+  }
   var depth = null, measure = null, dateInput = null, dateRange = null, sinceInput = null, fromInput = null, toInput = null;
   if (data.page === "network") {
+    controls = tool("tool-view", T.view);
     controls.appendChild(el("label", { "class": "field", "for": "f-depth" }, T.depth));
     depth = el("select", { id: "f-depth" });
     ["1", "2", "3"].forEach(function (d) { depth.appendChild(el("option", { value: d }, d)); });
@@ -508,6 +520,7 @@
       for (var y = parseInt(first, 10); y <= parseInt(last, 10); y++) {
         for (var mo = 1; mo <= 12; mo++) months.push(y + "-" + (mo < 10 ? "0" : "") + mo + "-01");
       }
+      controls = tool("tool-time", T.time);
       controls.appendChild(el("label", { "class": "field", "for": "as-of" }, T.as_of));
       dateInput = el("input", { type: "date", id: "as-of", min: months[0], max: last + "-12-31" });
       controls.appendChild(dateInput);
@@ -532,8 +545,7 @@
       api.months = months;
     }
 
-    var pathSet = el("fieldset", { id: "path", "class": "path" });
-    pathSet.appendChild(el("legend", { "class": "field" }, T.path));
+    var pathSet = tool("tool-path", T.path);
     var names = el("datalist", { id: "node-names" });
     data.nodes.forEach(function (n) { if (n.k !== "missing") names.appendChild(el("option", { value: n.name })); });
     pathSet.appendChild(names);
@@ -546,10 +558,7 @@
     var go = el("button", { type: "button", id: "path-go" }, T.path_go);
     go.addEventListener("click", function () { state.from = fromInput.value; state.to = toInput.value; state.focus = null; apply(true); });
     pathSet.appendChild(go);
-    controls.appendChild(pathSet);
   }
-  var resetButton = el("button", { type: "button", id: "reset" }, T.reset);
-  controls.appendChild(resetButton);
 
   function syncControls() {
     search.value = state.q;
@@ -564,6 +573,9 @@
     }
     if (sinceInput) sinceInput.value = state.since;
     if (fromInput) { fromInput.value = state.from; toInput.value = state.to; }
+    if (tools["tool-view"] && (state.depth !== 1 || state.measure)) tools["tool-view"].open = true;
+    if (tools["tool-time"] && (state.date || state.since)) tools["tool-time"].open = true;
+    if (tools["tool-path"] && (state.from || state.to)) tools["tool-path"].open = true;
   }
   function reset() {
     Object.assign(state, freshState());
