@@ -22,6 +22,10 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  function rgba(hex, alpha) {
+    var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    return m ? "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha + ")" : hex;
+  }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function norm(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -80,7 +84,8 @@
     }
     var s = styles[e.rel] || {};
     if (typeof e.color === "string" || e.color === undefined) {
-      e.color = { color: e.color || s.color || "#9aa5b1", highlight: "#000000", opacity: data.edge_opacity };
+      // the opacity baked into an rgba colour: vis-network otherwise recomputes it for every edge in every frame
+      e.color = { color: rgba(e.color || s.color || "#9aa5b1", data.edge_opacity), highlight: "#000000" };
     }
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
