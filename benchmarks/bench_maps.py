@@ -5,8 +5,11 @@ Generates a synthetic store (38 regions, 1,250 tables, ~3,700 organisations, 7,5
 
 - reading the store (pyoxigraph index, and rdflib's ``store.read_graph`` for comparison),
 - building the governance network, the map without layout, the layout, and writing the HTML;
-- ``izagraph map --national`` end to end as a command (wall clock, Python start-up included);
-- in headless Chromium (network blocked): milliseconds from navigation start to the first drawn frame.
+- ``izagraph map --national`` end to end as a command (wall clock, Python start-up included), and
+  ``izagraph map --national --findings`` (the rules run too; one run, it is the slow one);
+- in headless Chromium (network blocked): milliseconds from navigation start to the first drawn frame,
+  and the redraw time per frame while the view pans (vis-network's ``beforeDrawing`` to
+  ``afterDrawing``, median of 30 frames driven by ``requestAnimationFrame``), for both maps.
 
     .venv/bin/python benchmarks/bench_maps.py [--runs 3] [--spring] [--chromium /usr/bin/chromium]
 
@@ -79,6 +82,41 @@ def first_frame(html: Path, chromium: str, runs: int) -> tuple[float, dict, int]
     return statistics.median(frames), timing, outside
 
 
+REDRAW_JS = """async () => {
+  const net = izagraph.network, times = [];
+  let start = 0;
+  const before = () => { start = performance.now(); };
+  const after = () => { times.push(performance.now() - start); };
+  net.on("beforeDrawing", before);
+  net.on("afterDrawing", after);
+  const view = net.getViewPosition(), scale = net.getScale();
+  for (let i = 0; i < 30; i++) {
+    await new Promise(r => requestAnimationFrame(r));
+    net.moveTo({ position: { x: view.x + (i % 2 ? 3 : -3) / scale, y: view.y }, scale: scale, animation: false });
+    await new Promise(r => requestAnimationFrame(r));
+  }
+  net.off("beforeDrawing", before);
+  net.off("afterDrawing", after);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}"""
+
+
+def redraw_ms(html: Path, chromium: str) -> float:
+    """Median ms vis-network spends drawing one frame of the page while the view pans."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+        value = page.evaluate(REDRAW_JS)
+        browser.close()
+    return value
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
@@ -105,7 +143,12 @@ def main() -> None:
         cli = [str(ROOT / ".venv" / "bin" / "izagraph"), "map", "--national", "--store", str(store), "-o",
                str(tmp / "cli.html")]
         _, t_cli = median(lambda: subprocess.run(cli, check=True, capture_output=True), args.runs)
+        findings_html = tmp / "cli-findings.html"
+        _, t_cli_findings = timed(lambda: subprocess.run(cli[:-1] + [str(findings_html), "--findings"], check=True,
+                                                         capture_output=True))
         frame, timing, outside = first_frame(html, args.chromium, args.runs)
+        frame_findings, _, outside_findings = first_frame(findings_html, args.chromium, 1)
+        redraw, redraw_findings = redraw_ms(html, args.chromium), redraw_ms(findings_html, args.chromium)
         print(f"\nnational map: {len(spec.nodes):,} nodes, {len(spec.edges):,} edges; HTML {html.stat().st_size / 1e6:.1f} MB"
               f"; store {len(graph):,} triples; median of {args.runs} runs\n")
         rows = [
@@ -116,12 +159,17 @@ def main() -> None:
             ("izagraph map --national (command, wall clock)", t_cli),
             ("Chromium: navigation start -> first frame", frame / 1000),
             ("total: command + first frame", t_cli + frame / 1000),
+            ("izagraph map --national --findings (one run)", t_cli_findings),
+            ("  Chromium: first frame of that map", frame_findings / 1000),
+            ("total with findings: command + first frame", t_cli_findings + frame_findings / 1000),
         ]
         for label, seconds in rows:
             print(f"  {label:48s} {seconds:7.2f} s")
         steps = " · ".join(f"{k} {v:.0f}" for k, v in timing.items())
         print(f"\n  in the page (ms since navigation start): {steps}")
-        print(f"  requests outside file:// during the page loads: {outside}")
+        print(f"  requests outside file:// during the page loads: {outside + outside_findings}")
+        print(f"  redraw per frame while panning (median of 30): {redraw:.1f} ms without findings, "
+              f"{redraw_findings:.1f} ms with findings (target < 60 ms)")
         if args.spring:
             import networkx as nx
 

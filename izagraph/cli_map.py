@@ -38,6 +38,8 @@ MESSAGES = {
                                                "missing perspectives, incongruent territories.")
 @click.option("--all", "all_", is_flag=True, help="Write every map into the folder -o: per region with data, per "
                                                   "programme, national, overviews, geo maps and index.html.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="DATE",
+              help="Draw the structure as it was on DATE (YYYY-MM-DD): only tables and seats active then.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
               help="Language of the page.")
 @click.option("--pseudonymise", is_flag=True, help="Replace persons' names by stable pseudonyms.")
@@ -46,11 +48,16 @@ MESSAGES = {
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="HTML file to write (with --all: the folder).")
 def map_command(region, programme, theme, gemeente, national, overview, group_by, geo, division, measure,
-                findings, all_, lang, pseudonymise, store, output):
+                findings, all_, as_of, lang, pseudonymise, store, output):
     """Write an interactive map as one self-contained HTML file (works offline).
 
-    Network maps show tables, organisations, persons, programmes, themes and regions, with search,
-    filters by programme, theme, kind and region, and a click to focus on a node's neighbourhood.
+    Network maps show tables, organisations, persons, programmes, themes and regions, with search
+    (also by abbreviation), filters by programme, theme, kind and region, a click to focus on a node's
+    neighbourhood, a date (the structure as it was, and what changed since another date), shortest
+    paths between two nodes, size and colour by a measure, a keyboard-friendly list of the nodes, and
+    the view kept in the page address. A region map holds every table under the region's tables, also
+    those partly outside it. With --findings the rules run for the map's scope, as `izagraph check
+    --region/--programme/--theme` would.
     Positions are computed in Python, so even the national map (thousands of nodes) opens in
     seconds. The geo map colours the gemeenten (CBS/PDOK boundaries) by a measure. Nothing is loaded
     from the internet; names are shown as text, never run as code.
@@ -61,6 +68,7 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
       izagraph map --national -o nationaal.html
       izagraph map --overview -o overzicht.html
       izagraph map --geo --division zorgkantoor --measure programmes -o geo.html
+      izagraph map --region iza-haaglanden --as-of 2019-06-01 -o haaglanden-2019.html
       izagraph map --all --lang en -o out/maps/
     """
     from .maps.site import write_all, write_map
@@ -70,6 +78,9 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
     if modes > 1:
         raise click.UsageError("kies één van --region, --programme, --theme, --gemeente, --national, --overview, "
                                "--geo of --all")
+    if as_of and (all_ or overview or geo):
+        raise click.UsageError("--as-of hoort bij een netwerkkaart (--region, --programme, --theme, --gemeente "
+                               "of --national)")
     if (division or measure != "tables") and not (geo or all_):
         raise click.UsageError("--division en --measure horen bij --geo")
     store = store or default_store()
@@ -84,7 +95,8 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
     kind = chosen[0] if chosen else "national"
     name = {"region": region, "programme": programme, "theme": theme, "gemeente": gemeente}.get(kind)
     w = write_map(store, output, kind=kind, name=name, overview=overview, group_by=group_by, geo=geo,
-                  division=division, measure=measure, findings=findings, lang=lang, pseudonymise=pseudonymise)
+                  division=division, measure=measure, findings=findings, lang=lang, pseudonymise=pseudonymise,
+                  as_of=as_of.date().isoformat() if as_of else None)
     detail = (f"{w.nodes} {words['gemeenten']}" if w.kind == "geo"
               else f"{w.nodes} {words['nodes']}, {w.edges} {words['edges']}")
     click.echo(f"{w.path} {words['written']}: {w.title} ({detail}, {w.seconds:.1f} s)")

@@ -61,7 +61,7 @@ FILE_SPECS: tuple[FileSpec, ...] = (
     )),
     FileSpec("organisations", "organisation", (
         C("id", "id", True), C("name", "text", True), C("sector", "concept:perspective", True),
-        C("source", "ref:source", True), C("note", "text"),
+        C("source", "ref:source", True), C("note", "text"), C("aliases", "text", many=True),
     )),
     FileSpec("persons", "person", (
         C("id", "id", True), C("name", "text", True), C("source", "ref:source", True),

@@ -14,13 +14,15 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from rdflib import URIRef
+
 from izagraph.cli import cli
 from izagraph.findings import Finding, Severity
 from izagraph.load import load_dataset
 from izagraph.maps import Scope, UnknownScope, network_map, overview_map, resolve_scope, select
 from izagraph.maps.build import node_groups
 from izagraph.maps.geo import build_geo_map, classes, load_geo
-from izagraph.maps.html import network_html, safe_json
+from izagraph.maps.html import geo_html, network_html, safe_json
 from izagraph.maps.layout import structured_layout
 from izagraph.maps.overlay import marks_from_findings
 from izagraph.maps.site import load_network, write_all
@@ -96,11 +98,14 @@ def test_unknown_region_suggests_the_closest_one(G):
 def test_region_map_holds_its_tables_members_and_context(G):
     H = select(G, resolve_scope(G, "region", "ZK11"))
     kinds = sorted(a["kind"] for _, a in H.nodes(data=True))
-    # stuurgroep, evil-table; GM0392, Verzekeraar, J. Jansen, evil org; iza, gala; preventie; ZK11
-    assert kinds == ["gemeente", "organisation", "organisation", "person", "programme", "programme", "region",
-                     "table", "table", "theme"]
+    # stuurgroep, evil-table and the themateam under the stuurgroep (its gemeenten GM0392 and GM0394 reach
+    # beyond ZK11); GM0392, GM0394, Verzekeraar, J. Jansen, evil org, Ziekenhuis A; iza, gala; two themes; ZK11
+    assert kinds == ["gemeente", "gemeente", "organisation", "organisation", "organisation", "person", "programme",
+                     "programme", "region", "table", "table", "table", "theme", "theme"]
     relations = sorted(d["relation"] for *_, d in H.edges(data=True))
-    assert relations == ["membership"] * 5 + ["parent"] + ["programme"] * 3 + ["territory"] * 2 + ["theme"]
+    assert relations == ["membership"] * 6 + ["parent"] * 2 + ["programme"] * 4 + ["territory"] * 4 + ["theme"] * 2
+    outside = {n for n, a in H.nodes(data=True) if a.get("outside")}
+    assert outside == {ID + "table/themateam-ggz"}  # the evil table works for ZK11 itself: inside
 
 
 def test_gemeente_scope_finds_tables_by_explicit_territory(G):
@@ -206,7 +211,23 @@ def test_findings_are_drawn(G):
     assert by_name["Kennemerland"]["color"]["border"] == "#e67e22"
     assert "color" not in by_name["Themateam Mentale gezondheid"] or \
         by_name["Themateam Mentale gezondheid"]["color"]["border"] != "#c0392b"
-    assert "[low] geen voorzitter" in spec.tooltip(by_name["Themateam Mentale gezondheid"])
+    tip = spec.tooltip(by_name["Themateam Mentale gezondheid"])
+    assert "Bevinding (laag): geen voorzitter (basis: bron; zekerheid: niet vermeld)" in tip and "[low]" not in tip
+    assert "Bevinding (hoog): zit aan 2 tafels" in spec.tooltip(by_name[HOSTILE])
+
+
+def test_finding_provenance_in_the_panel_with_the_fallback(G):
+    """Before findings carry basis/confidence, the illustrative flag gives the basis; after, their values."""
+    subject = ID + "organisation/evil"
+    old = Finding("drukte-organisation", Severity.MEDIUM, subject, "x", {"nl": "druk", "en": "busy"}, {},
+                  illustrative=True)
+    new = {"rule": "brokers", "severity": "low", "subject": subject, "message": {"nl": "schakel", "en": "broker"},
+           "basis": "inferred", "confidence": "medium", "gap": "governance"}
+    spec = network_map(G, Scope("national"), marks=marks_from_findings([old, new], lang="en"), today=TODAY,
+                      lang="en")
+    tip = spec.tooltip(next(n for n in spec.nodes if n["name"] == HOSTILE))
+    assert "Finding (medium): busy (basis: illustrative; confidence: not stated)" in tip
+    assert "Finding (low): broker (basis: inferred; confidence: medium; governance gap)" in tip
 
 
 def test_findings_flag_reports_missing_rules(hostile_store, tmp_path, monkeypatch):
@@ -215,6 +236,22 @@ def test_findings_flag_reports_missing_rules(hostile_store, tmp_path, monkeypatc
     monkeypatch.setattr(site, "rule_marks", lambda *a, **k: [])
     result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--findings", "-o", str(tmp_path / "f.html")])
     assert result.exit_code == 0, result.output
+
+
+def test_map_findings_are_those_of_check_for_the_same_scope(hostile_store):
+    """`map --region R --findings` runs the rules with the region filter, as `check --region R` does."""
+    from izagraph.backends.sparql import OxigraphBackend
+    from izagraph.maps.site import rule_marks
+    from izagraph.rules import check
+
+    G = load_network(hostile_store)[0]
+    scope = resolve_scope(G, "region", "ZK11")
+    checked = check(OxigraphBackend.from_store(hostile_store), region="zorgkantoor-zk11")
+    on_map = {(m.rule, m.message) for m in rule_marks(hostile_store, G, scope=scope)}
+    expected = {(f.rule, f.text()) for f in checked.findings}
+    assert on_map == expected and expected
+    national = {(f.rule, f.text()) for f in check(OxigraphBackend.from_store(hostile_store)).findings}
+    assert {(m.rule, m.message) for m in rule_marks(hostile_store, G)} == national
 
 
 # -- layout -----------------------------------------------------------------------------------------
@@ -313,6 +350,18 @@ def test_geo_map_colours_gemeenten_and_escapes_names(G):
     assert "<img" not in page["svg"] and "&lt;img src=x" in page["svg"]
     roaz = build_geo_map(G, load_geo(GEO_DIR), division="roaz", today=TODAY)
     assert any("ROAZ Test" in n for n in roaz["data"]["notes"])  # composition unknown: said, not drawn
+    assert page["title"] == "Waar is het druk? Tafels per gemeente"
+
+
+def test_geo_map_title_says_which_measure_it_shows(G):
+    marks = marks_from_findings([finding("table-gaps", ID + "table/stuurgroep", {}, "geen leden")])
+    page = build_geo_map(G, load_geo(GEO_DIR), division="zorgkantoor", measure="findings", marks=marks, today=TODAY)
+    assert page["title"] == "Bevindingen per gemeente" and "Tafels" not in page["title"] + page["subtitle"]
+    assert page["page_title"] == "Bevindingen per gemeente — Zorgkantoorregio"
+    html_text = geo_html(page)
+    assert "<title>Bevindingen per gemeente — Zorgkantoorregio</title>" in html_text
+    en = build_geo_map(G, load_geo(GEO_DIR), division="ggd", measure="seats", lang="en", today=TODAY)
+    assert en["title"] == "Seats per municipality"
 
 
 # -- CLI -------------------------------------------------------------------------------------------
@@ -321,7 +370,7 @@ def test_cli_writes_a_region_map(hostile_store, tmp_path):
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--region", "ZK11", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"{out} geschreven: Regio: Kennemerland (10 knopen, 12 lijnen, ")
+    assert result.output.startswith(f"{out} geschreven: Regio: Kennemerland (14 knopen, 18 lijnen, ")
     assert "<img" not in out.read_text()
 
 
@@ -378,3 +427,127 @@ def test_every_rule_has_a_place_on_the_map():
                 "region-incongruence": "incongruent", "cross-cutting-tables": "incongruent"}
     kinds = {r.id: _kind(r.id, []) for r in ALL_RULES}
     assert {r: k for r, k in kinds.items() if k != "other"} == expected
+
+
+def test_as_of_draws_the_structure_as_it_was(G, hostile_store, tmp_path):
+    from izagraph.maps.measures import as_of
+
+    def tables_and_members(date):
+        spec = network_map(as_of(G, date), Scope("region", ID + "region/zorgkantoor-zk11"), today=date)
+        return {n["name"] for n in spec.nodes if n["k"] in ("table", "organisation", "person", "gemeente")}
+
+    # 2023-12: the stuurgroep (since 2023-06) and the undated evil table; the themateam starts 2024-01-01;
+    # J. Jansen's seat runs 2023-2024
+    assert tables_and_members("2023-12-01") == {"Stuurgroep Test", f"Tafel {HOSTILE}", "Haarlem", "Verzekeraar Test",
+                                                "J. Jansen", HOSTILE}
+    later = tables_and_members("2025-06-01")
+    assert "Themateam Mentale gezondheid" in later and "J. Jansen" not in later
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--region", "ZK11", "--as-of", "2023-12-01",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(10 knopen" in result.output and "Peildatum: 2023-12-01" in out.read_text(encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["map", "--store", str(hostile_store), "--geo", "--as-of", "2023-12-01", "-o", str(out)])
+    assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+def with_aliases(folder: Path) -> Path:
+    """The mini dataset with the optional ``aliases`` column for one organisation."""
+    import csv
+
+    path = folder / "organisations.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    rows[0].append("aliases")
+    for row in rows[1:]:
+        row.append("ZA; Ziekenhuis Alfa" if row[0] == "ziekenhuis-a" else "")
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return folder
+
+
+def test_aliases_are_loaded_and_searchable_on_the_map(mini, tmp_path):
+    from rdflib import Literal
+
+    from izagraph.namespaces import SKOS
+
+    graph = load_dataset([with_aliases(mini)]).graph
+    assert set(graph.objects(URIRef(ID + "organisation/ziekenhuis-a"), SKOS.altLabel)) == {
+        Literal("ZA"), Literal("Ziekenhuis Alfa")}
+    build_store(graph, tmp_path / "store", ["mini"])
+    spec = network_map(load_network(tmp_path / "store")[0], Scope("national"), today=TODAY)
+    by_name = {n["name"]: n for n in spec.nodes}
+    assert by_name['Ziekenhuis "A" {x}']["al"] == ["ZA", "Ziekenhuis Alfa"]
+    assert by_name["Haarlem"]["al"] == ["GM0392"]  # a gemeente is found by its code
+    assert "al" not in by_name["Verzekeraar Test"]
+
+
+def test_empty_aliases_are_ignored(mini):
+    from izagraph.namespaces import SKOS
+
+    with_aliases(mini)
+    text = (mini / "organisations.csv").read_text(encoding="utf-8").replace("ZA; Ziekenhuis Alfa", "ZA;;")
+    (mini / "organisations.csv").write_text(text, encoding="utf-8")
+    dataset = load_dataset([mini])  # empty parts between ';' are ignored, not stored as empty names
+    assert {str(v) for v in dataset.graph.objects(URIRef(ID + "organisation/ziekenhuis-a"), SKOS.altLabel)} == {"ZA"}
+
+
+def test_measures_per_node(G):
+    spec = network_map(G, Scope("national"), today=TODAY)
+    m = {n["name"]: n.get("m", {}) for n in spec.nodes}
+    stuur = m["Stuurgroep Test"]
+    assert stuur["seats"] == 4 and stuur["meetings"] == 6  # GM0392, verzekeraar, J. Jansen, the evil org
+    evil = m[HOSTILE]
+    assert (evil["seats"], evil["tables"], evil["meetings"]) == (2, 2, 6)  # the evil table has no meetings given
+    # drukte: the largest of 2/6 tables, 2/4 programmes (iza, gala), 1/3 regions, 6/60 meetings
+    assert evil["drukte"] == 0.5
+    assert m["J. Jansen"]["drukte"] == 0.0  # the seat ended in 2024: nothing active on TODAY
+    top = max((n for n in spec.nodes if "betweenness" in n.get("m", {})), key=lambda n: n["m"]["betweenness"])
+    assert top["name"] == "Stuurgroep Test"  # every other table and member hangs off it
+    assert "drukte" not in stuur and "tables" not in stuur  # member measures only on members
+
+
+def test_big_maps_have_no_dashes(G, monkeypatch):
+    import izagraph.maps.build as build
+
+    small = network_map(G, Scope("national"), today=TODAY)
+    assert any(e.get("dashes") for e in small.edges) or any("dashes" in s for s in small.edge_styles.values())
+    monkeypatch.setattr(build, "DASH_MAX", 3)
+    big = network_map(G, Scope("national"), today=TODAY)
+    assert not any(e.get("dashes") for e in big.edges)
+    assert not any("dashes" in s for s in big.edge_styles.values())
+    assert not any("shapeProperties" in g for g in big.options["groups"].values())
+    assert not any(item.get("dashes") for item in big.legend)
+
+
+def test_source_addresses_only_http(G):
+    title = next(iter(G.graph["sources"]))
+    G.graph["sources"][title] = {"url": "javascript:alert(1)", "confidence": "low"}
+    spec = network_map(G, Scope("national"), today=TODAY)
+    row = next(r for r in spec.sources if r[0] == title)
+    assert row[2] == "" and row[3] == "laag"
+    G.graph["sources"][title] = {"url": "https://example.org/bron", "confidence": ""}
+    spec = network_map(G, Scope("national"), today=TODAY)
+    row = next(r for r in spec.sources if r[0] == title)
+    assert row[2] == "https://example.org/bron" and row[3] == "niet vermeld"
+    node = next(n for n in spec.nodes if n.get("src") == spec.sources.index(row))
+    assert ("Adres", "https://example.org/bron") in spec.facts(node)
+
+
+def test_all_with_findings_runs_each_maps_own_scope(hostile_store, tmp_path):
+    from izagraph.backends.sparql import OxigraphBackend
+    from izagraph.rules import check
+
+    out = tmp_path / "maps"
+    write_all(hostile_store, out, findings=True, today=TODAY)
+
+    def messages(name):
+        page = (out / name).read_text(encoding="utf-8")
+        data = json.loads(re.search(r'id="izagraph-data">(.*?)</script>', page, re.S).group(1))
+        return {m.split(": ", 1)[1] for n in data["nodes"] for m in n.get("fd", [])}
+
+    gala = {f.text() for f in check(OxigraphBackend.from_store(hostile_store), programme="gala").findings}
+    on_map = messages("programma-gala.html")
+    assert on_map and on_map <= gala
+    national = messages("nationaal.html")
+    assert national - gala  # the national map shows findings the GALA map, scoped like check, does not

@@ -21,7 +21,7 @@ import networkx as nx
 import pytest
 
 from izagraph.load import load_dataset
-from izagraph.maps import Scope, network_map
+from izagraph.maps import Scope, network_map, overview_map
 from izagraph.maps.geo import build_geo_map, load_geo
 from izagraph.maps.html import write_geo_map, write_network_map
 from izagraph.maps.site import load_network
@@ -29,7 +29,7 @@ from izagraph.resources import GEO_DIR
 from izagraph.store import build_store
 
 from .conftest import ROOT
-from .test_maps import HOSTILE, TODAY, hostile_dataset
+from .test_maps import HOSTILE, ID, TODAY, hostile_dataset, with_aliases
 
 pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("IZAGRAPH_CHROMIUM", "/usr/bin/chromium")
@@ -131,8 +131,8 @@ def test_network_map_opens_offline_with_every_node_and_edge(G, tmp_path, offline
     spec = network_map(G, Scope("region", "https://w3id.org/izagraph/id/region/zorgkantoor-zk11"), today=TODAY)
     path = write_network_map(spec, tmp_path / "region.html")
     page = offline.open(path)
-    assert page.evaluate("izagraph.nodes.length") == len(spec.nodes) == 10
-    assert page.evaluate("izagraph.edges.length") == len(spec.edges) == 12
+    assert page.evaluate("izagraph.nodes.length") == len(spec.nodes) == 14  # see test_region_map_holds_…
+    assert page.evaluate("izagraph.edges.length") == len(spec.edges) == 18
     assert page.evaluate("izagraph.network.body.nodeIndices.length") == len(spec.nodes)
     assert page.locator("#legend .legend-item").count() >= 8
     OUTPUT.mkdir(exist_ok=True)
@@ -167,7 +167,7 @@ def test_search_and_filters_change_what_is_shown(G, tmp_path, offline):
     x, y = screen_point(page, node_id(spec, "Themateam Mentale gezondheid"))
     page.mouse.click(x, y)
     page.wait_for_function("izagraph.state.focus !== null")
-    assert page.inner_text("#info h3") == "Themateam Mentale gezondheid"
+    assert page.inner_text("#info-head") == "Themateam Mentale gezondheid"
     assert len(page.evaluate("izagraph.visibleIds()")) == 5  # itself, parent, member, two gemeenten
     offline.assert_offline()
 
@@ -183,7 +183,7 @@ def test_hostile_names_run_nothing(G, tmp_path, offline):
     assert tooltip.startswith(HOSTILE)  # shown as text
     page.mouse.click(x, y)
     page.wait_for_function(f"izagraph.state.focus === {evil}")
-    assert page.inner_text("#info h3") == HOSTILE
+    assert page.inner_text("#info-head") == HOSTILE
     page.fill("#search", "<img")
     page.wait_for_function(f"izagraph.visibleIds().includes({evil})")
     assert page.evaluate("typeof window.__pwned") == "undefined"
@@ -202,7 +202,7 @@ def test_geo_map_offline_with_escaped_tooltips(G, tmp_path, offline):
         next(i for i, g in enumerate(page_data["data"]["gemeenten"]) if g["code"] == "GM0392"))
     assert HOSTILE in haarlem.locator("title").text_content()  # the SVG tooltip holds the name as text
     haarlem.click(force=True)
-    assert page.inner_text("#info h3") == "Haarlem (GM0392)"
+    assert page.inner_text("#info-head") == "Haarlem (GM0392)"
     assert HOSTILE in page.inner_text("#info")
     assert page.locator("#info a[href='regio-zk11.html']").count() == 1
     assert page.locator("a[href='regio-zk11.html'] text.rl").count() == 1  # the region label links to its map
@@ -250,4 +250,262 @@ def test_national_map_of_5000_nodes_is_drawn_quickly(tmp_path, offline):
     assert first_draw < 10_000, f"first frame after {first_draw:.0f} ms (measured about 1.5 s on the dev machine)"
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "map-national-5000.png"))
+    offline.assert_offline()
+
+
+# -- issue 12: maps a region can trust and work with -------------------------------------------------
+
+DOCS_IMG = ROOT / "docs" / "img"
+HL = ID + "region/iza-haaglanden"
+# every table of the (made-up) Haaglanden structure in data/illustrative/tables.csv: the nine with territory
+# iza-haaglanden and the werkgroep under the regiotafel whose gemeenten (Delft, Westland) reach beyond it
+HL_TABLES = {"Regiotafel Haaglanden", "Themateam Kwetsbare ouderen Haaglanden", "Regionaal Ouderenoverleg Haaglanden",
+             "Stuurgroep Ouderenzorg Haaglanden (opgeheven)", "Netwerk Dementie Haaglanden",
+             "Themateam Mentale gezondheid Haaglanden", "Werkgroep Arbeidsmarkt & onderwijs Haaglanden",
+             "Themateam Gezondheidsverschillen Haaglanden", "Werkgroep Preventie Haaglanden",
+             "Werkgroep Acute zorg Haaglanden-Delfland"}
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    """The network of the shipped data (real + illustrative), as `izagraph map` reads it."""
+    store = tmp_path_factory.mktemp("shipped") / "store"
+    build_store(load_dataset([ROOT / "data" / "real", ROOT / "data" / "illustrative"]).graph, store,
+                ["real", "illustrative"])
+    return load_network(store)[0]
+
+
+@pytest.fixture(scope="module")
+def haaglanden(shipped, tmp_path_factory):
+    spec = network_map(shipped, Scope("region", HL), today=TODAY)
+    return spec, write_network_map(spec, tmp_path_factory.mktemp("hl") / "regio-iza-haaglanden.html")
+
+
+def shot(page, name: str) -> None:
+    """A screenshot for docs/maps.md (docs/img/) and the test output."""
+    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(DOCS_IMG / name))
+
+
+def names_shown(page, spec) -> set[str]:
+    return {spec.nodes[i]["name"] for i in page.evaluate("izagraph.visibleIds()")}
+
+
+def test_haaglanden_map_shows_its_whole_structure(haaglanden, offline):
+    spec, path = haaglanden
+    tables = {n["name"] for n in spec.nodes if n["k"] == "table"}
+    assert tables == HL_TABLES
+    outside = [n for n in spec.nodes if n.get("o")]
+    assert [n["name"] for n in outside] == ["Werkgroep Acute zorg Haaglanden-Delfland"]
+    assert outside[0]["label"].endswith("(deels buiten de regio)")
+    page = offline.open(path)
+    assert names_shown(page, spec) >= HL_TABLES
+    page.click("#list-head")  # the text alternative says it too
+    item = page.locator("#node-list li", has_text="Werkgroep Acute zorg Haaglanden-Delfland")
+    assert "deels buiten de regio" in item.inner_text()
+    assert page.title() == "Regio: Haaglanden"
+    offline.assert_offline()
+
+
+def test_labels_do_not_overlap_on_first_open(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    boxes = page.evaluate("""() => Object.values(izagraph.network.body.nodes)
+        .filter(n => !n.options.hidden && n.options.font.color !== 'rgba(0,0,0,0)' && n.labelModule.size.width)
+        .map(n => { const s = n.labelModule.size, v = n.options.font.vadjust || 0;
+                    return [n.id, s.left, s.top + v, s.left + s.width, s.top + v + s.height]; })""")
+    overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+    assert overlaps == []
+    assert len(boxes) >= 0.8 * len(spec.nodes)  # most labels stay; the rest are in tooltips and the list
+    shot(page, "map-region.png")
+    offline.assert_offline()
+
+
+def test_time_slider_shows_the_structure_as_it_was(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    ended, started = "Stuurgroep Ouderenzorg Haaglanden (opgeheven)", "Themateam Kwetsbare ouderen Haaglanden"
+    assert {ended, started} <= names_shown(page, spec)  # no date: everything, ended tables faded
+    page.click("#tool-time summary")
+
+    def slide_to(month: str) -> None:
+        index = page.evaluate(f"izagraph.months.indexOf('{month}')")
+        assert index >= 0
+        page.focus("#as-of-range")
+        page.keyboard.press("Home")
+        for _ in range(index):  # the keyboard moves the slider one month at a time
+            page.keyboard.press("ArrowRight")
+
+    slide_to("2019-06-01")
+    assert page.input_value("#as-of") == "2019-06-01"
+    shown = names_shown(page, spec)
+    assert ended in shown and started not in shown
+    assert "Regiotafel Haaglanden" not in shown  # since 2023-09
+    slide_to("2024-06-01")
+    shown = names_shown(page, spec)
+    assert ended not in shown and started in shown
+    page.fill("#since", "2019-06-01")  # what started and ended between the two dates
+    page.wait_for_function("izagraph.changes !== null")
+    changes = page.evaluate("izagraph.changes")
+    assert ended in changes["ended"] and started in changes["started"] and "Regiotafel Haaglanden" in changes["started"]
+    assert "Regionaal Ouderenoverleg Haaglanden" not in changes["started"] + changes["ended"]  # since 2016, active
+    assert ended in names_shown(page, spec)  # shown again, marked as ended
+    assert "beëindigd: " in page.inner_text("#changes")
+    shot(page, "map-time.png")
+    offline.assert_offline()
+
+
+def test_shortest_path_between_two_organisations(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    page.click("#tool-path summary")
+    page.fill("#path-from", "Alzheimer Voorbeeld afdeling Hofstad")
+    page.fill("#path-to", "Hofvoorbeeld Ziekenhuis")
+    page.click("#path-go")
+    page.wait_for_selector("#paths li")
+    # the only chain of four steps: the alzheimer afdeling and the ggz share the dementie network, the ggz and
+    # the hospital sit at the regiotafel (through the vvt it takes five: werkgroep or themateam, then the regiotafel)
+    expected = ("Alzheimer Voorbeeld afdeling Hofstad → Netwerk Dementie Haaglanden → GGZ Voorbeeld Hofstad → "
+                "Regiotafel Haaglanden → Hofvoorbeeld Ziekenhuis")
+    assert page.locator("#paths li").all_inner_texts() == [expected]
+    assert names_shown(page, spec) == set(expected.split(" → "))
+    assert sorted(page.evaluate("izagraph.network.getSelectedNodes()")) == sorted(
+        node_id(spec, n) for n in expected.split(" → "))
+    shot(page, "map-path.png")
+    page.fill("#path-to", "Bestaat Niet")
+    page.click("#path-go")
+    assert "Onbekende naam: Bestaat Niet" in page.inner_text("#path-result")
+    offline.assert_offline()
+
+
+def test_view_restored_from_the_page_address(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.page
+    page.goto(path.resolve().as_uri() + "#programme=wozo&focus=table%2Fhl-themateam-kwetsbare-ouderen"
+              "&date=2024-06-01&measure=seats&kinds=organisation%2Cgemeente%2Ctable")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#f-programme") == "wozo" and page.input_value("#measure") == "seats"
+    assert page.input_value("#as-of") == "2024-06-01" and not page.is_checked("#k-person")
+    # the themateam's neighbourhood, people and concepts left out: its 7 member organisations and gemeente
+    # 's-Gravenhage, and the regiotafel it hangs under
+    assert names_shown(page, spec) == {
+        "Themateam Kwetsbare ouderen Haaglanden", "Regiotafel Haaglanden", "Ouderenzorg Residentie Voorbeeld",
+        "Thuiszorg Duinvoorbeeld", "Huisartsenzorg Hofvoorbeeld", "Stichting Welzijn Hofvoorbeeld",
+        "'s-Gravenhage", "Zorgverzekeraar Voorbeeld", "Ziekenhuis Voorbeeldstad"}
+    assert page.inner_text("#info-head") == "Themateam Kwetsbare ouderen Haaglanden"
+    legend = page.inner_text("#measure-legend").lower()
+    assert "zetels" in legend and "\n2–3\n" in legend  # whole-number classes up to 8 (the regiotafel)
+    page.select_option("#f-depth", "2")
+    assert "depth=2" in page.evaluate("location.hash")
+    page.click("#reset")  # everything back, the steps (Stappen) too
+    assert page.evaluate("location.hash") == "" and page.input_value("#f-depth") == "1"
+    assert page.input_value("#as-of") == "" and page.input_value("#measure") == "" and page.is_checked("#k-person")
+    assert len(page.evaluate("izagraph.visibleIds()")) == len(spec.nodes)
+    offline.assert_offline()
+
+
+def test_search_knows_aliases_and_lists_what_it_found(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    page.fill("#search", "Den Haag")
+    page.wait_for_selector("#hit-list li")
+    assert page.locator("#hit-list li").all_inner_texts() == ["'s-Gravenhage (Den Haag)"]
+    assert page.inner_text("#hits").startswith("Gevonden (1)")
+    page.fill("#search", "GM0518")  # a gemeente's code finds it too
+    page.wait_for_function("document.querySelector('#hit-list li') && "
+                           "document.querySelector('#hit-list li').textContent.includes('GM0518')")
+    assert page.locator("#hit-list li").all_inner_texts() == ["'s-Gravenhage (GM0518)"]
+    page.fill("#search", "geen-naam-die-bestaat")
+    page.wait_for_function("document.getElementById('hits').textContent === 'Niets gevonden.'")
+    offline.assert_offline()
+
+
+def test_keyboard_only_from_the_list_to_a_nodes_details(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    for _ in range(80):  # Tab through the controls to the list
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "list-head":
+            break
+    assert page.evaluate("document.activeElement.id") == "list-head"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#node-list li")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.textContent")
+    assert first == spec.nodes[0]["name"]
+    page.keyboard.press("Enter")
+    assert page.inner_text("#info-head") == first
+    assert page.evaluate("document.activeElement.id") == "info"  # focus moves to the details
+    assert page.evaluate("izagraph.state.focus") == 0
+    offline.assert_offline()
+
+
+def test_source_address_is_a_safe_link(haaglanden, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    page.evaluate(f"izagraph.openNode({node_id(spec, 'Haaglanden')})")
+    link = page.locator("#info-source a")
+    assert link.inner_text() == "Regiobeeld Haaglanden (Zoetermeer 2025)"
+    assert link.get_attribute("href") == "https://www.zoetermeer2025.nl/regiobeeld/"
+    assert "noopener" in link.get_attribute("rel")
+    assert "echt (openbare bron)" in page.inner_text("#info") and "Betrouwbaarheid bron" in page.inner_text("#info")
+    # values wrap between words only: no dd is wider than its box, none breaks inside a word
+    assert page.evaluate("""() => [...document.querySelectorAll('#info dd')].every(d =>
+        getComputedStyle(d).wordBreak === 'normal' && d.scrollWidth <= d.clientWidth + 1)""")
+    offline.assert_offline()
+
+
+def _axe(page) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_no_serious_accessibility_violations(haaglanden, shipped, tmp_path, offline):
+    spec, path = haaglanden
+    page = offline.open(path)
+    page.click("#list-head")
+    page.evaluate(f"izagraph.openNode({node_id(spec, 'Regiotafel Haaglanden')})")
+    assert _axe(page) == []
+    overview = write_network_map(overview_map(shipped, today=TODAY), tmp_path / "overzicht.html")
+    page = offline.open(overview)
+    assert _axe(page) == []
+    if (GEO_DIR / "gemeente_2025.topojson").exists():
+        geo = write_geo_map(build_geo_map(shipped, load_geo(GEO_DIR), division="zorgkantoor", today=TODAY),
+                            tmp_path / "geo.html")
+        page = offline.open(geo)
+        page.click("#list-head")
+        assert _axe(page) == []
+    offline.assert_offline()
+
+
+@pytest.mark.skipif(not (GEO_DIR / "gemeente_2025.topojson").exists(), reason="data/geo not present")
+def test_geo_gemeenten_reachable_by_keyboard_and_in_a_table(shipped, tmp_path, offline):
+    page_data = build_geo_map(shipped, load_geo(GEO_DIR), division="iza", measure="programmes", today=TODAY)
+    page = offline.open(write_geo_map(page_data, tmp_path / "geo.html"))
+    assert page.title() == "Programma's per gemeente — IZA-regio (regioplanregio)"
+    page.click("#list-head")
+    assert page.locator("#gm-table tbody tr").count() == 342
+    row = page.locator("#gm-table tbody tr", has_text="'s-Gravenhage")
+    expected = next(g["value"] for g in page_data["data"]["gemeenten"] if g["code"] == "GM0518")
+    assert row.locator("td").nth(2).inner_text() == str(expected)
+    page.focus("path.gm[data-i='0']")
+    page.keyboard.press("Enter")
+    first = page_data["data"]["gemeenten"][0]
+    assert page.inner_text("#info-head") == f"{first['name']} ({first['code']})"
+    shot(page, "map-geo.png")
+    offline.assert_offline()
+
+
+def test_search_finds_an_organisation_by_its_abbreviation(tmp_path, offline):
+    folder = with_aliases(shutil.copytree(ROOT / "tests" / "data" / "mini", tmp_path / "mini"))
+    build_store(load_dataset([folder]).graph, tmp_path / "store", ["mini"])
+    spec = network_map(load_network(tmp_path / "store")[0], Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "aliases.html"))
+    page.fill("#search", "za")
+    page.wait_for_selector("#hit-list li")
+    assert page.locator("#hit-list li").all_inner_texts() == ['Ziekenhuis "A" {x} (ZA)']
     offline.assert_offline()

@@ -324,6 +324,8 @@ class Converter:
         self._common(s, "organisation", vals)
         for v in vals["sector"]:
             self.g.add((s, IZG.sector, v))
+        for v in vals.get("aliases", []):  # other names and abbreviations (searched on the maps)
+            self.g.add((s, SKOS.altLabel, v))
 
     def _persons(self, row, vals):
         s = self._subject(row, "person")

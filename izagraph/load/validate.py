@@ -10,7 +10,7 @@ from ..vocab import ontology_graph, shapes_graph
 
 # Which input column a property comes from, so a shape violation can name the column.
 PROPERTY_COLUMNS = {
-    SKOS.prefLabel: "name", DCTERMS.source: "source", RDFS.comment: "note", IZG.cbsCode: "code",
+    SKOS.prefLabel: "name", SKOS.altLabel: "aliases", DCTERMS.source: "source", RDFS.comment: "note", IZG.cbsCode: "code",
     IZG.division: "division", IZG.regionCode: "code", IZG.compositionStatus: "status",
     IZG.partOfRegion: "parent", IZG.hasGemeente: "gemeente", IZG.sector: "sector", IZG.tableKind: "kind",
     IZG.programme: "programmes", DCTERMS.spatial: "region", IZG.coversGemeente: "gemeenten",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -21,19 +22,22 @@ from rdflib import URIRef
 from ..namespaces import concept
 from ..vocab import vocabulary
 from .layout import structured_layout
+from .measures import MEASURES, end_key, node_measures, start_key
 from .overlay import Mark
 from .scope import is_active, slug
 from .style import (
-    EDGE_STYLE, FINDING_COLOUR, OTHER_FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
-    RELATION_ORDER, primary_programme, programme_colour, text,
+    EDGE_STYLE, SCALE, FINDING_COLOUR, OTHER_FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
+    RELATION_ORDER, primary_programme, programme_colour, text, word,
 )
 
 DIVISION_ORDER = ("iza", "iza-subregio", "zorgkantoor", "roaz", "ggd", "jeugd", "arbeidsmarkt", "veiligheid",
                   "corop", "provincie")
+SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")  # the only source addresses a page links to
 MAX_LISTED = 12  # members listed in a tooltip before "… and N more"
 LAYOUT_WEIGHT = {"programme": 0.3, "theme": 0.4, "territory": 0.35, "part_of": 0.3, "parent": 1.5}
-LARGE = 1500
-PROGRAMME_RANK = {p: i for i, p in enumerate(PROGRAMME_ORDER)}  # above this many nodes: no dashed edges, no hover highlighting, edges hidden while zooming
+LARGE = 1500  # above this many nodes: no hover highlighting, edges hidden while zooming, labels by zoom level
+DASH_MAX = 1500  # above this many nodes nothing is dashed (dashed lines and borders make each frame 4-5x slower)
+PROGRAMME_RANK = {p: i for i, p in enumerate(PROGRAMME_ORDER)}
 
 
 @dataclass
@@ -60,20 +64,30 @@ class MapSpec:
         keys = ("ui.search", "ui.programme", "ui.theme", "ui.kind", "ui.region", "ui.all", "ui.reset",
                 "ui.legend", "ui.shown", "ui.of", "ui.nodes", "ui.focus", "ui.focus_hint", "ui.open_map",
                 "ui.maps", "ui.index", "ui.depth", "ui.offline", "ui.generated", "ui.no_scope_nodes",
-                "ui.overview_hint")
-        words = ("f.source", "f.evidence")
+                "ui.overview_hint", "ui.list", "ui.list_more", "ui.hits", "ui.hits_more", "ui.no_hits",
+                "ui.measure", "ui.measure_default", "ui.no_value", "ui.as_of", "ui.as_of_all", "ui.since",
+                "ui.started", "ui.ended_between", "ui.path", "ui.path_from", "ui.path_to", "ui.path_go",
+                "ui.path_none", "ui.path_found", "ui.path_unknown", "ui.findings_count", "ui.details",
+                "ui.changes", "ui.no_changes", "ui.map_label", "ui.outside", "ui.view", "ui.time")
+        words = ("f.source", "f.evidence", "f.source_confidence", "f.url", "f.regions", "f.programmes", "f.kind")
+        measure_words = {m: text(self.lang, f"measure.{m}") for m in MEASURES}
         return {"page": self.page, "title": self.title, "subtitle": self.subtitle, "lang": self.lang,
                 "nodes": self.nodes, "edges": self.edges, "legend": self.legend, "filters": self.filters,
                 "notes": self.notes, "links": self.links, "options": self.options, "sources": self.sources,
                 "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity,
-                "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words}}
+                "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words},
+                "measures": measure_words, "scale": list(SCALE), "dash_max": DASH_MAX,
+                "kinds": {k: text(self.lang, f"kind.{k}") for k in KIND_ORDER}}
 
     def facts(self, item: dict) -> list[tuple[str, str]]:
         """The plain-text facts of a node or edge as the page shows them (info plus source)."""
         out = [tuple(pair) for pair in item.get("info", [])]
         if item.get("src") is not None:
-            source, evidence = self.sources[item["src"]]
-            out += [(text(self.lang, "f.source"), source), (text(self.lang, "f.evidence"), evidence)]
+            source, evidence, url, confidence = self.sources[item["src"]]
+            out += [(text(self.lang, "f.source"), source), (text(self.lang, "f.evidence"), evidence),
+                    (text(self.lang, "f.source_confidence"), confidence)]
+            if url:
+                out.append((text(self.lang, "f.url"), url))
         return out
 
     def tooltip(self, item: dict) -> str:
@@ -118,6 +132,44 @@ def _concept_label(scheme: str, value: str, lang: str) -> str:
 
 def _evidence_text(evidence: str, lang: str) -> str:
     return text(lang, f"ev.{evidence}") if evidence in ("real", "illustrative") else text(lang, "ev.unknown")
+
+
+def finding_text(m: Mark, lang: str) -> str:
+    """A finding as the panel shows it: the message, then what it rests on and how sure it is.
+
+    >>> finding_text(Mark("other", "s", "r", "high", "Te druk", basis="illustrative"), "nl")
+    'Te druk (basis: illustratief; zekerheid: niet vermeld)'
+    """
+    parts = [f"{text(lang, 'f.basis')}: {word(lang, 'basis', m.basis)}",
+             f"{text(lang, 'f.confidence')}: {word(lang, 'conf', m.confidence or 'none')}"]
+    if m.gap:
+        parts.append(word(lang, "gap", m.gap))
+    return f"{m.message} ({'; '.join(parts)})"
+
+
+#: Other names a gemeente is known by (no input column holds them): searched, not shown as names.
+GEMEENTE_ALIASES = {"GM0518": ("Den Haag",), "GM0796": ("Den Bosch",)}
+
+
+def node_key(node: str) -> str:
+    """The stable key of a node in a page address (``#focus=…``): the IRI after ``/id/``.
+
+    >>> node_key("https://w3id.org/izagraph/id/table/hl-regiotafel")
+    'table/hl-regiotafel'
+    """
+    return node.split("/id/", 1)[1] if "/id/" in node else node
+
+
+def _aliases(a: Mapping) -> list[str]:
+    """Other names to search a node by: ``aliases`` from the data, a gemeente's code and known other
+    names, and a name without its CBS qualifier ("Rijswijk (ZH.)" -> "Rijswijk")."""
+    out = _split(a.get("aliases"))
+    if a.get("kind") == "gemeente":
+        out += [a.get("code", ""), *GEMEENTE_ALIASES.get(a.get("code", ""), ())]
+        bare = re.sub(r"\s*\([^)]*\)$", "", a.get("label", ""))
+        if bare != a.get("label"):
+            out.append(bare)
+    return [x for x in dict.fromkeys(out) if x]
 
 
 def _size(seats: int, minimum: float = 8.0) -> float:
@@ -167,7 +219,7 @@ def vis_options(large: bool) -> dict:
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "interaction": {"hideEdgesOnDrag": True, "hideEdgesOnZoom": large, "hover": not large,
-                        "tooltipDelay": 120, "navigationButtons": False, "keyboard": {"enabled": True},
+                        "tooltipDelay": 120, "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False},
                         "multiselect": False},
         "nodes": {"borderWidth": 1.5, "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
                                                "color": "#1b1b1b", "strokeWidth": 3, "strokeColor": "#ffffff"},
@@ -213,10 +265,12 @@ def edge_styles() -> dict[str, dict]:
 
 
 class _Sources:
-    """Each distinct (source, evidence) once; nodes and edges refer to it by index."""
+    """Each distinct (source, evidence) once; nodes and edges refer to it by index. A row is
+    ``[title, evidence, address, confidence]``: the address only when it is http(s), the confidence
+    as a word ("niet vermeld" when the source does not state it)."""
 
-    def __init__(self, lang: str):
-        self.lang, self.rows, self.index = lang, [], {}
+    def __init__(self, lang: str, details: Mapping[str, dict] | None = None):
+        self.lang, self.rows, self.index, self.details = lang, [], {}, details or {}
 
     def __call__(self, source: str, evidence: str) -> int | None:
         if not source and not evidence:
@@ -224,7 +278,11 @@ class _Sources:
         key = (source, evidence)
         if key not in self.index:
             self.index[key] = len(self.rows)
-            self.rows.append([source, _evidence_text(evidence, self.lang)])
+            detail = self.details.get(source, {})
+            url = detail.get("url", "")
+            self.rows.append([source, _evidence_text(evidence, self.lang),
+                              url if SAFE_URL.match(url) else "",
+                              word(self.lang, "conf", detail.get("confidence") or "none")])
         return self.index[key]
 
 
@@ -250,6 +308,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     tables_of: dict[str, list[str]] = defaultdict(list)
     territory: dict[str, list[str]] = defaultdict(list)
+    gm_territory: dict[str, list[str]] = defaultdict(list)
     for u, v, d in edge_list:
         rel = d.get("relation")
         if rel == "membership":
@@ -259,6 +318,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             tables_of[u].append(v)
         elif rel == "territory" and attrs[v].get("kind") == "region":
             territory[u].append(v)
+        elif rel == "territory":
+            gm_territory[u].append(v)
     tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
     marks_by: dict[str, list[Mark]] = defaultdict(list)
     for m in marks:
@@ -267,8 +328,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
     words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
                                                 "members", "division", "code", "status", "sector", "tables",
-                                                "seats", "findings", "role", "perspective", "on_behalf_of", "score", "rule")}
-    sources = _Sources(lang)
+                                                "seats", "findings", "finding", "role", "perspective", "on_behalf_of", "score", "rule")}
+    sources = _Sources(lang, H.graph.get("sources"))
+    measures = node_measures(H, today)
 
     nodes: list[dict] = []
     programmes_seen: set[str] = set()
@@ -292,6 +354,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             group = f"table-{primary_programme(progs) or ''}"
             if group not in ("table-" + p for p in PROGRAMME_ORDER):
                 group = "table-"
+            gm_names = sorted(label[g] for g in gm_territory[n])
             listed = sorted(members_of[n], key=lambda md: (md[1].get("role") != "voorzitter", label[md[0]]))
             names = [label[m] + (f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "")
                      for m, d in listed[:MAX_LISTED]]
@@ -299,7 +362,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                 names.append(f"… +{len(listed) - MAX_LISTED}")
             info += [(words["programmes"], ", ".join(_concept_label("programme", p, lang) for p in progs)),
                      (words["themes"], ", ".join(_concept_label("theme", t, lang) for t in themes)),
-                     (words["regions"], ", ".join(label[r] for r in territory[n])),
+                     (words["regions"], ", ".join([label[r] for r in territory[n]] + gm_names)
+                      + (f" ({text(lang, 'ui.outside')})" if a.get("outside") else "")),
                      (words["level"], _concept_label("level", a["level"], lang) if a.get("level") else ""),
                      (words["start"], a.get("start", "")), (words["ended"], a.get("end", "")),
                      (f"{words['members']} ({len(listed)})", "; ".join(names))]
@@ -331,6 +395,17 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         size = {"region": 22.0, "programme": 24.0, "theme": 16.0}.get(kind) or _size(seats[n], 10 if kind == "table" else 7)
         node = {"id": index[n], "label": wrap(label[n]) + (" *" if illustrative else ""), "group": group,
                 "size": size, "k": kind, "p": progs, "t": themes, "r": regs, "name": label[n]}
+        node["key"] = node_key(n)
+        if kind == "table":
+            node["t0"], node["t1"] = start_key(a.get("start")), end_key(a.get("end"))
+        if measures.get(n):
+            node["m"] = measures[n]
+        aliases = _aliases(a)
+        if aliases:
+            node["al"] = aliases
+        if a.get("outside"):
+            node["o"] = 1
+            node["label"] += f"\n({text(lang, 'ui.outside')})"
         src = sources(a.get("source", ""), a.get("evidence", "")) if kind not in ("programme", "theme") else None
         if src is not None:
             node["src"] = src
@@ -338,7 +413,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             node["opacity"] = 0.45
         node_marks = marks_by.get(n, [])
         if node_marks:
-            info.append((words["findings"], " | ".join(f"[{m.severity}] {m.message}" for m in node_marks)))
+            for m in node_marks:
+                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})", finding_text(m, lang)))
+            node["fd"] = [f"{word(lang, 'sev', m.severity)}: {m.message}" for m in node_marks]
         shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
         if shown:
             kinds = {m.kind for m in shown}
@@ -370,6 +447,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             src = sources(d.get("source", ""), d.get("evidence", ""))
             if src is not None:
                 e["src"] = src
+            if d.get("start") or d.get("end"):
+                e["t0"], e["t1"] = start_key(d.get("start")), end_key(d.get("end"))
             if d.get("evidence") == "illustrative" and not large:
                 e["dashes"] = [6, 4]  # dashed lines are slow to draw: only on maps of up to LARGE nodes
         elif rel == "programme":
@@ -394,11 +473,11 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                                                            (words["rule"], m.rule)) if val]})
         if m.kind == "missing" and m.missing:
             or_word = " of " if lang == "nl" else " or "
-            word = or_word.join(_concept_label("perspective", p, lang) for p in m.missing)
+            missing_word = or_word.join(_concept_label("perspective", p, lang) for p in m.missing)
             mid = len(nodes)
-            nodes.append({"id": mid, "label": wrap(("ontbreekt: " if lang == "nl" else "missing: ") + word, 28),
-                          "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": word,
-                          "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], word],
+            nodes.append({"id": mid, "label": wrap(("ontbreekt: " if lang == "nl" else "missing: ") + missing_word, 28),
+                          "group": "missing", "k": "missing", "p": [], "t": [], "r": [], "name": missing_word,
+                          "info": [[words["kind"], text(lang, "kind.missing")], [words["perspective"], missing_word],
                                    [words["findings"], m.message]]})
             edges.append({"id": len(edges), "from": index[m.subject], "to": mid, "rel": "missing",
                           "name": text(lang, "rel.missing"), "info": [[words["findings"], m.message]]})
@@ -419,6 +498,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     notes = [text(lang, "ui.size")]
     if any(nd["group"].endswith("~ill") for nd in nodes):
         notes.append(text(lang, "ui.illustrative"))
+    if any(nd.get("o") for nd in nodes):
+        notes.append(text(lang, "ui.outside_note"))
     if any(nd.get("opacity") for nd in nodes):
         notes.append(text(lang, "ui.ended"))
     shown_kinds = {m.kind for ms in marks_by.values() for m in ms}
@@ -447,8 +528,18 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                 nd["size"] = 40
     options = vis_options(large=len(nodes) > LARGE)
     options["groups"] = node_groups()
+    styles = edge_styles()
+    if len(nodes) > DASH_MAX:  # dashes cost 4-5x per frame: solid lines and borders on big maps
+        for group in options["groups"].values():
+            group.pop("shapeProperties", None)
+        for style in styles.values():
+            style.pop("dashes", None)
+        for e in edges:
+            e.pop("dashes", None)
+        legend = [dict(item, dashes=False) if item.get("dashes") else item for item in legend]
+        notes = [n for n in notes if n != text(lang, "ui.illustrative")] + [text(lang, "ui.illustrative_large")]
     return MapSpec("network", title, lang, nodes, edges, legend, filters, notes, [], options, subtitle,
-                   sources.rows, edge_styles(), 0.55 if national else 0.85)
+                   sources.rows, styles, 0.55 if national else 0.85)
 
 
 def node_groups_colour(group: str) -> str:

@@ -199,7 +199,9 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         if tables:
             tip.append(f"{text(lang, 'geo.tables')} ({len(tables)}): " + "; ".join(label(t) for t in tables[:10])
                        + (" …" if len(tables) > 10 else ""))
-        paths.append(f'<path class="gm" data-i="{i}" fill="{fill}" d="{feature_path(topo, f, project)}">'
+        spoken = f"{name}: {value if value is not None else text(lang, 'geo.no_data')}"
+        paths.append(f'<path class="gm" data-i="{i}" fill="{fill}" tabindex="0" role="button" '
+                     f'aria-label="{esc(spoken)}" d="{feature_path(topo, f, project)}">'
                      f"<title>{esc(chr(10).join(tip))}</title></path>")
         gdata.append({"name": name, "code": f.code, "value": value,
                       "regions": [[f"{division_word(r)}: {label(r)}", links.get(r)] for r in regions],
@@ -256,7 +258,7 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         t = f'<text class="rl{"" if href else " nolink"}" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{esc(name)}</text>'
         label_svg.append(f'<a href="{esc(href)}">{t}</a>' if href and _safe_href(href) else t)
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" id="nl" viewBox="0 0 {project.width:.0f} {project.height:.0f}" '
-           f'role="img" aria-label="{esc(text(lang, "title.geo"))}" fill-rule="evenodd">'
+           f'role="group" aria-label="{esc(text(lang, "title.geo." + measure.partition(":")[0]))}" fill-rule="evenodd">'
            f'<g id="gemeenten">{"".join(paths)}</g>'
            f'<path class="outline" d="{lines_path(outline_lines, project)}"/>'
            f'<g id="labels">{"".join(label_svg)}</g></svg>')
@@ -271,13 +273,15 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
         "lang": lang, "gemeenten": gdata, "legend": legend, "measure": measure_text,
         "division": division_label, "notes": [source_note, text(lang, "geo.gemeenten"), *notes],
         "index_href": index_href if index_href and _safe_href(index_href) else None,
-        "texts": {k: text(lang, f"geo.{k}") for k in ("tables", "regions", "value", "outline", "click", "no_data")}
+        "texts": {k: text(lang, f"geo.{k}") for k in ("tables", "regions", "value", "outline", "click", "no_data",
+                                                     "list", "gemeente", "code")}
         | {"offline": text(lang, "ui.offline"), "index": text(lang, "ui.index"), "legend": text(lang, "ui.legend"),
            "generated": text(lang, "ui.generated")},
     }
-    title = text(lang, "title.geo")
+    title = text(lang, f"title.geo.{measure_kind}") + (f" ({measure.partition(':')[2]})" if ":" in measure else "")
     subtitle = f"{text(lang, 'geo.outline')}: {division_label} · {measure_text}"
-    return {"lang": lang, "title": title, "subtitle": subtitle, "svg": svg, "data": data, "division": division}
+    return {"lang": lang, "title": title, "subtitle": subtitle, "svg": svg, "data": data, "division": division,
+            "page_title": f"{title} — {division_label}"}
 
 
 def region_positions(G: nx.MultiDiGraph, geo: GeoData, scale: float = 1.6) -> dict[str, tuple[float, float]]:

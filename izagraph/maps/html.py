@@ -102,6 +102,7 @@ def geo_html(page: dict) -> str:
     page_js = _script(template("geo.js"))
     return render("geo.html", {
         "lang": html.escape(page["lang"]), "title": html.escape(page["title"]),
+        "page_title": html.escape(page.get("page_title") or page["title"]),
         "subtitle": html.escape(page["subtitle"]), "csp": html.escape(csp([page_js]), quote=False),
         "page_css": template("maps.css"), "svg": page["svg"], "data": safe_json(page["data"]), "page_js": page_js,
     })

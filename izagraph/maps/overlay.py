@@ -49,7 +49,22 @@ class Mark:
     other: str | None = None
     score: float | None = None
     missing: tuple[str, ...] = field(default_factory=tuple)
-    basis: str = "source"  # what the finding rests on: source, inferred or illustrative (the weakest fact)
+    basis: str = "source"  # source | inferred | illustrative: the weakest fact the finding rests on
+    confidence: str | None = None  # high | medium | low | None (not stated)
+    gap: str | None = None  # governance | data
+
+
+def provenance(f) -> tuple[str, str | None, str | None]:
+    """(basis, confidence, gap) of a finding; before findings carried ``basis`` the ``illustrative``
+    flag says it (``basis = "illustrative" if illustrative else "source"``).
+
+    >>> provenance({"illustrative": True})
+    ('illustrative', None, None)
+    >>> provenance({"basis": "inferred", "confidence": "low", "gap": "data"})
+    ('inferred', 'low', 'data')
+    """
+    basis = _plain(_get(f, "basis")) or ("illustrative" if _get(f, "illustrative") else "source")
+    return basis, _plain(_get(f, "confidence")) or None, _plain(_get(f, "gap")) or None
 
 
 def _get(obj, name, default=None):
@@ -125,12 +140,6 @@ BASIS_WORDS = {"nl": {"inferred": "afgeleid", "illustrative": "ILLUSTRATIEF"},
                "en": {"inferred": "inferred", "illustrative": "ILLUSTRATIVE"}}
 
 
-def _basis(f) -> str:
-    basis = _plain(_get(f, "basis"))
-    return basis if basis in ("source", "inferred", "illustrative") else (
-        "illustrative" if _get(f, "illustrative") else "source")
-
-
 def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang: str = "nl") -> list[Mark]:
     """Marks for the findings whose subject is on the map (all of them when ``nodes`` is None).
 
@@ -164,7 +173,7 @@ def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang:
             kind = "other"
         if kind == "missing" and not missing:
             kind = "other"
-        message, severity, basis = _message(f, lang), _severity(f), _basis(f)
+        message, severity, (basis, confidence, gap) = _message(f, lang), _severity(f), provenance(f)
         if basis != "source":  # a map never shows a made-up or derived finding as a fact
             message = f"({BASIS_WORDS.get(lang, BASIS_WORDS['nl'])[basis]}) {message}"
         subjects = [subject]
@@ -173,8 +182,9 @@ def marks_from_findings(findings: Iterable, nodes: set[str] | None = None, lang:
         for s in subjects:
             if nodes is not None and s not in nodes:
                 continue
-            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing)), basis))
+            out.append(Mark(kind, s, rule, severity, message, other, score, tuple(dict.fromkeys(missing)),
+                            basis, confidence, gap))
     return out
 
 
-__all__ = ["Mark", "marks_from_findings"]
+__all__ = ["Mark", "marks_from_findings", "provenance"]

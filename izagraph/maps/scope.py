@@ -137,8 +137,17 @@ def _ancestors(parent: dict[str, list[str]], tables: set[str]) -> set[str]:
     return out
 
 
+def _descendants(children: dict[str, list[str]], tables: set[str]) -> set[str]:
+    return _ancestors(children, tables)
+
+
 def scope_tables(G: nx.MultiDiGraph, scope: Scope) -> set[str]:
-    """The tables a map of ``scope`` is about (without the parent tables added for context)."""
+    """The tables a map of ``scope`` is about (without the parent tables added for context).
+
+    A region's tables are those working for the region (or a part of it, or for gemeenten all inside
+    it) and every table that hangs under one of them, wherever its own territory lies: a region's map
+    shows its whole structure (:func:`outside_region` tells which of them reach beyond the region).
+    """
     tables = _of_kind(G, "table")
     if scope.kind == "national":
         return set(tables)
@@ -152,7 +161,11 @@ def scope_tables(G: nx.MultiDiGraph, scope: Scope) -> set[str]:
             t_regions, t_gms = table_territory(G, t)
             if regions & set(t_regions) or (t_gms and set(t_gms) <= gms):
                 out.add(t)
-        return out
+        children: dict[str, list[str]] = defaultdict(list)
+        for u, v, rel in G.edges(data="relation"):
+            if rel == "parent":
+                children[v].append(u)
+        return _descendants(children, out)
     if scope.kind == "gemeente":
         out = {v for _, v, d in G.out_edges(scope.node, data=True) if d.get("relation") == "membership"}
         for t in tables:
@@ -160,6 +173,26 @@ def scope_tables(G: nx.MultiDiGraph, scope: Scope) -> set[str]:
                 out.add(t)
         return out
     raise UnknownScope(f"onbekende soort kaart '{scope.kind}'")
+
+
+def outside_region(G: nx.MultiDiGraph, table: str, region: str) -> bool:
+    """Whether ``table`` works (also) for gemeenten or regions outside ``region`` ("deels buiten de regio").
+
+    Explicit gemeenten count when the region's gemeenten are known; a territory region counts as
+    outside unless it is (a part of) the region or all its gemeenten lie in the region.
+    """
+    regions = region_descendants(G, region)
+    gms = region_gemeenten(G, region)
+    t_regions, t_gms = table_territory(G, table)
+    if t_gms and gms and not set(t_gms) <= gms:
+        return True
+    for r in t_regions:
+        if r in regions:
+            continue
+        r_gms = region_gemeenten(G, r)
+        if not (r_gms and gms and r_gms <= gms):
+            return True
+    return False
 
 
 def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx.MultiDiGraph:
@@ -184,12 +217,17 @@ def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx
     if scope.node and scope.kind in ("region", "programme", "theme"):
         keep.add(scope.node)
     H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
     H.add_nodes_from((n, dict(G.nodes[n], in_scope=n in core or G.nodes[n].get("kind") != "table"))
                      for n in sorted(keep))
+    if scope.kind == "region":
+        for t in core:
+            if outside_region(G, t, scope.node):
+                H.nodes[t]["outside"] = True
     H.add_edges_from((u, v, k, G.edges[u, v, k]) for u, v, k, rel in edges
                      if rel in DRAWN_RELATIONS and u in keep and v in keep)
     return H
 
 
 __all__ = ["Scope", "SCOPES", "UnknownScope", "resolve_scope", "select", "scope_tables", "slug",
-           "region_gemeenten", "region_descendants", "table_territory", "table_gemeenten", "is_active"]
+           "region_gemeenten", "region_descendants", "outside_region", "table_territory", "table_gemeenten", "is_active"]

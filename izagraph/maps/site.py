@@ -9,6 +9,7 @@ division), ``geo-<division>.html`` and ``index.html``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import html
 import time
@@ -24,6 +25,7 @@ from . import map_title, network_map, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
 from .html import render, template, write_geo_map, write_index, write_network_map
+from .measures import as_of as as_of_date
 from .overlay import Mark, marks_from_findings
 from .scope import Scope, region_gemeenten, resolve_scope, slug
 from .style import PROGRAMME_ORDER, text
@@ -105,19 +107,69 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
             if name is not None and str(name).strip():
                 rename[str(name)] = f"{word} {key[:6]}"
         graph = TripleIndex(pseudo(graph.to_graph(), lang=lang))
-    return governance_network(graph, lang=lang, context=True), rename
+    G = governance_network(graph, lang=lang, context=True)
+    map_facts(G, graph)
+    return G, rename
+
+
+def map_facts(G: nx.MultiDiGraph, graph) -> None:
+    """Facts the maps show beyond the governance network: a table's meetings per year, alternative
+    names (``skos:altLabel``, e.g. abbreviations from the ``aliases`` column) and each source's address
+    and confidence (in ``G.graph["sources"]``, keyed by the source title the nodes carry)."""
+    from rdflib import URIRef
+
+    from ..namespaces import DCTERMS, IZG, RDF, SCHEMA, SKOS
+    from ..network import _notation
+
+    for n, a in G.nodes(data=True):
+        node = URIRef(n)
+        if a.get("kind") == "table":
+            meetings = graph.value(node, IZG.meetingsPerYear)
+            a["meetings"] = str(meetings) if meetings is not None else ""
+        aliases = sorted(str(v) for v in graph.objects(node, SKOS.altLabel))
+        if aliases:
+            a["aliases"] = "; ".join(aliases)
+    sources = {}
+    for src in graph.subjects(RDF.type, IZG.Source):
+        title = str(graph.value(src, DCTERMS.title) or src)
+        confidence = graph.value(src, IZG.confidence)
+        sources[title] = {"url": str(graph.value(src, SCHEMA.url) or ""),
+                          "confidence": (_notation(confidence) or "") if confidence is not None else ""}
+    G.graph["sources"] = sources
+
+
+def scope_filters(G: nx.MultiDiGraph, scope: Scope | None) -> dict[str, str]:
+    """The ``check`` filters for a map's scope: what ``izagraph check --region R`` (or ``--programme``,
+    ``--theme``) would be given for the same map, so the map shows the same findings as that command.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("https://w3id.org/izagraph/id/region/iza-x", kind="region")
+    >>> scope_filters(G, Scope("region", "https://w3id.org/izagraph/id/region/iza-x"))
+    {'region': 'iza-x'}
+    >>> scope_filters(G, Scope("national"))
+    {}
+    """
+    if scope is None or scope.node is None or scope.kind not in ("region", "programme", "theme"):
+        return {}
+    a = G.nodes[scope.node]
+    return {scope.kind: slug(scope.node) if scope.kind == "region" else (a.get("notation") or slug(scope.node))}
 
 
 def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = None,
-               lang: str = "nl") -> list[Mark]:
-    """Run the detection rules on the store and turn their findings into marks on ``G``'s nodes."""
+               lang: str = "nl", scope: Scope | None = None, today: str | None = None) -> list[Mark]:
+    """Run the detection rules on the store for the map's ``scope`` (the same filters as ``izagraph
+    check --region/--programme/--theme``, see :func:`scope_filters`) and turn their findings into marks
+    on ``G``'s nodes. A national map (or a gemeente map) runs every rule unfiltered."""
     try:
         from ..rules import check
     except ImportError as exc:
         raise RulesUnavailable("--findings: de detectieregels (izagraph.rules.check) zijn niet beschikbaar") from exc
     from ..backends.sparql import OxigraphBackend
 
-    report = check(OxigraphBackend.from_store(store), lang=lang)
+    import datetime as dt
+
+    when = dt.date.fromisoformat(today) if today else None
+    report = check(OxigraphBackend.from_store(store), lang=lang, today=when, **scope_filters(G, scope))
     findings = getattr(report, "findings", report)
     marks = marks_from_findings(findings, None, lang)
     if rename:
@@ -130,8 +182,8 @@ def _rename(m: Mark, rename: dict[str, str]) -> Mark:
     message = m.message
     for old in sorted((k for k in rename if not k.startswith("http")), key=len, reverse=True):
         message = message.replace(old, rename[old])
-    return Mark(m.kind, rename.get(m.subject, m.subject), m.rule, m.severity, message,
-                rename.get(m.other, m.other) if m.other else None, m.score, m.missing, m.basis)
+    return dataclasses.replace(m, subject=rename.get(m.subject, m.subject), message=message,
+                               other=rename.get(m.other, m.other) if m.other else None)
 
 
 def _geo_or_none(geo_dir: Path | None) -> GeoData | None:
@@ -193,21 +245,29 @@ def programmes_with_maps(G: nx.MultiDiGraph) -> list[str]:
 def write_map(store: Path, output: Path, *, kind: str = "national", name: str | None = None,
               overview: bool = False, group_by: str = "region", geo: bool = False, division: str | None = None,
               measure: str = "tables", findings: bool = False, lang: str = "nl", pseudonymise: bool = False,
-              geo_dir: Path | None = None, today: str | None = None) -> Written:
-    """Write one map of the store to ``output``: a network map of a scope, the overview, or the geo map."""
+              geo_dir: Path | None = None, today: str | None = None, as_of: str | None = None) -> Written:
+    """Write one map of the store to ``output``: a network map of a scope, the overview, or the geo map.
+
+    ``as_of`` (YYYY-MM-DD) draws the structure as it was on that date: only the tables and seats active
+    then (see :func:`izagraph.maps.measures.as_of`); findings are then computed for that date too.
+    """
     with _no_gc_pauses():
         return _write_map(store, output, kind=kind, name=name, overview=overview, group_by=group_by, geo=geo,
                           division=division, measure=measure, findings=findings, lang=lang,
-                          pseudonymise=pseudonymise, geo_dir=geo_dir, today=today)
+                          pseudonymise=pseudonymise, geo_dir=geo_dir, today=as_of or today, as_of=as_of)
 
 
 def _write_map(store, output, *, kind, name, overview, group_by, geo, division, measure, findings, lang,
-               pseudonymise, geo_dir, today) -> Written:
+               pseudonymise, geo_dir, today, as_of) -> Written:
     start = time.perf_counter()
     G, rename = load_network(store, lang, pseudonymise)
-    marks = rule_marks(store, G, rename, lang) if findings or measure.startswith("findings") else []
+    if as_of:
+        G = as_of_date(G, as_of)
     if measure.startswith("findings") and not geo:
         raise IzagraphError("--measure hoort bij --geo")
+    scope = None if geo or overview else resolve_scope(G, kind, name)
+    marks = (rule_marks(store, G, rename, lang, scope, today=as_of) if findings or measure.startswith("findings")
+             else [])
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     if geo:
@@ -223,10 +283,10 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         positions = region_positions(G, data) if data is not None and group_by == "region" else None
         spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
     else:
-        scope = resolve_scope(G, kind, name)
         own = {scope.node} if scope.node else set()
         spec = network_map(G, scope, lang=lang, marks=marks, today=today,
-                           links={n: f for n, f in links.items() if n not in own})
+                           links={n: f for n, f in links.items() if n not in own},
+                           subtitle=f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else "")
     write_network_map(spec, output)
     return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
 
@@ -252,7 +312,8 @@ def _write_all(store, out_dir, *, findings, lang, pseudonymise, geo_dir, today) 
     def network(scope: Scope, filename: str, kind: str) -> None:
         t = time.perf_counter()
         own = {scope.node} if scope.node else set()
-        spec = network_map(G, scope, lang=lang, marks=marks, today=today,
+        scoped = rule_marks(store, G, rename, lang, scope) if findings and scope.node else marks
+        spec = network_map(G, scope, lang=lang, marks=scoped, today=today,
                            links={n: f for n, f in links.items() if n not in own})
         write_network_map(spec, out_dir / filename, index_href=INDEX_FILE)
         written.append(Written(out_dir / filename, kind, spec.title, len(spec.nodes), len(spec.edges),

@@ -49,13 +49,13 @@
     selected = path;
     path.classList.add("selected");
     while (info.firstChild) info.removeChild(info.firstChild);
-    info.appendChild(el("h3", null, g.name + " (" + g.code + ")"));
+    info.appendChild(el("h2", { id: "info-head" }, g.name + " (" + g.code + ")"));
     var dl = el("dl");
     dl.appendChild(el("dt", null, T.value));
     dl.appendChild(el("dd", null, g.value === null ? T.no_data : g.value));
     info.appendChild(dl);
     if (g.regions.length) {
-      info.appendChild(el("h2", null, T.regions));
+      info.appendChild(el("h3", null, T.regions));
       var ul = el("ul", { "class": "links" });
       g.regions.forEach(function (r) {
         var li = el("li");
@@ -66,7 +66,7 @@
       info.appendChild(ul);
     }
     if (g.tables.length) {
-      info.appendChild(el("h2", null, T.tables + " (" + g.tables.length + ")"));
+      info.appendChild(el("h3", null, T.tables + " (" + g.tables.length + ")"));
       var tl = el("ul", { "class": "links" });
       g.tables.slice(0, 40).forEach(function (t) { tl.appendChild(el("li", null, t)); });
       if (g.tables.length > 40) tl.appendChild(el("li", null, "… +" + (g.tables.length - 40)));
@@ -78,6 +78,35 @@
   svg.addEventListener("click", function (ev) {
     var p = ev.target.closest ? ev.target.closest("path.gm") : null;
     if (p) show(parseInt(p.getAttribute("data-i"), 10), p);
+  });
+  svg.addEventListener("keydown", function (ev) {  // gemeenten are focusable: Enter or Space opens the panel
+    var p = ev.target.closest ? ev.target.closest("path.gm") : null;
+    if (p && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); show(parseInt(p.getAttribute("data-i"), 10), p); }
+  });
+
+  // the text alternative: every gemeente with the measure, its regions, and a button to its details
+  document.getElementById("list-head").textContent = T.list + " (" + data.gemeenten.length + ")";
+  document.getElementById("th-name").textContent = T.gemeente;
+  document.getElementById("th-code").textContent = T.code;
+  document.getElementById("th-value").textContent = T.value + " (" + data.measure + ")";
+  document.getElementById("th-regions").textContent = T.regions;
+  var tbody = document.querySelector("#gm-table tbody");
+  var order = data.gemeenten.map(function (g, i) { return i; }).sort(function (a, b) {
+    return data.gemeenten[a].name.localeCompare(data.gemeenten[b].name, data.lang);
+  });
+  order.forEach(function (i) {
+    var g = data.gemeenten[i], tr = el("tr"), td = el("td");
+    var b = el("button", { type: "button", "class": "linkish", "data-i": String(i) }, g.name);
+    b.addEventListener("click", function () {
+      show(i, svg.querySelector('path.gm[data-i="' + i + '"]'));
+      info.focus();
+    });
+    td.appendChild(b);
+    tr.appendChild(td);
+    tr.appendChild(el("td", null, g.code));
+    tr.appendChild(el("td", { "class": "num" }, g.value === null ? T.no_data : g.value));
+    tr.appendChild(el("td", null, g.regions.map(function (r) { return r[0]; }).join("; ")));
+    tbody.appendChild(tr);
   });
 
   // zoom (wheel) and pan (drag) by changing the viewBox

@@ -1,4 +1,6 @@
-/* izagraph network and overview pages: filters, search, neighbourhood focus, legend and info panel.
+/* izagraph network and overview pages: filters, search (with aliases), neighbourhood focus, time (as of a
+   date, changes between two dates), shortest paths, measure-driven styling, a text alternative (list of
+   nodes), the view in the page address (#fragment), legend and info panel.
    Names are data, not markup: every text goes into the page through textContent or as a vis-network
    string title (which vis renders as text). No innerHTML, no network access. */
 (function () {
@@ -8,6 +10,11 @@
   var timing = { script_start: t0, parsed: performance.now() };
   var T = data.texts;
   var SAFE_HREF = /^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/;
+  var SAFE_URL = /^https?:\/\/[^\s"'<>]+$/;
+  var LIST_MAX = 300;
+  var PATH_MAX = 12;
+  var HITS_MAX = 15;
+  var STARTED = "#1a9850", ENDED = "#d73027";
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -15,16 +22,28 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  function rgba(hex, alpha) {
+    var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    return m ? "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha + ")" : hex;
+  }
+  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function norm(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
+  }
 
   // Facts are plain [label, value] pairs plus a source index; tooltips are built from them as text.
+  function sourceOf(x) { return x.src !== undefined ? data.sources[x.src] : null; }
   function facts(x) {
     var out = (x.info || []).slice();
-    if (x.src !== undefined && data.sources[x.src]) {
-      out.push([T.source, data.sources[x.src][0]]);
-      out.push([T.evidence, data.sources[x.src][1]]);
+    var s = sourceOf(x);
+    if (s) {
+      out.push([T.source, s[0]]);
+      out.push([T.evidence, s[1]]);
+      out.push([T.source_confidence, s[3]]);
+      if (s[2]) out.push([T.url, s[2]]);
     }
     return out;
   }
@@ -34,80 +53,160 @@
     return lines.join("\n");
   }
 
-  var byId = new Map();
-  var adj = new Map();
+  var byId = new Map(), byKey = new Map(), adj = new Map(), pathAdj = new Map(), edgeAt = new Map();
+  var regionName = {}, programmeName = {};
+  (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
+  (data.filters.programme || []).forEach(function (p) { programmeName[p[0]] = p[1]; });
   data.nodes.forEach(function (n) {
-    byId.set(n.id, n); adj.set(n.id, []);
-    n._s = norm(n.name || n.label); n._hidden = false;
+    byId.set(n.id, n); adj.set(n.id, []); pathAdj.set(n.id, []);
+    if (n.key) byKey.set(n.key, n);
+    n._names = [n.name || n.label].concat(n.al || []);
+    n._s = n._names.map(norm);
+    n._hidden = false;
     n.title = tooltip(n);
+    var g = (data.options.groups || {})[n.group] || {};
+    n._base = { label: n.label, color: n.color || g.color || { background: "#97c2fc", border: "#2b7ce9" },
+                size: n.size, borderWidth: n.borderWidth || g.borderWidth || 1.5,
+                opacity: n.opacity === undefined ? 1 : n.opacity,
+                font: { color: (n.font && n.font.color) || (g.font && g.font.color) || "#1b1b1b",
+                        strokeWidth: (n.font && n.font.strokeWidth) || 3, vadjust: (n.font && n.font.vadjust) || 0 } };
+    n._style = styleKey(n._base);
   });
+  function styleKey(s) { return JSON.stringify([s.label, s.color, s.size, s.borderWidth, s.opacity]); }
   var styles = data.edge_styles || {};
   data.edges.forEach(function (e) {
-    if (adj.has(e.from) && adj.has(e.to)) { adj.get(e.from).push(e.to); adj.get(e.to).push(e.from); }
+    if (adj.has(e.from) && adj.has(e.to)) {
+      adj.get(e.from).push(e.to); adj.get(e.to).push(e.from);
+      if (e.rel === "membership" || e.rel === "parent") {
+        pathAdj.get(e.from).push(e.to); pathAdj.get(e.to).push(e.from);
+      }
+      edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
+    }
     var s = styles[e.rel] || {};
     if (typeof e.color === "string" || e.color === undefined) {
-      e.color = { color: e.color || s.color || "#9aa5b1", highlight: "#000000", opacity: data.edge_opacity };
+      // the opacity baked into an rgba colour: vis-network otherwise recomputes it for every edge in every frame
+      e.color = { color: rgba(e.color || s.color || "#9aa5b1", data.edge_opacity), highlight: "#000000" };
     }
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
     if (e.arrows === undefined && s.arrows) e.arrows = s.arrows;
     if (e.name || e.info) e.title = tooltip(e);
+    e._hidden = false;
+    e._base = { color: e.color, width: e.width, dashes: e.dashes };
   });
+  var dated = data.nodes.some(function (n) { return n.t0 || n.t1; }) ||
+              data.edges.some(function (e) { return e.t0 || e.t1; });
 
   timing.prepared = performance.now();
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   timing.datasets = performance.now();
   var container = document.getElementById("map");
+  container.setAttribute("aria-label", T.map_label);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   timing.network = performance.now();
   var allKinds = (data.filters.kind || []).map(function (k) { return k[0]; });
-  var state = { q: "", programme: "", theme: "", region: "", kinds: new Set(allKinds), focus: null, depth: 1 };
+  function freshState() {
+    return { q: "", programme: "", theme: "", region: "", kinds: new Set(allKinds), focus: null, depth: 1,
+             date: "", since: "", measure: "", from: "", to: "" };
+  }
+  var state = freshState();
   var api = window.izagraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
-                                firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset };
+                                firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset,
+                                paths: [], changes: null, labelsHidden: [] };
   network.once("afterDrawing", function () {
     api.firstDraw = timing.first_draw = performance.now();
+    declutter();
     document.body.setAttribute("data-ready", "1");
   });
 
+  // -- time ------------------------------------------------------------------------------------
+  function activeOn(x, date) { return (!x.t0 || x.t0 <= date) && (!x.t1 || x.t1 >= date); }
+  function between(d, a, b) { return d && d > a && d <= b; }
+  // node id -> "new" | "ended" (between state.since and the date); time-hidden nodes and edges
+  function timeView() {
+    var out = { hiddenNodes: new Set(), hiddenEdges: new Set(), mark: new Map(), edgeMark: new Map(),
+                started: [], ended: [] };
+    if (!state.date) return out;
+    var date = state.date, since = state.since && state.since < date ? state.since : "";
+    data.nodes.forEach(function (n) {
+      if (n.k !== "table") return;
+      if (since && between(n.t0, since, date)) { out.mark.set(n.id, "new"); out.started.push(n.name); }
+      else if (since && n.t1 && n.t1 >= since && n.t1 < date) { out.mark.set(n.id, "ended"); out.ended.push(n.name); }
+      else if (!activeOn(n, date)) out.hiddenNodes.add(n.id);
+    });
+    var live = new Map();
+    data.edges.forEach(function (e) {
+      var a = byId.get(e.from), b = byId.get(e.to);
+      var gone = out.hiddenNodes.has(e.from) || out.hiddenNodes.has(e.to);
+      if (!gone && e.rel === "membership" && (e.t0 || e.t1)) {
+        if (since && between(e.t0, since, date)) out.edgeMark.set(e.id, "new");
+        else if (since && e.t1 && e.t1 >= since && e.t1 < date) out.edgeMark.set(e.id, "ended");
+        else if (!activeOn(e, date)) gone = true;
+      }
+      if (gone) { out.hiddenEdges.add(e.id); return; }
+      [a, b].forEach(function (x) { if (x) live.set(x.id, (live.get(x.id) || 0) + 1); });
+    });
+    data.nodes.forEach(function (n) {  // members and context without a table on that date go too
+      if (n.k !== "table" && adj.get(n.id).length && !live.get(n.id)) out.hiddenNodes.add(n.id);
+    });
+    return out;
+  }
+
+  // -- filters, search, focus, path: what is visible -------------------------------------------------
   function filterable(n) { return n.k === "table" || n.k === "group"; }
   function passes(n) {
     return (!state.programme || n.p.indexOf(state.programme) >= 0) &&
            (!state.theme || n.t.indexOf(state.theme) >= 0) &&
            (!state.region || n.r.indexOf(state.region) >= 0);
   }
-
   function visibleIds() {
     return data.nodes.filter(function (n) { return !n._hidden; }).map(function (n) { return n.id; });
   }
+  function matches(n, q) { return n._s.some(function (s) { return s.indexOf(q) >= 0; }); }
 
+  var view = timeView();
   function apply(fit) {
+    view = timeView();
     var visible = new Set();
+    var base = function (n) { return !view.hiddenNodes.has(n.id); };
     if (state.programme || state.theme || state.region) {
       var ok = new Set();
-      data.nodes.forEach(function (n) { if (filterable(n) && passes(n)) ok.add(n.id); });
+      data.nodes.forEach(function (n) { if (filterable(n) && passes(n) && base(n)) ok.add(n.id); });
       data.nodes.forEach(function (n) {
         if (filterable(n)) { if (ok.has(n.id)) visible.add(n.id); }
-        else if (adj.get(n.id).some(function (j) { return ok.has(j); })) visible.add(n.id);
+        else if (base(n) && adj.get(n.id).some(function (j) { return ok.has(j); })) visible.add(n.id);
       });
     } else {
-      data.nodes.forEach(function (n) { visible.add(n.id); });
+      data.nodes.forEach(function (n) { if (base(n)) visible.add(n.id); });
     }
     var q = norm(state.q).trim();
+    var hits = [];
     if (q) {
-      var hits = new Set();
-      data.nodes.forEach(function (n) { if (visible.has(n.id) && n._s.indexOf(q) >= 0) hits.add(n.id); });
-      var around = new Set(hits);
-      hits.forEach(function (id) { adj.get(id).forEach(function (j) { if (visible.has(j)) around.add(j); }); });
+      var hitSet = new Set();
+      data.nodes.forEach(function (n) { if (visible.has(n.id) && matches(n, q)) { hitSet.add(n.id); hits.push(n); } });
+      var around = new Set(hitSet);
+      hitSet.forEach(function (id) { adj.get(id).forEach(function (j) { if (visible.has(j)) around.add(j); }); });
       visible = around;
     }
-    if (state.focus !== null && byId.has(state.focus)) {
+    showHits(q, hits);
+    api.paths = [];
+    var pathNodes = null;
+    var from = findNode(state.from), to = findNode(state.to);
+    if (state.from && state.to) {
+      api.paths = (from && to) ? shortestPaths(from.id, to.id, visible) : [];
+      pathNodes = new Set();
+      api.paths.forEach(function (p) { p.forEach(function (id) { pathNodes.add(id); }); });
+      if (from) pathNodes.add(from.id);
+      if (to) pathNodes.add(to.id);
+      visible = pathNodes;
+    } else if (state.focus !== null && byId.has(state.focus)) {
       var seen = new Set([state.focus]);
       var frontier = [state.focus];
       for (var step = 0; step < state.depth; step++) {
         var next = [];
         frontier.forEach(function (id) {
-          adj.get(id).forEach(function (j) { if (!seen.has(j)) { seen.add(j); next.push(j); } });
+          adj.get(id).forEach(function (j) { if (!seen.has(j) && base(byId.get(j))) { seen.add(j); next.push(j); } });
         });
         frontier = next;
       }
@@ -115,32 +214,246 @@
     }
     var changes = [];
     data.nodes.forEach(function (n) {
-      var hidden = !visible.has(n.id) || (allKinds.length > 0 && !state.kinds.has(n.k) && n.id !== state.focus);
+      var hidden = !visible.has(n.id) ||
+        (pathNodes === null && allKinds.length > 0 && !state.kinds.has(n.k) && n.id !== state.focus);
       if (hidden !== n._hidden) { n._hidden = hidden; changes.push({ id: n.id, hidden: hidden }); }
     });
     if (changes.length) nodes.update(changes);
+    var edgeChanges = [];
+    data.edges.forEach(function (e) {
+      var hidden = view.hiddenEdges.has(e.id);
+      if (hidden !== e._hidden) { e._hidden = hidden; edgeChanges.push({ id: e.id, hidden: hidden }); }
+    });
+    if (edgeChanges.length) edges.update(edgeChanges);
+    restyle();
     var shown = data.nodes.length - data.nodes.filter(function (n) { return n._hidden; }).length;
     status.textContent = T.shown + ": " + shown + " " + T.of + " " + data.nodes.length + " " + T.nodes +
-      (state.focus !== null && byId.has(state.focus) ? " · " + T.focus + " " + byId.get(state.focus).name : "");
+      (state.focus !== null && byId.has(state.focus) && pathNodes === null ? " · " + T.focus + " " + byId.get(state.focus).name : "");
+    showChanges();
+    showPaths(from, to);
+    renderList();
+    writeHash();
+    if (pathNodes !== null) {
+      var pe = [];
+      api.paths.forEach(function (p) {
+        for (var i = 1; i < p.length; i++) {
+          var id = edgeAt.get(Math.min(p[i - 1], p[i]) + "-" + Math.max(p[i - 1], p[i]));
+          if (id !== undefined) pe.push(id);
+        }
+      });
+      network.setSelection({ nodes: Array.from(pathNodes), edges: pe }, { unselectAll: true, highlightEdges: false });
+    }
     if (fit) {
       var ids = visibleIds();
       if (ids.length && ids.length < data.nodes.length) network.fit({ nodes: ids, animation: false });
       else network.fit({ animation: false });
     }
+    if (api.firstDraw !== null) declutter();
   }
+
+  // -- paths: shortest chains of shared tables (memberships and the table hierarchy) --------------------
+  function findNode(text) {
+    var q = norm(text).trim();
+    if (!q) return null;
+    var exact = null, start = null;
+    data.nodes.forEach(function (n) {
+      if (exact) return;
+      if (n._s.indexOf(q) >= 0) exact = n;
+      else if (!start && n._s.some(function (s) { return s.indexOf(q) === 0; })) start = n;
+    });
+    return exact || start;
+  }
+  function shortestPaths(a, b, allowed) {
+    if (a === b) return [[a]];
+    var dist = new Map([[a, 0]]), preds = new Map([[a, []]]), queue = [a], found = false;
+    for (var qi = 0; qi < queue.length; qi++) {
+      var u = queue[qi], d = dist.get(u);
+      if (found && d >= dist.get(b)) break;
+      pathAdj.get(u).forEach(function (v) {
+        if (v !== b && v !== a && !allowed.has(v) && !view.hiddenNodes.has(v)) return;
+        if (view.hiddenNodes.has(v)) return;
+        if (!dist.has(v)) { dist.set(v, d + 1); preds.set(v, [u]); queue.push(v); if (v === b) found = true; }
+        else if (dist.get(v) === d + 1) preds.get(v).push(u);
+      });
+    }
+    if (!dist.has(b)) return [];
+    var out = [];
+    (function walk(node, tail) {
+      if (out.length >= PATH_MAX) return;
+      if (node === a) { out.push([a].concat(tail)); return; }
+      preds.get(node).slice().sort(function (x, y) { return x - y; }).forEach(function (p) { walk(p, [node].concat(tail)); });
+    })(b, []);
+    return out;
+  }
+  var pathBox = document.getElementById("path-result");
+  function showPaths(from, to) {
+    clear(pathBox);
+    if (!state.from && !state.to) return;
+    if (!from || !to) {
+      pathBox.appendChild(el("p", null, T.path_unknown + ": " + (!from ? state.from : state.to)));
+      return;
+    }
+    if (!api.paths.length) { pathBox.appendChild(el("p", null, T.path_none)); return; }
+    pathBox.appendChild(el("h2", null, T.path_found + " (" + api.paths.length + ")"));
+    var ol = el("ol", { id: "paths" });
+    api.paths.forEach(function (p) {
+      ol.appendChild(el("li", null, p.map(function (id) { return byId.get(id).name; }).join(" → ")));
+    });
+    pathBox.appendChild(ol);
+  }
+
+  // -- styling: measure, time marks, findings borders --------------------------------------------------
+  var measureLegend = document.getElementById("measure-legend");
+  function classes(max, whole) {  // five equal steps up to the largest value (whole numbers for counts)
+    var n = data.scale.length - 1, out = [];
+    for (var i = 0; i < n; i++) {
+      var lo = max * i / n, hi = max * (i + 1) / n;
+      if (whole) { lo = Math.floor(lo); hi = Math.floor(hi); if (hi <= lo) continue; }
+      out.push([lo, hi, data.scale[i + 1]]);
+    }
+    return out;
+  }
+  function label(c, whole) { return whole ? (c[0] + 1 === c[1] ? String(c[1]) : (c[0] + 1) + "–" + c[1]) : fmt(c[0]) + "–" + fmt(c[1]); }
+  function fmt(v) { return Math.abs(v) >= 10 || v === 0 ? String(Math.round(v)) : String(Math.round(v * 100) / 100); }
+  function restyle() {
+    var m = state.measure, max = 0, whole = true;
+    if (m) data.nodes.forEach(function (n) {
+      if (n.m && n.m[m] !== undefined) { max = Math.max(max, n.m[m]); whole = whole && n.m[m] === Math.round(n.m[m]); }
+    });
+    var bounds = m && max > 0 ? classes(max, whole) : [];
+    var updates = [];
+    data.nodes.forEach(function (n) {
+      var b = n._base, s = { label: b.label, color: b.color, size: b.size, borderWidth: b.borderWidth, opacity: b.opacity };
+      if (m) {
+        var v = n.m ? n.m[m] : undefined;
+        if (v === undefined) { s.size = 5; s.color = { background: "#dddddd", border: "#aaaaaa" }; }
+        else {
+          var colour = data.scale[0];
+          bounds.forEach(function (c) { if (v > c[0] && v <= c[1]) colour = c[2]; });
+          var border = b.color && b.color.border ? b.color.border : "#555555";
+          s.size = max > 0 ? Math.round(6 + 34 * Math.sqrt(v / max)) : 6;
+          s.color = { background: colour, border: border, highlight: { background: colour, border: "#000000" } };
+        }
+      }
+      var mark = view.mark.get(n.id);
+      if (mark) {
+        var line = mark === "new" ? STARTED : ENDED;
+        s.color = { background: s.color.background, border: line, highlight: { background: s.color.background, border: line } };
+        s.borderWidth = 5;
+        s.label = (mark === "new" ? "+ " : "− ") + b.label;
+        if (mark === "ended") s.opacity = 0.55;
+      }
+      var key = styleKey(s);
+      if (key !== n._style) {
+        n._style = key;
+        updates.push({ id: n.id, label: s.label, size: s.size, borderWidth: s.borderWidth, opacity: s.opacity, color: s.color });
+      }
+    });
+    if (updates.length) nodes.update(updates);
+    var edgeUpdates = [];
+    data.edges.forEach(function (e) {
+      var mark = view.edgeMark.get(e.id) || "";
+      if (mark === (e._mark || "")) return;
+      e._mark = mark;
+      edgeUpdates.push(mark ? { id: e.id, color: { color: mark === "new" ? STARTED : ENDED, opacity: 1 }, width: 3,
+                                dashes: mark === "ended" && data.nodes.length <= data.dash_max ? [6, 4] : false }
+                            : { id: e.id, color: e._base.color, width: e._base.width, dashes: e._base.dashes || false });
+    });
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    clear(measureLegend);
+    if (m) {
+      measureLegend.appendChild(el("h2", { id: "measure-head" }, T.measure + ": " + data.measures[m]));
+      var rows = [[data.scale[0], "0"]].concat(bounds.map(function (c) { return [c[2], label(c, whole)]; }));
+      rows.push(["#dddddd", T.no_value]);
+      rows.forEach(function (r) {
+        var row = el("div", { "class": "legend-item" });
+        var sw = el("span", { "class": "sw sw-colour" });
+        sw.style.background = r[0];
+        row.appendChild(sw);
+        row.appendChild(el("span", null, r[1]));
+        measureLegend.appendChild(row);
+      });
+    }
+  }
+
+  // -- labels: at region scale no two labels overlap on first open ----------------------------------------
+  // vis draws a label at a fixed size in the map's own coordinates, so two labels that overlap do so at
+  // every zoom level: each label, most important first, is moved above its node when that frees it, and
+  // left out (it stays in the tooltip, the panel and the list) when neither place is free.
+  function declutter() {
+    if (data.nodes.length > 1500) return;
+    var body = network.body, placed = [], hidden = [], updates = [];
+    var order = data.nodes.filter(function (n) { return !n._hidden && n._base.label; }).sort(function (a, b) {
+      return (priority(b) - priority(a)) || (a.id - b.id);
+    });
+    order.forEach(function (n) {
+      var vn = body.nodes[n.id];
+      if (!vn || !vn.labelModule || !vn.labelModule.size) return;
+      // the label's natural box (vis measures it without the vertical shift we add)
+      var sz = vn.labelModule.size, h = sz.height, w = sz.width;
+      if (!w || !h) return;
+      var radius = vn.options.size || 10;
+      var above = (vn.y - radius - 4 - h) - sz.top;
+      var tries = vn.options.shape === "box" ? [0] : [0, above];  // a box holds its label inside
+      var box = null, shift = 0;
+      for (var i = 0; i < tries.length && !box; i++) {
+        var b = { x1: sz.left, y1: sz.top + tries[i], x2: sz.left + w, y2: sz.top + tries[i] + h };
+        if (!placed.some(function (p) { return overlap(p, b); })) { box = b; shift = tries[i]; }
+      }
+      var f = n._base.font;
+      if (box) {
+        placed.push(box);
+        if ((n._vadjust || 0) !== shift || n._labelHidden) {
+          n._vadjust = shift; n._labelHidden = false;
+          updates.push({ id: n.id, font: { vadjust: f.vadjust + shift, color: f.color, strokeWidth: f.strokeWidth } });
+        }
+      } else {
+        hidden.push(n.id);
+        if (!n._labelHidden) { n._labelHidden = true; updates.push({ id: n.id, font: { color: "rgba(0,0,0,0)", strokeWidth: 0 } }); }
+      }
+    });
+    if (updates.length) nodes.update(updates);
+    api.labelsHidden = hidden;
+    api.labelBoxes = placed;
+  }
+  function priority(n) {
+    var k = { missing: 7, region: 6, programme: 5, table: 4, theme: 3, organisation: 2, gemeente: 2, person: 1 }[n.k] || 0;
+    return k * 1000 + (n.size || 0);
+  }
+  function overlap(a, b) { return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2; }
 
   // -- controls --------------------------------------------------------------------------------
   var controls = document.getElementById("controls");
   var status = document.getElementById("status");
-  var searchLabel = el("label", { "class": "field", "for": "search" }, T.search);
-  var search = el("input", { type: "search", id: "search", autocomplete: "off", placeholder: T.search });
-  controls.appendChild(searchLabel);
+  controls.appendChild(el("label", { "class": "field", "for": "search" }, T.search));
+  var search = el("input", { type: "search", id: "search", autocomplete: "off", placeholder: T.search,
+                             "aria-describedby": "hits" });
   controls.appendChild(search);
+  var hitsBox = el("div", { id: "hits", "class": "hits", "aria-live": "polite" });
+  controls.appendChild(hitsBox);
   var timer = null;
   search.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () { state.q = search.value; state.focus = null; apply(true); }, 120);
   });
+  function showHits(q, hits) {
+    clear(hitsBox);
+    if (!q) return;
+    if (!hits.length) { hitsBox.appendChild(el("span", null, T.no_hits)); return; }
+    hitsBox.appendChild(el("span", null, T.hits + " (" + hits.length + "): "));
+    var ul = el("ul", { id: "hit-list" });
+    hits.slice(0, HITS_MAX).forEach(function (n) {
+      var li = el("li");
+      var b = el("button", { type: "button", "class": "linkish", "data-id": String(n.id) }, n.name);
+      var alias = (n.al || []).filter(function (a) { return norm(a).indexOf(q) >= 0; })[0];
+      b.addEventListener("click", function () { openNode(n.id); });
+      li.appendChild(b);
+      if (alias && norm(n.name).indexOf(q) < 0) li.appendChild(document.createTextNode(" (" + alias + ")"));
+      ul.appendChild(li);
+    });
+    hitsBox.appendChild(ul);
+    if (hits.length > HITS_MAX) hitsBox.appendChild(el("span", null, fill(T.hits_more, { n: hits.length - HITS_MAX })));
+  }
   var selects = {};
   [["programme", T.programme], ["theme", T.theme], ["region", T.region]].forEach(function (f) {
     var options = data.filters[f[0]] || [];
@@ -154,8 +467,8 @@
     selects[f[0]] = s;
   });
   if (allKinds.length) {
-    controls.appendChild(el("label", { "class": "field" }, T.kind));
-    var kinds = el("div", { "class": "kinds", id: "kinds" });
+    var kinds = el("fieldset", { "class": "kinds", id: "kinds" });
+    kinds.appendChild(el("legend", { "class": "field" }, T.kind));
     (data.filters.kind || []).forEach(function (k) {
       var lab = el("label");
       var box = el("input", { type: "checkbox", id: "k-" + k[0], value: k[0] });
@@ -170,50 +483,186 @@
     });
     controls.appendChild(kinds);
   }
+  var resetButton = el("button", { type: "button", id: "reset" }, T.reset);
+  controls.appendChild(resetButton);
+  // the less used tools fold away (opened by hand, or when the page address sets one of their values)
+  var tools = {};
+  function tool(id, title) {
+    var d = el("details", { id: id, "class": "tool" });
+    d.appendChild(el("summary", null, title));
+    document.getElementById("controls").appendChild(d);
+    tools[id] = d;
+    return d;
+  }
+  var depth = null, measure = null, dateInput = null, dateRange = null, sinceInput = null, fromInput = null, toInput = null;
   if (data.page === "network") {
+    controls = tool("tool-view", T.view);
     controls.appendChild(el("label", { "class": "field", "for": "f-depth" }, T.depth));
-    var depth = el("select", { id: "f-depth" });
+    depth = el("select", { id: "f-depth" });
     ["1", "2", "3"].forEach(function (d) { depth.appendChild(el("option", { value: d }, d)); });
     depth.addEventListener("change", function () { state.depth = parseInt(depth.value, 10) || 1; apply(true); });
     controls.appendChild(depth);
-  }
-  var resetButton = el("button", { type: "button", id: "reset" }, T.reset);
-  controls.appendChild(resetButton);
 
+    controls.appendChild(el("label", { "class": "field", "for": "measure" }, T.measure));
+    measure = el("select", { id: "measure" });
+    measure.appendChild(el("option", { value: "" }, T.measure_default));
+    Object.keys(data.measures).forEach(function (m) {
+      if (data.nodes.some(function (n) { return n.m && n.m[m] !== undefined; })) {
+        measure.appendChild(el("option", { value: m }, data.measures[m]));
+      }
+    });
+    measure.addEventListener("change", function () { state.measure = measure.value; apply(false); });
+    controls.appendChild(measure);
+
+    if (dated) {
+      var dates = [];
+      data.nodes.forEach(function (n) { if (n.t0) dates.push(n.t0); if (n.t1) dates.push(n.t1); });
+      data.edges.forEach(function (e) { if (e.t0) dates.push(e.t0); if (e.t1) dates.push(e.t1); });
+      dates.sort();
+      var first = dates[0].slice(0, 4), last = String(Math.max(parseInt(dates[dates.length - 1].slice(0, 4), 10),
+                                                                new Date().getFullYear()));
+      var months = [];
+      for (var y = parseInt(first, 10); y <= parseInt(last, 10); y++) {
+        for (var mo = 1; mo <= 12; mo++) months.push(y + "-" + (mo < 10 ? "0" : "") + mo + "-01");
+      }
+      controls = tool("tool-time", T.time);
+      controls.appendChild(el("label", { "class": "field", "for": "as-of" }, T.as_of));
+      dateInput = el("input", { type: "date", id: "as-of", min: months[0], max: last + "-12-31" });
+      controls.appendChild(dateInput);
+      dateRange = el("input", { type: "range", id: "as-of-range", min: "0", max: String(months.length - 1), step: "1",
+                                "aria-label": T.as_of, value: String(months.length - 1) });
+      controls.appendChild(dateRange);
+      controls.appendChild(el("label", { "class": "field", "for": "since" }, T.since));
+      sinceInput = el("input", { type: "date", id: "since", min: months[0], max: last + "-12-31" });
+      controls.appendChild(sinceInput);
+      dateInput.addEventListener("change", function () {
+        state.date = dateInput.value;
+        var i = months.indexOf(state.date.slice(0, 7) + "-01");
+        if (i >= 0) dateRange.value = String(i);
+        apply(false);
+      });
+      dateRange.addEventListener("input", function () {
+        state.date = months[parseInt(dateRange.value, 10)];
+        dateInput.value = state.date;
+        apply(false);
+      });
+      sinceInput.addEventListener("change", function () { state.since = sinceInput.value; apply(false); });
+      api.months = months;
+    }
+
+    var pathSet = tool("tool-path", T.path);
+    var names = el("datalist", { id: "node-names" });
+    data.nodes.forEach(function (n) { if (n.k !== "missing") names.appendChild(el("option", { value: n.name })); });
+    pathSet.appendChild(names);
+    pathSet.appendChild(el("label", { "class": "field", "for": "path-from" }, T.path_from));
+    fromInput = el("input", { type: "text", id: "path-from", list: "node-names", autocomplete: "off" });
+    pathSet.appendChild(fromInput);
+    pathSet.appendChild(el("label", { "class": "field", "for": "path-to" }, T.path_to));
+    toInput = el("input", { type: "text", id: "path-to", list: "node-names", autocomplete: "off" });
+    pathSet.appendChild(toInput);
+    var go = el("button", { type: "button", id: "path-go" }, T.path_go);
+    go.addEventListener("click", function () { state.from = fromInput.value; state.to = toInput.value; state.focus = null; apply(true); });
+    pathSet.appendChild(go);
+  }
+
+  function syncControls() {
+    search.value = state.q;
+    Object.keys(selects).forEach(function (k) { selects[k].value = state[k]; });
+    document.querySelectorAll("#kinds input").forEach(function (b) { b.checked = state.kinds.has(b.value); });
+    if (depth) depth.value = String(state.depth);
+    if (measure) measure.value = state.measure;
+    if (dateInput) {
+      dateInput.value = state.date;
+      var i = state.date ? api.months.indexOf(state.date.slice(0, 7) + "-01") : -1;
+      dateRange.value = String(i >= 0 ? i : api.months.length - 1);
+    }
+    if (sinceInput) sinceInput.value = state.since;
+    if (fromInput) { fromInput.value = state.from; toInput.value = state.to; }
+    if (tools["tool-view"] && (state.depth !== 1 || state.measure)) tools["tool-view"].open = true;
+    if (tools["tool-time"] && (state.date || state.since)) tools["tool-time"].open = true;
+    if (tools["tool-path"] && (state.from || state.to)) tools["tool-path"].open = true;
+  }
   function reset() {
-    state.q = ""; state.programme = ""; state.theme = ""; state.region = ""; state.focus = null;
-    state.kinds = new Set(allKinds);
-    search.value = "";
-    Object.keys(selects).forEach(function (k) { selects[k].value = ""; });
-    document.querySelectorAll("#kinds input").forEach(function (b) { b.checked = true; });
+    Object.assign(state, freshState());
+    syncControls();
     info.style.display = "none";
     network.unselectAll();
     apply(true);
   }
   resetButton.addEventListener("click", reset);
 
+  // -- the view in the page address: #q=…&programme=…&focus=table/x&date=… (restored on open) -----------
+  var FIELDS = ["q", "programme", "theme", "region", "date", "since", "measure", "from", "to"];
+  function writeHash() {
+    var p = new URLSearchParams();
+    FIELDS.forEach(function (f) { if (state[f]) p.set(f, state[f]); });
+    if (state.kinds.size !== allKinds.length) p.set("kinds", Array.from(state.kinds).sort().join(","));
+    if (state.focus !== null && byId.has(state.focus)) p.set("focus", byId.get(state.focus).key || String(state.focus));
+    if (state.depth !== 1) p.set("depth", String(state.depth));
+    var hash = p.toString();
+    if (hash !== location.hash.replace(/^#/, "")) {
+      try { history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search); }
+      catch (err) { /* some browsers refuse replaceState on file: pages; the view just is not kept */ }
+    }
+  }
+  function readHash() {
+    var p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var s = freshState();
+    FIELDS.forEach(function (f) { if (p.get(f)) s[f] = p.get(f); });
+    if (p.has("kinds")) s.kinds = new Set(p.get("kinds").split(",").filter(function (k) { return allKinds.indexOf(k) >= 0; }));
+    if (p.get("focus") && byKey.has(p.get("focus"))) s.focus = byKey.get(p.get("focus")).id;
+    if (/^[123]$/.test(p.get("depth") || "")) s.depth = parseInt(p.get("depth"), 10);
+    if (s.date && !/^\d{4}-\d{2}-\d{2}$/.test(s.date)) s.date = "";
+    if (s.since && !/^\d{4}-\d{2}-\d{2}$/.test(s.since)) s.since = "";
+    if (s.measure && !data.measures[s.measure]) s.measure = "";
+    Object.assign(state, s);
+    syncControls();
+    if (state.focus !== null) showInfo(state.focus);
+  }
+  window.addEventListener("hashchange", function () { readHash(); apply(true); });
+
   // -- info panel ------------------------------------------------------------------------------
   var info = document.getElementById("info");
   function showInfo(id) {
     var n = byId.get(id);
-    while (info.firstChild) info.removeChild(info.firstChild);
+    clear(info);
     if (!n) { info.style.display = "none"; return; }
-    info.appendChild(el("h3", null, n.name));
+    info.appendChild(el("h2", { id: "info-head" }, n.name));
     var dl = el("dl");
-    facts(n).forEach(function (pair) { dl.appendChild(el("dt", null, pair[0])); dl.appendChild(el("dd", null, pair[1])); });
+    (n.info || []).forEach(function (pair) { dl.appendChild(el("dt", null, pair[0])); dl.appendChild(el("dd", null, pair[1])); });
+    var s = sourceOf(n);
+    if (s) {
+      dl.appendChild(el("dt", null, T.source));
+      var dd = el("dd", { id: "info-source" });
+      if (s[2] && SAFE_URL.test(s[2])) {
+        var a = el("a", { rel: "noopener noreferrer", target: "_blank" }, s[0]);
+        a.href = s[2];
+        dd.appendChild(a);
+      } else dd.textContent = s[0];
+      dl.appendChild(dd);
+      dl.appendChild(el("dt", null, T.evidence)); dl.appendChild(el("dd", null, s[1]));
+      dl.appendChild(el("dt", null, T.source_confidence)); dl.appendChild(el("dd", null, s[3]));
+    }
     info.appendChild(dl);
     if (n.url && SAFE_HREF.test(n.url)) {
-      var a = el("a", { id: "open-map" }, T.open_map + " →");
-      a.href = n.url;
-      info.appendChild(a);
+      var link = el("a", { id: "open-map" }, T.open_map + " →");
+      link.href = n.url;
+      info.appendChild(link);
     }
     info.style.display = "block";
   }
+  function openNode(id) {  // from the list, the search hits or a click: details, and the neighbourhood on network maps
+    showInfo(id);
+    if (data.page === "network") { state.focus = id; state.from = ""; state.to = ""; syncControls(); apply(true); }
+    network.selectNodes([id]);
+    info.focus();
+  }
+  api.openNode = openNode;
   network.on("click", function (params) {
     if (!params.nodes.length) return;
     var id = params.nodes[0];
     showInfo(id);
-    if (data.page === "network") { state.focus = id; apply(true); }
+    if (data.page === "network") { state.focus = id; state.from = ""; state.to = ""; syncControls(); apply(true); }
   });
   network.on("doubleClick", function (params) {
     if (!params.nodes.length) return;
@@ -221,12 +670,59 @@
     if (n && n.url && SAFE_HREF.test(n.url)) window.location.href = n.url;
   });
 
+  // -- the text alternative: the visible nodes as a list, filtered together with the picture --------------
+  var listBox = document.getElementById("list-box");
+  var list = document.getElementById("node-list");
+  var listNote = document.getElementById("list-note");
+  var kindName = data.kinds || {};
+  function describe(n) {
+    var parts = [kindName[n.k] || n.k];
+    if (n.r && n.r.length) parts.push(T.regions + ": " + n.r.map(function (r) { return regionName[r] || r; }).join(", "));
+    if (n.p && n.p.length) parts.push(T.programmes + ": " + n.p.map(function (p) { return programmeName[p] || p; }).join(", "));
+    if (n.o) parts.push(T.outside);
+    if (n.fd && n.fd.length) parts.push(n.fd.length + " " + T.findings_count + ": " + n.fd.join(" | "));
+    return parts.join(" · ");
+  }
+  function renderList() {
+    var head = document.getElementById("list-head");
+    var shown = data.nodes.filter(function (n) { return !n._hidden; });
+    head.textContent = T.list + " (" + shown.length + ")";
+    if (!listBox.open) { list._stale = true; return; }
+    clear(list);
+    shown.slice(0, LIST_MAX).forEach(function (n) {
+      var li = el("li");
+      var b = el("button", { type: "button", "class": "linkish", "data-id": String(n.id) }, n.name);
+      b.addEventListener("click", function () { openNode(n.id); });
+      li.appendChild(b);
+      li.appendChild(el("span", { "class": "desc" }, " " + describe(n)));
+      list.appendChild(li);
+    });
+    listNote.textContent = shown.length > LIST_MAX ? fill(T.list_more, { n: LIST_MAX, total: shown.length }) : "";
+    list._stale = false;
+  }
+  listBox.addEventListener("toggle", function () { if (listBox.open && list._stale !== false) renderList(); });
+
+  // -- changes between two dates ---------------------------------------------------------------------
+  var changesBox = document.getElementById("changes");
+  function showChanges() {
+    clear(changesBox);
+    api.changes = null;
+    if (!state.date || !state.since || state.since >= state.date) return;
+    api.changes = { started: view.started.slice().sort(), ended: view.ended.slice().sort() };
+    changesBox.appendChild(el("strong", null, fill(T.changes, { a: state.since, b: state.date }) + ": "));
+    if (!view.started.length && !view.ended.length) { changesBox.appendChild(document.createTextNode(T.no_changes)); return; }
+    var ul = el("ul");
+    if (view.started.length) ul.appendChild(el("li", { "class": "started" }, "+ " + T.started + ": " + api.changes.started.join("; ")));
+    if (view.ended.length) ul.appendChild(el("li", { "class": "ended" }, "− " + T.ended_between + ": " + api.changes.ended.join("; ")));
+    changesBox.appendChild(ul);
+  }
+
   // -- legend, notes, links ----------------------------------------------------------------------
   document.getElementById("legend-head").textContent = T.legend;
   var legend = document.getElementById("legend");
   (data.legend || []).forEach(function (item) {
     var row = el("div", { "class": "legend-item" });
-    var sw = el("span");
+    var sw = el("span", { "aria-hidden": "true" });
     if (item.type === "edge") {
       sw.className = "sw sw-line" + (item.dashes ? " dashed" : "");
       sw.style.borderTopColor = item.color;
@@ -247,7 +743,7 @@
     var head = document.getElementById("links-head");
     head.textContent = T.maps;
     head.hidden = false;
-    var list = document.getElementById("links");
+    var links = document.getElementById("links");
     data.links.forEach(function (l) {
       if (!SAFE_HREF.test(l.href)) return;
       var li = el("li");
@@ -255,7 +751,7 @@
       a.href = l.href;
       li.appendChild(a);
       if (l.detail) li.appendChild(document.createTextNode(" · " + l.detail));
-      list.appendChild(li);
+      links.appendChild(li);
     });
   }
   var foot = document.getElementById("foot");
@@ -266,6 +762,8 @@
     foot.appendChild(back);
   }
 
+  readHash();
   apply(false);
-  network.fit({ animation: false });
+  if (state.focus !== null || (state.from && state.to) || state.q) apply(true);
+  else network.fit({ animation: false });
 })();
