@@ -212,7 +212,7 @@ def test_findings_are_drawn(G):
     assert "color" not in by_name["Themateam Mentale gezondheid"] or \
         by_name["Themateam Mentale gezondheid"]["color"]["border"] != "#c0392b"
     tip = spec.tooltip(by_name["Themateam Mentale gezondheid"])
-    assert "Bevinding (laag): geen voorzitter (basis: bron; zekerheid: niet vermeld)" in tip and "[low]" not in tip
+    assert "Bevinding (laag): geen voorzitter (basis: bron; zekerheid: niet vermeld; gat in de governance)" in tip and "[low]" not in tip
     assert "Bevinding (hoog): zit aan 2 tafels" in spec.tooltip(by_name[HOSTILE])
 
 
