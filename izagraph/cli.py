@@ -6,8 +6,10 @@ connection error (one ``Error: ...`` line, never a traceback).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -19,18 +21,49 @@ from .output import FORMATS, render
 from .resources import SHIPPED_DATASETS, default_store
 
 
+#: Options that may also stand before the command (``izagraph --lang en summary``), with the environment
+#: variable through which every command reads them (an option after the command still wins).
+GLOBAL_OPTIONS = {"lang": "IZAGRAPH_LANG", "store": "IZAGRAPH_STORE"}
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """Set environment variables for the duration of one command, then restore them."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 class IzagraphGroup(click.Group):
-    """Turns library errors into one line on stderr and a documented exit code."""
+    """Turns library errors into one line on stderr and a documented exit code; passes global options on."""
 
     def invoke(self, ctx):
+        given = {GLOBAL_OPTIONS[k]: str(v) for k, v in ctx.params.items() if k in GLOBAL_OPTIONS and v is not None}
         try:
-            return super().invoke(ctx)
-        except InputError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            with _environment(given):
+                return super().invoke(ctx)
         except IzagraphError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a file we were asked to write or read: one line, not a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("IZAGRAPH_DEBUG"):
+                raise
+            click.echo(f"Error: onverwachte fout ({type(exc).__name__}: {str(exc)[:200]}); meld dit als fout "
+                       "(IZAGRAPH_DEBUG=1 toont de traceback)", err=True)
+            sys.exit(2)
 
 
 def store_option(f):
@@ -66,9 +99,16 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 
 @click.group(cls=IzagraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="izagraph")
-def cli():
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language for every command (same as the command's --lang, or $IZAGRAPH_LANG).")
+@click.option("--store", type=click.Path(path_type=Path), default=None,
+              help="Store folder for every command (same as the command's --store, or $IZAGRAPH_STORE).")
+def cli(lang, store):
     """izagraph: de governance van regionale zorg en welzijn (IZA, GALA, WOZO, TAZ, ROAZ, Jeugd)
     als kennisgraaf.
+
+    Exit codes: 0 fine; 1 invalid input (validate, load) or findings at or above --fail-on; 2 a usage,
+    input or connection error, printed as one 'Error: ...' line.
 
     \b
     Typical session:
@@ -76,7 +116,9 @@ def cli():
       izagraph load data/real data/illustrative
       izagraph info
       izagraph query info-programmes --format csv
+      izagraph --lang en rules
     """
+    del lang, store  # passed on to the command through IZAGRAPH_LANG / IZAGRAPH_STORE (see IzagraphGroup)
 
 
 @cli.command()
@@ -124,8 +166,9 @@ def load(paths, store):
       izagraph load mijn-regio/ --store /tmp/regio-store
     """
     from .load import load_dataset
-    from .store import build_store
+    from .store import build_store, check_store_target
 
+    check_store_target(store or default_store())  # refuse a folder that is not a store before any work
     dataset = load_dataset(_paths(paths))
     info = build_store(dataset.graph, store or default_store(), dataset.inputs)
     click.echo(f"{info.triples} triples geladen in {info.path}")
