@@ -23,7 +23,7 @@ from .resources import SHIPPED_DATASETS, default_store
 
 #: Options that may also stand before the command (``izagraph --lang en summary``), with the environment
 #: variable through which every command reads them (an option after the command still wins).
-GLOBAL_OPTIONS = {"lang": "IZAGRAPH_LANG", "store": "IZAGRAPH_STORE"}
+GLOBAL_OPTIONS = {"lang": "IZAGRAPH_LANG", "store": "IZAGRAPH_STORE", "pseudonym_key": "IZAGRAPH_PSEUDONYM_KEY"}
 
 
 @contextlib.contextmanager
@@ -103,7 +103,10 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
               help="Language for every command (same as the command's --lang, or $IZAGRAPH_LANG).")
 @click.option("--store", type=click.Path(path_type=Path), default=None,
               help="Store folder for every command (same as the command's --store, or $IZAGRAPH_STORE).")
-def cli(lang, store):
+@click.option("--pseudonym-key", metavar="SECRET", default=None,
+              help="Secret (16+ characters) for --pseudonymise (or $IZAGRAPH_PSEUDONYM_KEY; default: the "
+                   "store's own random key).")
+def cli(lang, store, pseudonym_key):
     """izagraph: de governance van regionale zorg en welzijn (IZA, GALA, WOZO, TAZ, ROAZ, Jeugd)
     als kennisgraaf.
 
@@ -118,7 +121,7 @@ def cli(lang, store):
       izagraph query info-programmes --format csv
       izagraph --lang en rules
     """
-    del lang, store  # passed on to the command through IZAGRAPH_LANG / IZAGRAPH_STORE (see IzagraphGroup)
+    del lang, store, pseudonym_key  # passed on to the command through the environment (see IzagraphGroup)
 
 
 @cli.command()
@@ -247,7 +250,8 @@ def query(query, params, list_, store, fmt, lang):
 @click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "graphml", "gexf"]), default=None,
               help="Export format (default: from the file suffix, else turtle).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: stdout).")
-@click.option("--pseudonymise", is_flag=True, help="Replace persons' names and identifiers by stable pseudonyms.")
+@click.option("--pseudonymise", is_flag=True,
+              help="Replace persons' names and identifiers by stable keyed pseudonyms (see --pseudonym-key).")
 @store_option
 def export(fmt, output, pseudonymise, store):
     """Export the store as Turtle, JSON-LD, N-Triples, GraphML or GEXF (for Gephi).
@@ -258,14 +262,14 @@ def export(fmt, output, pseudonymise, store):
       izagraph export --format gexf -o out/izagraph.gexf --pseudonymise
     """
     from .export import SUFFIX_FORMAT, export as do_export
-    from .privacy import pseudonymise as pseudo
+    from .privacy import pseudonymise as pseudo, resolve_key
     from .store import read_graph
 
     if fmt is None:
         fmt = SUFFIX_FORMAT.get(output.suffix.lower(), "turtle") if output else "turtle"
     graph = read_graph(store or default_store())
     if pseudonymise:
-        graph = pseudo(graph)
+        graph = pseudo(graph, resolve_key(store or default_store()))
     data = do_export(graph, fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)

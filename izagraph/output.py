@@ -1,12 +1,46 @@
-"""The one place output formats live: a table for people, CSV/TSV/JSON/Markdown for scripts."""
+r"""The one place output formats live: a table for people, CSV/TSV/JSON/Markdown for scripts.
+
+CSV and TSV are safe to open in a spreadsheet: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return is prefixed with a single quote, as OWASP advises against CSV injection, so Excel or
+LibreOffice shows it as text and never runs it as a formula. Numbers are written as numbers (``-3`` stays
+``-3``). Tables for the terminal show control characters as ``\\xNN``, so no escape sequence in a name
+reaches the terminal.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV/TSV cell that a spreadsheet program shows as text instead of running it.
+
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x","klik")'))
+    '=HYPERLINK("http://x","klik")
+    >>> spreadsheet_safe("-3"), spreadsheet_safe("Jan"), spreadsheet_safe("@SUM(A1)")
+    ('-3', 'Jan', "'@SUM(A1)")
+    """
+    if text.startswith(FORMULA_START) and not NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def terminal_safe(text: str) -> str:
+    r"""Control characters (ESC, BEL, NUL, ...) shown as ``\xNN``; line breaks become spaces.
+
+    >>> print(terminal_safe("a\x1b[31mb\nc"))
+    a\x1b[31mb c
+    """
+    text = text.replace("\r\n", " ").replace("\n", " ")
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _cell(value) -> str:
@@ -37,11 +71,13 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(columns)
+        w.writerow([spreadsheet_safe(c) for c in columns])
         for r in rows:
-            w.writerow([_cell(r.get(c)) for c in columns])
+            w.writerow([spreadsheet_safe(_cell(r.get(c))) for c in columns])
         return buf.getvalue()
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    if fmt == "table":
+        cells = [[terminal_safe(c) for c in row] for row in cells]
     if fmt == "md":
         esc = [[c.replace("|", "\\|") for c in row] for row in cells]
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
