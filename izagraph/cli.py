@@ -144,7 +144,8 @@ def validate(paths, fmt):
     if fmt == "text":
         for p in problems:
             click.echo(str(p))
-        click.echo(f"{len(problems)} probleem/problemen gevonden." if problems else "Geen problemen gevonden.",
+        click.echo(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden." if problems
+                   else "Geen problemen gevonden.",
                    err=bool(problems))
     else:
         rows = [{"file": p.file, "row": p.row, "column": p.column, "value": p.value, "code": p.code,
@@ -230,7 +231,7 @@ def query(query, params, list_, store, fmt, lang):
     Example:
       izagraph query --list
       izagraph query info-programmes --format csv
-      izagraph query table-incidence -p region=iza-zuid-kennemerland-ijmond --format json
+      izagraph query table-gaps -p region=iza-haaglanden --format json
       izagraph query mijn-vraag.rq
     """
     from .backends import run

@@ -119,7 +119,8 @@ def read_rdf(path: Path, problems: list[Problem]) -> tuple[Graph, dict[URIRef, t
             line = int(m.group(1)) if m else None
         elif isinstance(line, int):
             line += 1  # the Turtle parser counts from 0
-        message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        lines = [ln for ln in str(exc).strip().splitlines() if ln.strip() and not re.match(r"^at line \d+ of", ln)]
+        message = lines[0][:300] if lines else type(exc).__name__
         problems.append(Problem(str(path), line, None, None, f"RDF-syntaxfout: {message}", "syntax"))
         return Graph(), {}
     return g, locate_subjects(g, text, str(path))

@@ -59,8 +59,7 @@ def _decode(data: bytes, label: str, problems: list[Problem]) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         problems.append(Problem(label, line, None, None,
                                 "het bestand is geen UTF-8 maar lijkt Windows-1252/Latin-1 (zoals Excel 'CSV' "
-                                "opslaat); gelezen als Windows-1252: sla het op als 'CSV UTF-8' (eerste afwijkende "
-                                f"byte op regel {line})", "encoding"))
+                                "opslaat); gelezen als Windows-1252: sla het op als 'CSV UTF-8'", "encoding"))
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
