@@ -9,8 +9,6 @@ reaches the terminal.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 
@@ -43,6 +41,22 @@ def terminal_safe(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+def _csv_line(cells: list[str], sep: str) -> str:
+    """One CSV/TSV record: cells made spreadsheet-safe, quoted when they hold the separator, a quote or any
+    line break (also a lone CR, which the csv module leaves unquoted with a LF line terminator).
+
+    >>> print(_csv_line(["a,b", "=1", "ok"], ","))
+    "a,b",'=1,ok
+    """
+    out = []
+    for cell in cells:
+        cell = spreadsheet_safe(cell)
+        if any(ch in cell for ch in (sep, '"', "\r", "\n")):
+            cell = '"' + cell.replace('"', '""') + '"'
+        out.append(cell)
+    return sep.join(out)
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -69,12 +83,9 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow([spreadsheet_safe(c) for c in columns])
-        for r in rows:
-            w.writerow([spreadsheet_safe(_cell(r.get(c))) for c in columns])
-        return buf.getvalue()
+        sep = "," if fmt == "csv" else "\t"
+        lines = [_csv_line(columns, sep)] + [_csv_line([_cell(r.get(c)) for c in columns], sep) for r in rows]
+        return "".join(line + "\n" for line in lines)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     if fmt == "table":
         cells = [[terminal_safe(c) for c in row] for row in cells]

@@ -70,7 +70,7 @@ def _params():
         yield pytest.param(name, lines, marks=marks, id=name.replace(" ", "-"))
 
 
-@pytest.mark.parametrize("name,lines", _params())
+@pytest.mark.parametrize("name,lines", list(_params()))
 def test_help_examples_run(name, lines, tmp_path, monkeypatch, shipped_store, request):
     if name.startswith("neo4j"):
         request.getfixturevalue("neo4j_server")
