@@ -72,8 +72,8 @@ def neo4j():
 
     The mapping (labels from classes, properties from literals, relationships from links) is in
     docs/neo4j-mapping.md. Connection settings come from the options or from NEO4J_URI,
-    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE; a local server for development is started
-    with scripts/neo4j-local start.
+    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE; without NEO4J_URI, izagraph connects to
+    bolt://127.0.0.1:$NEO4J_BOLT_PORT (default 7687), the port that scripts/neo4j-local start uses.
 
     \b
     Example:
