@@ -43,7 +43,7 @@ def resolve_key(store: Path | None = None, given: str | None = None) -> bytes:
     return store_key(Path(store) if store is not None else default_store())
 
 
-def pseudonym_key(iri: str, key: bytes | None = None) -> str:
+def pseudonym_key(iri: str, key: bytes | str | None = None) -> str:
     """A short stable keyed hash of a person IRI (12 hex digits); ``key`` None: :func:`resolve_key`.
 
     >>> k = b"sleutel-van-deze-store"
@@ -54,6 +54,8 @@ def pseudonym_key(iri: str, key: bytes | None = None) -> str:
     """
     if key is None:
         key = resolve_key()
+    elif isinstance(key, str):
+        key = key.encode("utf-8")
     return hmac.new(key, iri.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
 
 
@@ -62,10 +64,16 @@ def pseudonym_name(iri: str, key: bytes | None = None, lang: str = "nl") -> str:
     return f"{'Persoon' if lang == 'nl' else 'Person'} {pseudonym_key(iri, key)[:8]}"
 
 
-def pseudonymise(graph: Graph, key: bytes | None = None, lang: str = "nl") -> Graph:
-    """A copy of ``graph`` where every person's IRI and name are replaced by a pseudonym."""
+def pseudonymise(graph: Graph, key: bytes | str | None = None, lang: str = "nl") -> Graph:
+    """A copy of ``graph`` where every person's IRI and name are replaced by a pseudonym.
+
+    Pass the key of the store the graph came from (:func:`resolve_key` with that store); ``None`` resolves
+    it for the default store.
+    """
     if key is None:
         key = resolve_key()
+    elif isinstance(key, str):
+        key = key.encode("utf-8")
     persons = sorted(set(graph.subjects(RDF.type, IZG.Person)))
     mapping = {p: entity_iri("person", f"p-{pseudonym_key(str(p), key)}") for p in persons}
     # Membership identifiers embed the member's id: rename those of persons too.

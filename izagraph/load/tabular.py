@@ -156,27 +156,36 @@ def read_workbook(path: Path, problems: list[Problem]) -> Rows:
     except Exception as exc:  # openpyxl raises many types for a broken file
         problems.append(Problem(str(path), None, None, None, f"werkmap niet leesbaar: {exc}", "syntax"))
         return rows
-    for ws in wb.worksheets:
-        label = f"{path}[{ws.title}]"
-        if ws.title not in SPECS:
-            close = difflib.get_close_matches(ws.title, list(SPECS), n=1)
-            problems.append(Problem(label, None, None, ws.title, "onbekend werkblad", "unknown-file",
-                                    close[0] if close else None))
-            continue
-        it = ws.iter_rows(values_only=True)
-        header = [_cell(h).strip() for h in next(it, ())]
-        while header and not header[-1]:
-            header.pop()
-        kept = _check_header(label, ws.title, header, problems)
-        out = []
-        for number, record in enumerate(it, start=2):
-            values = [_cell(v) for v in record]
-            if not any(v.strip() for v in values):
+    try:
+        for ws in wb.worksheets:
+            label = f"{path}[{ws.title}]"
+            if ws.title not in SPECS:
+                close = difflib.get_close_matches(ws.title, list(SPECS), n=1)
+                problems.append(Problem(label, None, None, ws.title, "onbekend werkblad", "unknown-file",
+                                        close[0] if close else None))
                 continue
-            out.append(Row(label, number, _zip(kept, values)))
-        rows[ws.title] = out
-    wb.close()
+            rows[ws.title] = _sheet_rows(ws, label, problems)
+    except Exception as exc:  # a damaged sheet (or XML entities, refused by defusedxml) surfaces while reading
+        problems.append(Problem(str(path), None, None, None,
+                                f"werkmap niet leesbaar: {type(exc).__name__}: {str(exc)[:200]}", "syntax"))
+    finally:
+        wb.close()
     return rows
+
+
+def _sheet_rows(ws, label: str, problems: list[Problem]) -> list[Row]:
+    it = ws.iter_rows(values_only=True)
+    header = [_cell(h).strip() for h in next(it, ())]
+    while header and not header[-1]:
+        header.pop()
+    kept = _check_header(label, ws.title, header, problems)
+    out = []
+    for number, record in enumerate(it, start=2):
+        values = [_cell(v) for v in record]
+        if not any(v.strip() for v in values):
+            continue
+        out.append(Row(label, number, _zip(kept, values)))
+    return out
 
 
 def missing_required(all_rows: list[Rows], label: str) -> list[Problem]:
