@@ -127,6 +127,14 @@ def term_problems(graph: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[
             continue
         file, row = where(s)
         column = PROPERTY_COLUMNS.get(p) if row is not None else None
+        if o.datatype is not None:
+            check_iri(o.datatype, s)
+        if o.language:
+            try:
+                ox.Literal(str(o), language=o.language)
+            except ValueError as exc:
+                problems.append(Problem(file, row, column or p.n3(graph.namespace_manager), o.language,
+                                        f"ongeldige taalcode ({exc})", "bad-language"))
         m = CONTROL.search(str(o))
         if m:
             problems.append(Problem(file, row, column or p.n3(graph.namespace_manager),
