@@ -35,7 +35,7 @@ demo: setup-run
 	$(BIN)/izagraph export -o $(OUT)/izagraph.ttl
 	$(BIN)/izagraph map --all --findings -o $(OUT)/maps
 	@echo "Klaar: $(OUT)/findings.md (samenvatting), $(OUT)/findings.json, $(OUT)/maps/index.html (kaarten)"
-	@echo "izagraph zelf gebruiken: .venv/bin/izagraph --help, of eerst 'source .venv/bin/activate'"
+	@echo "izagraph zelf gebruiken: $(BIN)/izagraph --help, of eerst 'source $(BIN)/activate'"
 
 ## Chromium for the browser tests of the maps (Debian's package). Outside CI a failed install only
 ## means the browser tests skip with their reason; in CI it fails the run.
