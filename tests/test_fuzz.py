@@ -27,7 +27,7 @@ from izagraph.store import _to_oxigraph
 from .conftest import MINI, edit_csv
 
 NIGHTLY = bool(os.environ.get("IZAGRAPH_NIGHTLY"))
-FAST = settings(max_examples=200, deadline=None, database=None,
+FAST = settings(max_examples=300, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 LONG = settings(max_examples=5000, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
