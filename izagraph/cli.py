@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import IzagraphError, InputError
+from .errors import IzagraphError
 from .output import FORMATS, render
 from .resources import SHIPPED_DATASETS, default_store
 
