@@ -2,22 +2,31 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
 STAMP   := $(VENV)/.installed
 OUT     ?= out
 DATA    := data/real data/illustrative
 
-.PHONY: demo test setup setup-test browser neo4j-start neo4j-stop bench clean
+.PHONY: demo test setup setup-run setup-test browser neo4j-start neo4j-stop bench clean
 
-$(STAMP): pyproject.toml
+## What the demo needs: the package and its dependencies only (no test tools, no Playwright).
+$(RUN_STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $(RUN_STAMP)
+
+## Development and tests: the package plus the test extras (pytest, hypothesis, playwright).
+$(STAMP): $(RUN_STAMP) pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+setup-run: $(RUN_STAMP)
 setup: $(STAMP)
+setup-test: $(STAMP)
 
 ## The main job on the shipped data: load + validate, info, checks, maps, into out/
-demo: setup
+demo: setup-run
 	$(BIN)/izagraph validate $(DATA)
 	$(BIN)/izagraph load $(DATA)
 	$(BIN)/izagraph info
@@ -28,6 +37,7 @@ demo: setup
 	$(BIN)/izagraph report -o $(OUT)/report
 	@echo "Klaar: $(OUT)/findings.md (samenvatting), $(OUT)/findings.json, $(OUT)/maps/index.html (kaarten)"
 	@echo "Open het landelijke beeld: $(OUT)/report/index.html"
+	@echo "izagraph zelf gebruiken: $(BIN)/izagraph --help, of eerst 'source $(BIN)/activate'"
 
 ## Chromium for the browser tests of the maps (Debian's package). Outside CI a failed install only
 ## means the browser tests skip with their reason; in CI it fails the run.
@@ -55,7 +65,7 @@ test: setup browser
 	exit $$status
 
 ## Benchmarks print figures (side by side in one run); they are not tests.
-bench: setup
+bench: setup-run
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_rules.py
 	$(BIN)/python benchmarks/bench_maps.py

@@ -6,31 +6,64 @@ connection error (one ``Error: ...`` line, never a traceback).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import IzagraphError, InputError
+from .errors import IzagraphError
 from .output import FORMATS, render
 from .resources import SHIPPED_DATASETS, default_store
 
 
+#: Options that may also stand before the command (``izagraph --lang en summary``), with the environment
+#: variable through which every command reads them (an option after the command still wins).
+GLOBAL_OPTIONS = {"lang": "IZAGRAPH_LANG", "store": "IZAGRAPH_STORE", "pseudonym_key": "IZAGRAPH_PSEUDONYM_KEY"}
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """Set environment variables for the duration of one command, then restore them."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 class IzagraphGroup(click.Group):
-    """Turns library errors into one line on stderr and a documented exit code."""
+    """Turns library errors into one line on stderr and a documented exit code; passes global options on."""
 
     def invoke(self, ctx):
+        given = {GLOBAL_OPTIONS[k]: str(v) for k, v in ctx.params.items() if k in GLOBAL_OPTIONS and v is not None}
         try:
-            return super().invoke(ctx)
-        except InputError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            with _environment(given):
+                return super().invoke(ctx)
         except IzagraphError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a file we were asked to write or read: one line, not a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("IZAGRAPH_DEBUG"):
+                raise
+            click.echo(f"Error: onverwachte fout ({type(exc).__name__}: {str(exc)[:200]}); meld dit als fout "
+                       "(IZAGRAPH_DEBUG=1 toont de traceback)", err=True)
+            sys.exit(2)
 
 
 def store_option(f):
@@ -66,9 +99,19 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 
 @click.group(cls=IzagraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="izagraph")
-def cli():
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language for every command (same as the command's --lang, or $IZAGRAPH_LANG).")
+@click.option("--store", type=click.Path(path_type=Path), default=None,
+              help="Store folder for every command (same as the command's --store, or $IZAGRAPH_STORE).")
+@click.option("--pseudonym-key", metavar="SECRET", default=None,
+              help="Secret (16+ characters) for --pseudonymise (or $IZAGRAPH_PSEUDONYM_KEY; default: the "
+                   "store's own random key).")
+def cli(lang, store, pseudonym_key):
     """izagraph: de governance van regionale zorg en welzijn (IZA, GALA, WOZO, TAZ, ROAZ, Jeugd)
     als kennisgraaf.
+
+    Exit codes: 0 fine; 1 invalid input (validate, load) or findings at or above --fail-on; 2 a usage,
+    input or connection error, printed as one 'Error: ...' line.
 
     \b
     Typical session:
@@ -76,7 +119,9 @@ def cli():
       izagraph load data/real data/illustrative
       izagraph info
       izagraph query info-programmes --format csv
+      izagraph --lang en rules
     """
+    del lang, store, pseudonym_key  # passed on to the command through the environment (see IzagraphGroup)
 
 
 @cli.command()
@@ -99,7 +144,8 @@ def validate(paths, fmt):
     if fmt == "text":
         for p in problems:
             click.echo(str(p))
-        click.echo(f"{len(problems)} probleem/problemen gevonden." if problems else "Geen problemen gevonden.",
+        click.echo(f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden." if problems
+                   else "Geen problemen gevonden.",
                    err=bool(problems))
     else:
         rows = [{"file": p.file, "row": p.row, "column": p.column, "value": p.value, "code": p.code,
@@ -124,8 +170,9 @@ def load(paths, store):
       izagraph load mijn-regio/ --store /tmp/regio-store
     """
     from .load import load_dataset
-    from .store import build_store
+    from .store import build_store, check_store_target
 
+    check_store_target(store or default_store())  # refuse a folder that is not a store before any work
     dataset = load_dataset(_paths(paths))
     info = build_store(dataset.graph, store or default_store(), dataset.inputs)
     click.echo(f"{info.triples} triples geladen in {info.path}")
@@ -185,7 +232,7 @@ def query(query, params, list_, store, fmt, lang):
     Example:
       izagraph query --list
       izagraph query info-programmes --format csv
-      izagraph query table-incidence -p region=iza-zuid-kennemerland-ijmond --format json
+      izagraph query table-gaps -p region=iza-haaglanden --format json
       izagraph query mijn-vraag.rq
     """
     from .backends import run
@@ -205,7 +252,8 @@ def query(query, params, list_, store, fmt, lang):
 @click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "graphml", "gexf"]), default=None,
               help="Export format (default: from the file suffix, else turtle).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default: stdout).")
-@click.option("--pseudonymise", is_flag=True, help="Replace persons' names and identifiers by stable pseudonyms.")
+@click.option("--pseudonymise", is_flag=True,
+              help="Replace persons' names and identifiers by stable keyed pseudonyms (see --pseudonym-key).")
 @store_option
 def export(fmt, output, pseudonymise, store):
     """Export the store as Turtle, JSON-LD, N-Triples, GraphML or GEXF (for Gephi).
@@ -216,14 +264,14 @@ def export(fmt, output, pseudonymise, store):
       izagraph export --format gexf -o out/izagraph.gexf --pseudonymise
     """
     from .export import SUFFIX_FORMAT, export as do_export
-    from .privacy import pseudonymise as pseudo
+    from .privacy import pseudonymise as pseudo, resolve_key
     from .store import read_graph
 
     if fmt is None:
         fmt = SUFFIX_FORMAT.get(output.suffix.lower(), "turtle") if output else "turtle"
     graph = read_graph(store or default_store())
     if pseudonymise:
-        graph = pseudo(graph)
+        graph = pseudo(graph, resolve_key(store or default_store()))
     data = do_export(graph, fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)

@@ -69,10 +69,11 @@ def make_backend(name: str, store: Path | None, pseudonymise: bool = False, lang
     if name == "neo4j":
         raise ParameterError("--pseudonymise werkt met --backend oxigraph of rdflib, niet met neo4j "
                              "(de server houdt de namen; gebruik de standaard backend)")
-    from .privacy import pseudonymise as pseudo
+    from .privacy import pseudonymise as pseudo, resolve_key
     from .store import read_graph
 
-    graph = pseudo(read_graph(store or default_store()), lang=lang)
+    store = store or default_store()
+    graph = pseudo(read_graph(store), resolve_key(store), lang=lang)
     if name == "rdflib":
         from .backends.sparql import RdflibBackend
 

@@ -83,6 +83,7 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
                                "of --national)")
     if (division or measure != "tables") and not (geo or all_):
         raise click.UsageError("--division en --measure horen bij --geo")
+    _check_geo_options(division, measure)
     store = store or default_store()
     words = MESSAGES[lang]
     if all_:
@@ -100,3 +101,22 @@ def map_command(region, programme, theme, gemeente, national, overview, group_by
     detail = (f"{w.nodes} {words['gemeenten']}" if w.kind == "geo"
               else f"{w.nodes} {words['nodes']}, {w.edges} {words['edges']}")
     click.echo(f"{w.path} {words['written']}: {w.title} ({detail}, {w.seconds:.1f} s)")
+
+
+def _check_geo_options(division: str | None, measure: str) -> None:
+    """An unknown division or rule in --measure findings:RULE is an error (exit 2), not an empty map."""
+    import difflib
+
+    from .errors import ParameterError
+    from .rules import get_rule
+    from .vocab import vocabulary
+
+    if division is not None:
+        known = sorted(vocabulary().notations("division"))
+        if division not in known:
+            hint = difflib.get_close_matches(division, known, n=1)
+            raise ParameterError(f"onbekende indeling --division {division!r}" + (f"; bedoelde u '{hint[0]}'?" if hint
+                                 else "") + f" (kies uit {', '.join(known)})")
+    kind, _, rule = measure.partition(":")
+    if kind == "findings" and rule:
+        get_rule(rule)

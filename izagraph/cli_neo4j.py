@@ -25,7 +25,7 @@ def connection_options(f):
     """--neo4j-uri, --neo4j-user, --neo4j-password, --neo4j-database (Neo4j's usual environment variables)."""
     @click.option("--neo4j-uri", envvar="NEO4J_URI", show_envvar=True, metavar="URI",
                   help="bolt://host:7687, neo4j://host or neo4j+s://<id>.databases.neo4j.io (Aura) "
-                       "[default: bolt://127.0.0.1:7687]")
+                       "[default: bolt://127.0.0.1:$NEO4J_BOLT_PORT, else port 7687]")
     @click.option("--neo4j-user", envvar=["NEO4J_USERNAME", "NEO4J_USER"], show_envvar=True, metavar="USER",
                   help="User name [default: neo4j]")
     @click.option("--neo4j-password", envvar="NEO4J_PASSWORD", show_envvar=True, metavar="PASSWORD",
@@ -72,8 +72,8 @@ def neo4j():
 
     The mapping (labels from classes, properties from literals, relationships from links) is in
     docs/neo4j-mapping.md. Connection settings come from the options or from NEO4J_URI,
-    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE; a local server for development is started
-    with scripts/neo4j-local start.
+    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE; without NEO4J_URI, izagraph connects to
+    bolt://127.0.0.1:$NEO4J_BOLT_PORT (default 7687), the port that scripts/neo4j-local start uses.
 
     \b
     Example:

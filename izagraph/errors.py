@@ -28,6 +28,10 @@ class StoreNotFound(IzagraphError):
     """No store at the given location: run ``izagraph load`` first."""
 
 
+class StoreRefused(IzagraphError):
+    """``load --store`` names something that is not an izagraph store (nothing is touched)."""
+
+
 class BackendUnavailable(IzagraphError):
     """A server (Neo4j, SPARQL endpoint) cannot be reached or refuses us."""
 
@@ -66,8 +70,9 @@ class Problem:
 
 @dataclass
 class InputError(IzagraphError):
-    """The input has problems; all of them are listed, not just the first."""
+    """The input has problems; all of them are listed, not just the first. Exit 1, as ``validate``."""
 
+    exit_code = 1
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -75,5 +80,5 @@ class InputError(IzagraphError):
 
     def __str__(self) -> str:
         n = len(self.problems)
-        head = f"{n} probleem{'en' if n != 1 else ''} in de invoer"
+        head = f"{n} {'probleem' if n == 1 else 'problemen'} in de invoer"
         return head + "".join(f"\n  {p}" for p in self.problems)

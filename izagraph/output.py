@@ -1,13 +1,60 @@
-"""The one place output formats live: a table for people, CSV/TSV/JSON/Markdown for scripts."""
+r"""The one place output formats live: a table for people, CSV/TSV/JSON/Markdown for scripts.
+
+CSV and TSV are safe to open in a spreadsheet: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return is prefixed with a single quote, as OWASP advises against CSV injection, so Excel or
+LibreOffice shows it as text and never runs it as a formula. Numbers are written as numbers (``-3`` stays
+``-3``). Tables for the terminal show control characters as ``\\xNN``, so no escape sequence in a name
+reaches the terminal.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV/TSV cell that a spreadsheet program shows as text instead of running it.
+
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x","klik")'))
+    '=HYPERLINK("http://x","klik")
+    >>> spreadsheet_safe("-3"), spreadsheet_safe("Jan"), spreadsheet_safe("@SUM(A1)")
+    ('-3', 'Jan', "'@SUM(A1)")
+    """
+    if text.startswith(FORMULA_START) and not NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def terminal_safe(text: str) -> str:
+    r"""Control characters (ESC, BEL, NUL, ...) shown as ``\xNN``; line breaks become spaces.
+
+    >>> print(terminal_safe("a\x1b[31mb\nc"))
+    a\x1b[31mb c
+    """
+    text = text.replace("\r\n", " ").replace("\n", " ")
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _csv_line(cells: list[str], sep: str) -> str:
+    """One CSV/TSV record: cells made spreadsheet-safe, quoted when they hold the separator, a quote or any
+    line break (also a lone CR, which the csv module leaves unquoted with a LF line terminator).
+
+    >>> print(_csv_line(["a,b", "=1", "ok"], ","))
+    "a,b",'=1,ok
+    """
+    out = []
+    for cell in cells:
+        cell = spreadsheet_safe(cell)
+        if any(ch in cell for ch in (sep, '"', "\r", "\n")):
+            cell = '"' + cell.replace('"', '""') + '"'
+        out.append(cell)
+    return sep.join(out)
 
 
 def _cell(value) -> str:
@@ -65,13 +112,12 @@ def render(rows: list[dict], fmt: str = "table", columns: list[str] | None = Non
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(columns)
-        for r in rows:
-            w.writerow([_cell(r.get(c)) for c in columns])
-        return buf.getvalue()
+        sep = "," if fmt == "csv" else "\t"
+        lines = [_csv_line(columns, sep)] + [_csv_line([_cell(r.get(c)) for c in columns], sep) for r in rows]
+        return "".join(line + "\n" for line in lines)
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    if fmt == "table":
+        cells = [[terminal_safe(c) for c in row] for row in cells]
     if fmt == "md":
         esc = [[md_escape(c) for c in row] for row in cells]
         lines = ["| " + " | ".join(md_escape(c) for c in columns) + " |", "|" + "---|" * len(columns)]

@@ -20,6 +20,8 @@ not bound at all.
 from __future__ import annotations
 
 import difflib
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +37,8 @@ COMMENT = {"sparql": "#", "cypher": "//"}
 ENTITY_TYPES = {"region", "table", "organisation", "person", "plan"}
 CONCEPT_TYPES = {"programme", "theme", "division", "perspective"}
 SCALAR_TYPES = {"string", "integer", "number", "boolean"}
+# What an id or IRI parameter may look like (an IRI with a space would break the query engine).
+IRI_SAFE = re.compile(r"^[^\s<>\"{}|^`\\\x00-\x1f]+$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,10 @@ class Param:
             if self.type == "integer":
                 return int(raw)
             if self.type == "number":
-                return float(raw)
+                value = float(raw)
+                if not math.isfinite(value):
+                    raise ValueError(raw)
+                return value
             if self.type == "boolean":
                 if isinstance(raw, bool):
                     return raw
@@ -65,6 +72,9 @@ class Param:
         except ValueError:
             raise ParameterError(f"parameter '{self.name}' verwacht een {self.type}, niet {raw!r}") from None
         text = str(raw).strip()
+        if self.is_iri and not IRI_SAFE.match(text):
+            raise ParameterError(f"parameter '{self.name}': {raw!r} is geen geldige id of IRI (geen spaties of "
+                                 "tekens als <>\"{}|^`\\; een id is bv. iza-haaglanden)")
         if text.startswith(("http://", "https://")):
             return text
         if self.type in ENTITY_TYPES:

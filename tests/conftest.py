@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,48 @@ import pytest
 TESTS = Path(__file__).parent
 MINI = TESTS / "data" / "mini"
 ROOT = TESTS.parent
+
+
+LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost", "ip6-localhost"}
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch) -> list:
+    """Every test runs with network access to anything but this machine failing (and recorded).
+
+    izagraph must never fetch while loading (JSON-LD contexts, DTDs): a test that asserts the returned
+    list is empty proves nothing was even tried.
+    """
+    attempts: list = []
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def allowed(address) -> bool:
+        host = address[0] if isinstance(address, tuple) else address
+        return not isinstance(host, str) or host in LOCAL_HOSTS or host.startswith("127.")
+
+    def connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not allowed(address):
+            attempts.append(address)
+            raise OSError(f"network access blocked in tests: {address}")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not allowed(address):
+            attempts.append(address)
+            return 111  # ECONNREFUSED
+        return real_connect_ex(self, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host is not None and not allowed((host if isinstance(host, str) else host.decode(),)):
+            attempts.append(host)
+            raise socket.gaierror(f"name lookup blocked in tests: {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return attempts
 
 
 @pytest.fixture

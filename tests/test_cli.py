@@ -56,13 +56,13 @@ def test_load_reports_triples(runner, tmp_path):
 
 def test_bad_input_leaves_the_existing_store_untouched(runner, store, mini):
     before = {p.name: p.stat().st_mtime_ns for p in store.iterdir()}
-    nt_before = (store / "graph.nt").read_bytes()
+    nt_before = (store / "current" / "graph.nt").read_bytes()
     edit_csv(mini, "memberships", 2, "table", "bestaat-niet")
     result = runner.invoke(cli, ["load", str(mini), "--store", str(store)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # invalid input, as 'validate' exits
     assert result.output.startswith("Error:") and "memberships.csv" in result.output
     assert "Traceback" not in result.output
-    assert (store / "graph.nt").read_bytes() == nt_before
+    assert (store / "current" / "graph.nt").read_bytes() == nt_before
     assert {p.name: p.stat().st_mtime_ns for p in store.iterdir()} == before
     assert not [p for p in store.parent.iterdir() if p.name.startswith(".store.new-")]
 
@@ -165,9 +165,14 @@ def test_template_has_the_documented_headers_and_round_trips(runner, tmp_path):
     from openpyxl import load_workbook
 
     assert load_workbook(workbook).sheetnames == [s.name for s in FILE_SPECS]
-    # an empty template is valid input (nothing to complain about yet)
-    assert runner.invoke(cli, ["validate", str(folder)]).exit_code == 0
-    assert runner.invoke(cli, ["validate", str(workbook)]).exit_code == 0
+    # an empty template has nothing wrong but its emptiness: alone it lacks the minimum every dataset
+    # needs (a source, a gemeente, a region), which 'load' must not accept as a replacement store
+    result = runner.invoke(cli, ["validate", str(folder), "--format", "csv"])
+    assert result.exit_code == 1
+    assert sorted(r["value"] for r in csv.DictReader(io.StringIO(result.output))) == ["gemeenten", "regions", "sources"]
+    result = runner.invoke(cli, ["validate", str(workbook), "--format", "csv"])
+    assert result.exit_code == 1
+    assert sorted(r["value"] for r in csv.DictReader(io.StringIO(result.output))) == ["gemeenten", "regions", "sources"]
 
 
 def test_an_analyst_supplies_the_gemeenten_of_an_iza_region(runner, tmp_path):

@@ -92,10 +92,17 @@ class Settings:
         """Arguments first, then Neo4j's usual environment variables, then the local defaults.
 
         ``NEO4J_URI``, ``NEO4J_USERNAME`` (or ``NEO4J_USER``, as ``scripts/neo4j-local`` calls it),
-        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``.
+        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``. Without ``NEO4J_URI``, ``NEO4J_BOLT_PORT`` (the port
+        ``scripts/neo4j-local`` starts on) gives ``bolt://127.0.0.1:<port>``, so the launcher, the client and
+        the tests read the same variables:
+
+        >>> Settings.resolve(environ={"NEO4J_BOLT_PORT": "7704"}).uri
+        'bolt://127.0.0.1:7704'
         """
         env = os.environ if environ is None else environ
-        return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+        port = (env.get("NEO4J_BOLT_PORT") or "").strip()
+        local = f"bolt://127.0.0.1:{port}" if port else DEFAULT_URI
+        return cls(uri=uri or env.get("NEO4J_URI") or local,
                    user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or DEFAULT_USER,
                    password=password if password is not None else env.get("NEO4J_PASSWORD", DEFAULT_PASSWORD),
                    database=database or env.get("NEO4J_DATABASE") or DEFAULT_DATABASE)
@@ -126,7 +133,7 @@ class CypherError(IzagraphError):
 def _unreachable(settings: Settings) -> BackendUnavailable:
     return BackendUnavailable(
         f"Neo4j is niet bereikbaar op {settings.safe_uri}: start een lokale server met "
-        "'scripts/neo4j-local start' of zet NEO4J_URI (of --neo4j-uri)")
+        "'scripts/neo4j-local start' (poort: NEO4J_BOLT_PORT) of zet NEO4J_URI (of --neo4j-uri)")
 
 
 @contextlib.contextmanager

@@ -12,11 +12,12 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ..errors import InputError, Problem
+from ..store import fault_point
 from ..vocab import vocabulary
 from .convert import convert_rows
 from .rdf import rdf_format, read_rdf
 from .tabular import Rows, missing_required, read_csv_folder, read_workbook
-from .validate import shacl_problems
+from .validate import minimum_problems, shacl_problems, term_problems
 
 __all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs"]
 
@@ -38,7 +39,10 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
     origins: dict = {}
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        if not path.exists():
+            what = "symbolische koppeling naar iets dat niet bestaat" if path.is_symlink() else "bestand of map bestaat niet"
+            problems.append(Problem(str(path), None, None, None, what, "missing-file"))
+        elif path.is_dir():
             if not any(path.glob("*.csv")):
                 problems.append(Problem(str(path), None, None, None, "map bevat geen CSV-bestanden", "missing-file"))
                 continue
@@ -49,8 +53,6 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
             g, located = read_rdf(path, problems)
             graph += g
             origins.update(located)
-        elif not path.exists():
-            problems.append(Problem(str(path), None, None, None, "bestand of map bestaat niet", "missing-file"))
         else:
             problems.append(Problem(str(path), None, None, None,
                                     "onbekend formaat: gebruik een map met CSV, .xlsx, .ttl, .jsonld of .nt",
@@ -61,11 +63,15 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
         problems.extend(conversion.problems)
         graph += conversion.graph
         origins.update(conversion.origins)
+    if not any(p.code in ("missing-file", "syntax", "refused") for p in problems):
+        # The same minimum for RDF as for CSV/XLSX: a source, a gemeente and a region.
+        problems.extend(minimum_problems(graph, ", ".join(str(p) for p in paths)))
+    problems.extend(term_problems(graph, origins))
     return graph, origins, problems
 
 
 def _all_problems(graph: Graph, origins: dict, problems: list[Problem]) -> list[Problem]:
-    if not any(p.code == "syntax" for p in problems):
+    if not any(p.code in ("syntax", "refused", "bad-iri") for p in problems):
         # A row already reported by the converter usually also breaks a shape: keep the first, clearer message.
         reported = {(p.file, p.row) for p in problems}
         problems = problems + [p for p in shacl_problems(graph, origins) if (p.file, p.row) not in reported
@@ -82,6 +88,7 @@ def check_inputs(paths: list[Path]) -> list[Problem]:
 def load_dataset(paths: list[Path]) -> Dataset:
     """Read, convert and validate; raise :class:`InputError` with every problem if anything is wrong."""
     graph, origins, problems = read_inputs(paths)
+    fault_point("validation")
     problems = _all_problems(graph, origins, problems)
     if problems:
         raise InputError(problems)

@@ -30,6 +30,14 @@ FALSE = {"nee", "false", "0", "no", "onwaar", "n"}
 UNKNOWN = {"onbekend", "unknown", "?", "niet bekend", "n.b.", "nb", "-"}
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 HTTP_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+# A plain decimal as people type it (comma or point), at most 9 digits before and 6 after the separator:
+# no exponent, no nan/inf, nothing a float would round.
+NUMBER = re.compile(r"^(\d{1,9})(?:[.,](\d{1,6}))?$")
+# Characters that break XML exports (GraphML, GEXF) or steer a terminal: C0 and C1 controls, DEL. Line
+# breaks and tabs are allowed only in free-text notes.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MULTILINE_COLUMNS = {"note"}
 
 ENTITY_CLASS = {
     "source": IZG.Source, "gemeente": IZG.Gemeente, "region": IZG.Region,
@@ -161,17 +169,16 @@ class Converter:
                          "bad-boolean")
             return None
         if col.kind == "number":
-            try:
-                number = float(value.replace(",", "."))
-            except ValueError:
-                self.problem(row, col.name, value, "geen getal", "bad-number")
-                return None
-            if number < 0:
-                self.problem(row, col.name, value, "mag niet negatief zijn", "bad-number")
+            m = NUMBER.match(value)
+            if not m:
+                negative = value.startswith("-") and NUMBER.match(value[1:])
+                self.problem(row, col.name, value, "mag niet negatief zijn" if negative else
+                             "geen getal: gebruik cijfers met hoogstens één komma of punt (bv. 12 of 2,5), "
+                             "hoogstens 9 cijfers voor en 6 na de komma", "bad-number")
                 return None
             # Canonical xsd:decimal form (always a point), so Turtle's shorthand round-trips exactly.
-            text = f"{number:.6f}".rstrip("0")
-            return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+            whole, frac = m.group(1).lstrip("0") or "0", (m.group(2) or "").rstrip("0") or "0"
+            return Literal(f"{whole}.{frac}", datatype=XSD.decimal)
         return Literal(value)
 
     def value(self, row: Row, col: Column, value: str):
@@ -218,7 +225,21 @@ class Converter:
                 self.ids[spec.entity][key] = iri
                 self.origins[iri] = (row.file, row.number)
 
+    def control_characters(self, rows: Rows) -> None:
+        """Control characters anywhere (and line breaks outside notes) are refused, with their place."""
+        for items in rows.values():
+            for row in items:
+                for column, raw in row.values.items():
+                    pattern = CONTROL if column in MULTILINE_COLUMNS else CONTROL_OR_BREAK
+                    m = pattern.search(raw or "")
+                    if m:
+                        self.problem(row, column, raw.encode("unicode_escape").decode("ascii")[:80],
+                                     f"bevat het stuurteken U+{ord(m.group()):04X} (op positie {m.start() + 1}); "
+                                     "verwijder het", "control-character")
+                        row.values[column] = pattern.sub("", raw)
+
     def convert(self, rows: Rows) -> Conversion:
+        self.control_characters(rows)
         self.register_ids(rows)
         for name in ("sources", "gemeenten", "regions", "region_members", "organisations", "persons",
                      "tables", "table_themes", "memberships", "plans", "region_grants", "region_aspects"):
@@ -410,7 +431,8 @@ class Converter:
     def _region_aspects(self, row, vals):
         if not vals["region"] or not vals["variant"]:
             return
-        c = entity_iri("choice", row.get("region"), row.get("variant"))
+        # The IRI is built from the resolved codes (a variant typed with a space or capitals resolves too).
+        c = entity_iri("choice", str(vals["region"][0]).rsplit("/", 1)[-1], str(vals["variant"][0]).rsplit("/", 1)[-1])
         self.origins[c] = (row.file, row.number)
         self.g.add((c, RDF.type, IZG.GovernanceChoice))
         self.g.add((c, IZG.ofRegion, vals["region"][0]))

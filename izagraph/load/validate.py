@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 from rdflib import Graph, Literal, URIRef
 
 from ..errors import IzagraphError, Problem
-from ..namespaces import DCTERMS, IZG, OPENGOV, ORG, RDF, RDFS, SCHEMA, SH, SKOS
+from ..namespaces import DCTERMS, IZG, OPENGOV, ORG, RDF, RDFS, SCHEMA, SH, SKOS, XSD
 from ..vocab import ontology_graph, shapes_graph
 
 # Which input column a property comes from, so a shape violation can name the column.
@@ -68,3 +71,84 @@ def shacl_problems(data: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[
         problems.append(Problem(file, row, column or (str(path).rsplit("#", 1)[-1] if path is not None and row else None),
                                 str(shown) if shown is not None else None, _message(results, result), "shape"))
     return sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
+
+
+# -- checks every input format needs, whatever the shapes say -------------------------------------------
+
+#: What every dataset (or set of datasets loaded together) must contain, as CSV input requires the files.
+MINIMUM = ((IZG.Source, "sources", "bron"), (IZG.Gemeente, "gemeenten", "gemeente"), (IZG.Region, "regions", "regio"))
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_NUMBER = 10**9
+NUMERIC = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger,
+           XSD.positiveInteger, XSD.short}
+
+
+def minimum_problems(graph: Graph, label: str) -> list[Problem]:
+    """The same minimum for every format: at least one source, one gemeente and one region.
+
+    >>> [p.value for p in minimum_problems(Graph(), "leeg.ttl")]
+    ['sources', 'gemeenten', 'regions']
+    """
+    return [Problem(label, None, None, name,
+                    f"de invoer bevat geen enkele {word} (izg:{cls.split('#')[-1]}); verplicht, net als "
+                    f"{name}.csv bij CSV-invoer", "missing-file")
+            for cls, name, word in MINIMUM if (None, RDF.type, cls) not in graph]
+
+
+def term_problems(graph: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[Problem]:
+    """IRIs the store cannot hold, literals with control characters, numbers that are not finite or too large.
+
+    These are checked for every format, so that whatever ``validate`` accepts, ``load`` stores.
+    """
+    import pyoxigraph as ox
+
+    problems: list[Problem] = []
+    bad_iris: set[URIRef] = set()
+
+    def where(s) -> tuple[str, int | None]:
+        file, row = origins.get(s, (None, None))
+        return (file, row) if file else (f"onderwerp <{s}>", None)
+
+    def check_iri(term, s) -> None:
+        if not isinstance(term, URIRef) or term in bad_iris:
+            return
+        try:
+            ox.NamedNode(str(term))
+        except ValueError as exc:
+            bad_iris.add(term)
+            file, row = where(s)
+            problems.append(Problem(file, row, None, str(term)[:120],
+                                    f"ongeldige IRI ({exc}); gebruik geen spaties of tekens als <>\"{{}}|^`",
+                                    "bad-iri"))
+
+    for s, p, o in graph:
+        check_iri(s, s)
+        check_iri(p, s)
+        check_iri(o, s)
+        if not isinstance(o, Literal):
+            continue
+        file, row = where(s)
+        column = PROPERTY_COLUMNS.get(p) if row is not None else None
+        if o.datatype is not None:
+            check_iri(o.datatype, s)
+        if o.language:
+            try:
+                ox.Literal(str(o), language=o.language)
+            except ValueError as exc:
+                problems.append(Problem(file, row, column or p.n3(graph.namespace_manager), o.language,
+                                        f"ongeldige taalcode ({exc})", "bad-language"))
+        m = CONTROL.search(str(o))
+        if m:
+            problems.append(Problem(file, row, column or p.n3(graph.namespace_manager),
+                                    str(o).encode("unicode_escape").decode("ascii")[:80],
+                                    f"bevat het stuurteken U+{ord(m.group()):04X}; verwijder het", "control-character"))
+        if o.datatype in NUMERIC:
+            try:
+                value = float(o.value) if o.value is not None and not isinstance(o.value, str) else float(str(o))
+            except (TypeError, ValueError, OverflowError):
+                value = math.nan
+            if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+                problems.append(Problem(file, row, column or p.n3(graph.namespace_manager), str(o)[:40],
+                                        f"geen bruikbaar getal (oneindig, NaN of groter dan {MAX_NUMBER:,})".replace(",", "."),
+                                        "bad-number"))
+    return problems

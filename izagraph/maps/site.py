@@ -97,16 +97,15 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
     rename: dict[str, str] = {}
     if pseudonymise:
         from ..namespaces import IZG, RDF, SKOS, entity_iri
-        from ..privacy import pseudonym_key, pseudonymise as pseudo
+        from ..privacy import pseudonym_key, pseudonym_name, pseudonymise as pseudo, resolve_key
 
-        word = "Persoon" if lang == "nl" else "Person"
+        secret = resolve_key(store)
         for p in sorted(set(graph.subjects(RDF.type, IZG.Person))):
-            key = pseudonym_key(str(p))
-            rename[str(p)] = str(entity_iri("person", f"p-{key}"))
+            rename[str(p)] = str(entity_iri("person", f"p-{pseudonym_key(str(p), secret)}"))
             name = graph.value(p, SKOS.prefLabel)
             if name is not None and str(name).strip():
-                rename[str(name)] = f"{word} {key[:6]}"
-        graph = TripleIndex(pseudo(graph.to_graph(), lang=lang))
+                rename[str(name)] = pseudonym_name(str(p), secret, lang)
+        graph = TripleIndex(pseudo(graph.to_graph(), secret, lang=lang))
     G = governance_network(graph, lang=lang, context=True)
     map_facts(G, graph)
     return G, rename
