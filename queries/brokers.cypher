@@ -18,9 +18,9 @@
 // advice: elkaar-nodig
 // messages:
 //   default:
-//     nl: '{subject} is de enige schakel in een deel van het netwerk van tafelgenoten ({size} leden): zonder {subject}
+//     nl: '{subject} is de enige schakel in een deel van het netwerk van tafelgenoten in {scope} ({size} leden): zonder {subject}
 //       valt het uiteen in delen van {parts} leden. Tafels van {subject}: {tables}.'
-//     en: '{subject} is the only link in a part of the network of table companions ({size} members): without {subject}
+//     en: '{subject} is the only link in a part of the network of table companions in {scope} ({size} members): without {subject}
 //       it falls apart into parts of {parts} members. Tables of {subject}: {tables}.'
 // params:
 //   min_part:
@@ -30,6 +30,25 @@
 //     description:
 //       nl: Minimale grootte van het op één na grootste deel na verwijdering.
 //       en: Minimum size of the second largest part after removal.
+//   scope:
+//     type: string
+//     default: region
+//     choices: [region, programme, all]
+//     description:
+//       nl: 'Binnen welk bereik het netwerk wordt gebouwd: region (standaard; één netwerk per regio, een tafel hoort
+//         bij de bovenste regio boven haar eigen regio, tafels zonder regio vormen samen één netwerk), programme
+//         (één netwerk per programma) of all (één netwerk over alle gekozen tafels). Per regio wordt een landelijke
+//         partij nooit de enige schakel tussen regio''s die verder niets met elkaar hebben.'
+//       en: 'The scope the network is built in: region (default; one network per region, a table belongs to the
+//         top region above its own region, tables without a region form one network together), programme (one
+//         network per programme) or all (one network over all chosen tables). Per region a national party never
+//         becomes the only link between regions that share nothing else.'
+//   tables:
+//     type: list
+//     default: null
+//     description:
+//       nl: Alleen deze tafels (ids of IRI's, gescheiden door komma's); een zelfgekozen verzameling.
+//       en: Only these tables (ids or IRIs, comma-separated); a set of your own choosing.
 //   region:
 //     type: region
 //     default: null
@@ -99,3 +118,6 @@ RETURN m.iri AS s, 'member-kind' AS fact, CASE WHEN x:Person THEN 'person' ELSE 
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (to group tables by their top region)
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme

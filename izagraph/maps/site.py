@@ -109,15 +109,19 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
 
 
 def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = None,
-               lang: str = "nl") -> list[Mark]:
-    """Run the detection rules on the store and turn their findings into marks on ``G``'s nodes."""
+               lang: str = "nl", scope: Scope | None = None) -> list[Mark]:
+    """Run the detection rules on the store and turn their findings into marks on ``G``'s nodes.
+
+    For a map of one region, programme or theme the rules run with that filter, so the map shows
+    the findings ``izagraph check --region/--programme/--theme`` gives for the same scope."""
     try:
         from ..rules import check
     except ImportError as exc:
         raise RulesUnavailable("--findings: de detectieregels (izagraph.rules.check) zijn niet beschikbaar") from exc
     from ..backends.sparql import OxigraphBackend
 
-    report = check(OxigraphBackend.from_store(store), lang=lang)
+    filters = {scope.kind: scope.node} if scope is not None and scope.kind in ("region", "programme", "theme") else {}
+    report = check(OxigraphBackend.from_store(store), lang=lang, **filters)
     findings = getattr(report, "findings", report)
     marks = marks_from_findings(findings, None, lang)
     if rename:
@@ -205,9 +209,10 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
                pseudonymise, geo_dir, today) -> Written:
     start = time.perf_counter()
     G, rename = load_network(store, lang, pseudonymise)
-    marks = rule_marks(store, G, rename, lang) if findings or measure.startswith("findings") else []
     if measure.startswith("findings") and not geo:
         raise IzagraphError("--measure hoort bij --geo")
+    scope = resolve_scope(G, kind, name) if not (geo or overview) else None
+    marks = rule_marks(store, G, rename, lang, scope) if findings or measure.startswith("findings") else []
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     if geo:
@@ -223,7 +228,6 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         positions = region_positions(G, data) if data is not None and group_by == "region" else None
         spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
     else:
-        scope = resolve_scope(G, kind, name)
         own = {scope.node} if scope.node else set()
         spec = network_map(G, scope, lang=lang, marks=marks, today=today,
                            links={n: f for n, f in links.items() if n not in own})

@@ -63,6 +63,10 @@ class Facts:
         """All facts about one subject (fact -> values); empty when there are none."""
         return self._facts.get(s, _NONE)
 
+    def items(self):
+        """(subject, its facts) for every subject, in no particular order."""
+        return self._facts.items()
+
     def get(self, s: str, fact: str) -> set:
         return self._facts.get(s, _NONE).get(fact, EMPTY)
 
