@@ -42,6 +42,17 @@
 //     description:
 //       nl: Tafels die onder elkaar hangen overslaan.
 //       en: Skip tables that report to each other.
+//   min_shared:
+//     type: integer
+//     default: 3
+//     min: 1
+//     description:
+//       nl: 'Minimaal aantal gedeelde leden voor een paar tafels. Waarom 3: met één of twee gedeelde leden is een
+//         overlap van 100% een tweegesprek (een traumacentrum of verzekeraar die aan elke tafel zit), geen
+//         tweede structuur; vanaf drie is het een groep die twee keer vergadert.'
+//       en: 'Minimum number of shared members for a pair of tables. Why 3: with one or two shared members a 100%
+//         overlap is a bilateral contact (a trauma centre or insurer that sits at every table), not a second
+//         structure; from three on it is a group that meets twice.'
 //   region:
 //     type: region
 //     default: null
@@ -129,3 +140,9 @@ RETURN m.iri AS s, 'member-kind' AS fact, CASE WHEN x:Person THEN 'person' ELSE 
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(x)  // each region: its division (regions of one division do not overlap)
+RETURN r.iri AS s, 'division' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

@@ -129,8 +129,12 @@ class RuleContext(Mapping):
 
     def finding(self, subject: str, subject_label: str, evidence: dict, *, key: str = "default",
                 fields: dict | None = None, severity: Severity | str | None = None, advice: str | None = None,
-                regions: dict[str, str] | None = None, illustrative: bool = False) -> Finding:
-        """A finding with its message from template ``key`` and its suggested lesson from the ontology."""
+                regions: dict[str, str] | None = None, illustrative: bool = False,
+                facts=None) -> Finding:
+        """A finding with its message from template ``key`` and its suggested lesson from the ontology.
+
+        ``facts`` names the IRIs of the tables, seats, members and regions the finding rests on (accepted
+        here; the provenance branch derives basis and confidence from them)."""
         template = (self.header.get("messages") or {}).get(key) or {}
         advice = advice or template.get("advice") or self.header.get("advice")
         if severity is None:
@@ -194,13 +198,22 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
     explicit = bool(rules)
     selected = [get_rule(r) for r in dict.fromkeys(rules)] if rules else list(ALL_RULES)
     filters = {k: v for k, v in (("region", region), ("programme", programme), ("theme", theme)) if v is not None}
-    per_rule, skipped = _distribute(selected, dict(params or {}), filters, explicit)
+    params = dict(params or {})
+    for name in FILTERS:
+        if name in params:
+            filters.setdefault(name, params.pop(name))
+    if filters:
+        from ..scopes import require_known
+
+        filters.update(require_known(backend, **filters))
+    per_rule, skipped = _distribute(selected, params, filters, explicit)
     contexts = [(rule, rule.context(per_rule[rule.id], vocab, today)) for rule in selected if rule.id not in skipped]
     findings: list[Finding] = []
     for rule, ctx in contexts:
         query = rule.query(backend.language)
         rows = backend.rows(query, ctx.bound())
         findings.extend(rule.score(rows, ctx, vocab))
+    findings = structures.one_per_pair(findings)
     used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}
     return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
 
@@ -287,6 +300,11 @@ def _validate(rule_id: str, name: str, spec: dict, raw, vocab: Vocabulary):
             return str(concept(ptype, text))
         return Param(name, ptype).convert(text)
     value = Param(name, ptype).convert(raw)
+    choices = spec.get("choices")
+    if choices and value not in choices:
+        hint = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+        raise ParameterError(f"{where}: onbekende waarde {raw!r}" + (f"; bedoelde u '{hint[0]}'?" if hint else "")
+                             + f" (kies uit {', '.join(str(c) for c in choices)})")
     if ptype in ("integer", "number"):
         lo, hi = spec.get("min"), spec.get("max")
         if lo is not None and value < lo or hi is not None and value > hi:
