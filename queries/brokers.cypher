@@ -121,3 +121,9 @@ RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel,
 UNION ALL
 MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (to group tables by their top region)
 RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:COVERS_GEMEENTE]->(g)  // its explicit gemeenten (a table without a region belongs to the IZA regions holding them)
+RETURN t.iri AS s, 'covers' AS fact, g.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(d), (r)-[:HAS_GEMEENTE]->(g) WHERE d.iri = 'https://w3id.org/izagraph/concept/division/iza'  // the gemeenten of each IZA region
+RETURN r.iri AS s, 'iza-gemeente' AS fact, g.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

@@ -39,15 +39,15 @@
 //       en: Minimum share of the older table's members that also sit at the newer one.
 //   min_shared:
 //     type: integer
-//     default: 3
+//     default: 2
 //     min: 1
 //     description:
-//       nl: 'Minimaal aantal gedeelde leden voor een paar tafels. Waarom 3: met één of twee gedeelde leden is een
-//         overlap van 100% een tweegesprek (een traumacentrum of verzekeraar die aan elke tafel zit), geen
-//         tweede structuur; vanaf drie is het een groep die twee keer vergadert.'
-//       en: 'Minimum number of shared members for a pair of tables. Why 3: with one or two shared members a 100%
-//         overlap is a bilateral contact (a trauma centre or insurer that sits at every table), not a second
-//         structure; from three on it is a group that meets twice.'
+//       nl: 'Minimaal aantal gedeelde leden voor een paar tafels. Waarom 2: één gedeeld lid zegt niets over de
+//         structuur (vaak is het het enige vastgelegde lid, zoals het traumacentrum van een ROAZ-netwerk, en is
+//         Jaccard dan 100%); vanaf twee komen dezelfde partijen twee keer bijeen.'
+//       en: 'Minimum number of shared members for a pair of tables. Why 2: one shared member says nothing about the
+//         structure (it is often the only recorded member, such as the trauma centre of a ROAZ network, and then
+//         Jaccard is 100%); from two on, the same parties meet twice.'
 //   region:
 //     type: region
 //     default: null

@@ -167,9 +167,10 @@ def test_summary_writes_markdown_and_json(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (("check", "--region", "iza-nord"), "onbekende regio 'iza-nord'; bedoelde u 'iza-noord'?"),
     (("check", "duplicate-tables", "-p", "region=iza-zuidd"), "onbekende regio 'iza-zuidd'; bedoelde u 'iza-zuid'?"),
-    (("check", "--theme", "ouderen"), "kwetsbare-ouderen"),
+    (("check", "--theme", "ouderen"), "onbekende code 'ouderen'"),
     (("check", "--programme", "gala2"), "bedoelde u 'gala'?"),
     (("query", "brokers", "-p", "region=iza-nord"), "onbekende regio 'iza-nord'; bedoelde u 'iza-noord'?"),
+    (("query", "brokers", "-p", "theme=ouderen"), "onbekende thema 'ouderen'"),
 ])
 def test_an_unknown_filter_is_a_usage_error_with_a_suggestion_not_no_findings(store, args, message):
     result = run(*args, "--store", str(store))

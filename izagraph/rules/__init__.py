@@ -202,10 +202,16 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
     for name in FILTERS:
         if name in params:
             filters.setdefault(name, params.pop(name))
-    if filters:
-        from ..scopes import require_known
+    if filters.get("region"):  # an unknown region is an error with a suggestion, never "no findings"
+        from ..scopes import resolve_region
 
-        filters.update(require_known(backend, **filters))
+        text = str(filters["region"]).strip()
+        try:
+            filters["region"] = resolve_region(backend, text)
+        except ParameterError:
+            if SLUG.match(text) or IRI.match(text):
+                raise
+            # not even an id: the parameter check below says so
     per_rule, skipped = _distribute(selected, params, filters, explicit)
     contexts = [(rule, rule.context(per_rule[rule.id], vocab, today)) for rule in selected if rule.id not in skipped]
     findings: list[Finding] = []

@@ -7,7 +7,8 @@ networks. ``scope`` says how the selected tables are grouped:
 
 - ``region`` (default): one network per region; a table belongs to the top region above its own
   region (a subregion's tables are in the network of its region), a table of several regions to each;
-  tables without a region form one network of their own;
+  a table without a region but with gemeenten belongs to each IZA region holding one of them; a table
+  with neither is a scope of its own (nothing says which tables it belongs with);
 - ``programme``: one network per programme of the tables;
 - ``all``: one network over every selected table (use it with ``--region``, ``--programme``,
   ``--theme`` or ``tables`` to choose the set yourself).
@@ -47,8 +48,14 @@ def _groups(facts, ts, how: str) -> dict[str, set[str]]:
         out[NO_GROUP] = set(ts)
         return out
     parents = {s: facts.one(s, "region-parent") for s in facts.subjects("region-parent")}
+    iza = {r: facts.get(r, "iza-gemeente") for r in facts.subjects("iza-gemeente")}
     for iri, t in ts.items():
-        keys = ({_top(r, parents) for r in t.spatial} if how == "region" else set(t.programmes)) or {NO_GROUP}
+        if how == "programme":
+            keys = set(t.programmes) or {NO_GROUP}
+        elif t.spatial:
+            keys = {_top(r, parents) for r in t.spatial}
+        else:  # no region: the IZA regions holding its gemeenten; else nothing says where it belongs
+            keys = {_top(r, parents) for r, gms in iza.items() if gms & t.gemeenten} or {iri}
         for k in keys:
             out[k].add(iri)
     return out
