@@ -35,14 +35,16 @@
 //     default: region
 //     choices: [region, programme, all]
 //     description:
-//       nl: 'Binnen welk bereik het netwerk wordt gebouwd: region (standaard; één netwerk per regio, een tafel hoort
-//         bij de bovenste regio boven haar eigen regio, tafels zonder regio vormen samen één netwerk), programme
-//         (één netwerk per programma) of all (één netwerk over alle gekozen tafels). Per regio wordt een landelijke
-//         partij nooit de enige schakel tussen regio''s die verder niets met elkaar hebben.'
-//       en: 'The scope the network is built in: region (default; one network per region, a table belongs to the
-//         top region above its own region, tables without a region form one network together), programme (one
-//         network per programme) or all (one network over all chosen tables). Per region a national party never
-//         becomes the only link between regions that share nothing else.'
+//       nl: 'Binnen welk bereik het netwerk wordt gebouwd: region (standaard; één netwerk per regio: een tafel hoort
+//         bij de bovenste regio boven haar eigen regio, een tafel zonder regio bij elke IZA-regio met een van haar
+//         gemeenten, een tafel zonder beide staat alleen), programme (één netwerk per programma) of all (één netwerk
+//         over alle gekozen tafels). Per regio wordt een landelijke partij nooit de enige schakel tussen regio''s die
+//         verder niets met elkaar hebben.'
+//       en: 'The scope the network is built in: region (default; one network per region: a table belongs to the top
+//         region above its own region, a table without a region to each IZA region holding one of its gemeenten,
+//         a table with neither stands alone), programme (one network per programme) or all (one network over all
+//         chosen tables). Per region a national party never becomes the only link between regions that share nothing
+//         else.'
 //   tables:
 //     type: list
 //     default: null
