@@ -70,6 +70,46 @@ class Conversion:
     origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
 
 
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(text).strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("_", "-").replace(" ", "-")
+
+
+def concept_by_label(vocab, scheme_name: str, value: str):
+    """The concept of ``scheme_name`` whose Dutch or English label (preferred or alternative) is ``value``,
+    ignoring case and accents; None when no label or more than one concept matches.
+
+    >>> from izagraph.vocab import vocabulary
+    >>> str(concept_by_label(vocabulary(), "confidence", "Laag")).rsplit("/", 1)[-1]
+    'low'
+    >>> concept_by_label(vocabulary(), "confidence", "ergens") is None
+    True
+    """
+    from ..namespaces import SKOS
+
+    wanted = _fold(value)
+    found = {iri for iri in vocab.notations(scheme_name).values()
+             for prop in (SKOS.prefLabel, SKOS.altLabel) for label in vocab.graph.objects(iri, prop)
+             if _fold(label) == wanted}
+    return found.pop() if len(found) == 1 else None
+
+
+def suggest_code(value: str, options) -> str | None:
+    """A code close enough to be a typo of ``value``. The cutoff is high on purpose: a suggestion must not
+    change the meaning (``netwerkorganisatie`` is no typo of ``patientenorganisatie``, ``ggd`` none of
+    ``ggz``), and a wrong suggestion that a user accepts is worse than none.
+
+    >>> suggest_code("ziekenhuiss", ["ziekenhuis", "umc"]), suggest_code("netwerkorganisatie", ["patientenorganisatie"])
+    ('ziekenhuis', None)
+    >>> suggest_code("ggd", ["ggz"]) is None
+    True
+    """
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 class Converter:
     """Converts the merged rows of one or more datasets."""
 
@@ -106,10 +146,12 @@ class Converter:
         if iri is None:
             norm = value.strip().lower().replace(" ", "-").replace("_", "-")
             iri = self.vocab.resolve(scheme_name, norm)
+        if iri is None:  # a concept's label in Dutch or English is understood too ("laag" for low)
+            iri = concept_by_label(self.vocab, scheme_name, value)
         if iri is None:
             options = self.vocab.notations(scheme_name)
             self.problem(row, col.name, value, f"onbekende code in lijst '{scheme_name}'", "unknown-code",
-                         self._suggest(value.lower(), options))
+                         suggest_code(value.lower(), options))
         return iri
 
     def ref(self, row: Row, col: Column, value: str) -> URIRef | None:

@@ -1,0 +1,62 @@
+"""Codes and input for real structures: the new concepts load, Dutch words for codes are understood,
+suggestions do not change meaning, and a regional folder alone is pointed to data/real."""
+
+from __future__ import annotations
+
+from izagraph.load import check_inputs, load_dataset
+from izagraph.namespaces import IZG, entity_iri
+from izagraph.vocab import vocabulary
+
+from .conftest import ROOT, TESTS, edit_csv
+
+REAL = ROOT / "data" / "real"
+CASES = TESTS / "data" / "real-cases"
+
+
+def test_the_new_table_kinds_role_and_sector_are_concepts_with_labels_and_a_broader_concept():
+    v = vocabulary()
+    expected = {("table-kind", "kernteam"): "regiegroep", ("table-kind", "programmateam"): "programmabureau",
+                ("table-kind", "regiotafel"): "bestuurlijke-tafel", ("table-kind", "thematafel"): "themateam",
+                ("table-kind", "projectgroep"): "werkgroep", ("role", "procesbegeleider"): "adviseur",
+                ("perspective", "netwerkorganisatie"): "ondersteuning"}
+    from izagraph.namespaces import SKOS
+
+    for (scheme, code), parent in expected.items():
+        iri = v.resolve(scheme, code)
+        assert iri is not None, code
+        assert v.label(iri, "nl") and v.label(iri, "en") and v.label(iri, "nl") != code
+        assert {v.notation(b) for b in v.graph.objects(iri, SKOS.broader)} == {parent}
+
+
+def test_the_real_cases_load_with_data_real_without_problems():
+    for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
+        assert check_inputs([REAL, case]) == [], case
+
+
+def test_a_regional_folder_alone_is_pointed_to_data_real_instead_of_one_error_per_row():
+    problems = check_inputs([CASES / "noord-holland-noord"])
+    hints = [p for p in problems if p.code == "needs-shipped-data"]
+    assert len(hints) == 1 and "data/real" in hints[0].message
+    # vgz and sigra (memberships) and the IZA region (tables) are shipped ids: no row-by-row error for them
+    assert not [p for p in problems if p.code == "unknown-reference"]
+
+
+def test_dutch_labels_of_codes_are_understood(mini):
+    edit_csv(mini, "sources", 3, "confidence", "laag")    # the Dutch label of 'low'
+    edit_csv(mini, "sources", 3, "kind", "Illustratief")   # a label, with a capital
+    assert check_inputs([mini]) == []
+    g = load_dataset([mini]).graph
+    source = entity_iri("source", "voorbeeld")
+    assert str(g.value(source, IZG.confidence)).endswith("/confidence/low")
+
+
+def test_a_suggestion_never_changes_the_meaning(mini):
+    edit_csv(mini, "organisations", 2, "sector", "netwerkorganisate")   # a typo: the same meaning
+    edit_csv(mini, "organisations", 3, "sector", "welzijnsorganisatie")  # shares only 'organisatie': no guess
+    problems = {p.value: p.suggestion for p in check_inputs([mini]) if p.code == "unknown-code"}
+    assert problems == {"netwerkorganisate": "netwerkorganisatie", "welzijnsorganisatie": None}
+    # before the code existed, the closest code by spelling was patientenorganisatie: never suggested
+    others = [c for c in vocabulary().notations("perspective") if c != "netwerkorganisatie"]
+    from izagraph.load.convert import suggest_code
+
+    assert suggest_code("netwerkorganisatie", others) is None
