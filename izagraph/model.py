@@ -71,6 +71,7 @@ FILE_SPECS: tuple[FileSpec, ...] = (
         C("chair_type", "concept:chair-type"), C("decision_rule", "concept:decision-rule"),
         C("meetings_per_year", "number"), C("start", "date"), C("end", "date"),
         C("regional_structure", "bool"), C("source", "ref:source", True), C("note", "text"),
+        C("tasks", "concept:task", many=True),
     )),
     FileSpec("table_themes", None, (
         C("table", "ref:table", True), C("theme", "concept:theme", True),

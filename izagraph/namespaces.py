@@ -59,6 +59,7 @@ class IZG(DefinedNamespace):
     decisionRule: URIRef
     meetingsPerYear: URIRef
     regionalStructure: URIRef
+    task: URIRef
     perspective: URIRef
     mandate: URIRef
     planKind: URIRef

@@ -345,7 +345,7 @@ class Converter:
                           ("parent", ORG.subOrganizationOf), ("chair_type", IZG.chairType),
                           ("decision_rule", IZG.decisionRule), ("meetings_per_year", IZG.meetingsPerYear),
                           ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
-                          ("regional_structure", IZG.regionalStructure)):
+                          ("regional_structure", IZG.regionalStructure), ("tasks", IZG.task)):
             for v in vals[col]:
                 self.g.add((s, prop, v))
         if vals["parent"] and vals["parent"][0] == s:
