@@ -34,6 +34,8 @@ class IZG(DefinedNamespace):
     RegionDivision: URIRef
     Organisation: URIRef
     Person: URIRef
+    OfficeHolders: URIRef
+    Participant: URIRef
     Table: URIRef
     Programme: URIRef
     Plan: URIRef
@@ -60,6 +62,8 @@ class IZG(DefinedNamespace):
     meetingsPerYear: URIRef
     regionalStructure: URIRef
     task: URIRef
+    holderCount: URIRef
+    holderTitle: URIRef
     perspective: URIRef
     mandate: URIRef
     planKind: URIRef

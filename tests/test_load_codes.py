@@ -60,3 +60,27 @@ def test_a_suggestion_never_changes_the_meaning(mini):
     from izagraph.load.convert import suggest_code
 
     assert suggest_code("netwerkorganisatie", others) is None
+
+
+def test_a_seat_of_unnamed_office_holders_invents_no_person():
+    from izagraph.namespaces import ORG, RDF, SKOS
+
+    from .test_rules import BASE, RULES_DATA
+
+    case = RULES_DATA / "missing-perspectives" / "office-holders"
+    assert check_inputs([BASE, case]) == []
+    g = load_dataset([BASE, case]).graph
+    seats = [m for m in g.subjects(IZG.holderCount, None)]
+    assert len(seats) == 1
+    holder = g.value(seats[0], ORG.member)
+    assert (holder, RDF.type, IZG.OfficeHolders) in g and (holder, RDF.type, IZG.Person) not in g
+    assert str(g.value(holder, SKOS.prefLabel)) == "3 wethouders namens 3 partijen"
+    assert float(g.value(seats[0], IZG.holderCount)) == 3
+
+
+def test_a_seat_without_member_and_without_holders_is_an_error(mini):
+    from .conftest import append_csv
+
+    append_csv(mini, "memberships", {"table": "stuurgroep", "source": "voorbeeld"})
+    problems = [p for p in check_inputs([mini]) if p.column == "member"]
+    assert problems and "holders" in problems[0].message

@@ -358,11 +358,19 @@ class Converter:
                 self.g.add((t, IZG.theme, theme))
 
     def _memberships(self, row, vals):
-        if not vals["table"] or not vals["member"]:
+        if not vals["table"]:
             return
-        table, member = vals["table"][0], vals["member"][0]
-        member_key = row.get("member")
-        member_key = member_key.lower()
+        if not vals["member"]:
+            if row.get("member"):
+                return  # an unknown member: already reported
+            if not vals["holders"]:
+                self.problem(row, "member", None, "verplichte waarde ontbreekt (of geef holders: een aantal "
+                             "ambtsdragers zonder naam, met on_behalf_of)", "missing-value")
+                return
+            member, member_key = self._office_holders(row, vals)
+        else:
+            member, member_key = vals["member"][0], row.get("member").lower()
+        table = vals["table"][0]
         m = entity_iri("membership", row.get("table"), member_key)
         if (m, RDF.type, ORG.Membership) in self.g:
             self.problem(row, "member", row.get("member"), "dit lid zit al aan deze tafel", "duplicate-row")
@@ -374,10 +382,29 @@ class Converter:
         for col, prop in (("role", ORG.role), ("perspective", IZG.perspective),
                           ("on_behalf_of", OPENGOV.onBehalfOf), ("mandate", IZG.mandate),
                           ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
-                          ("source", DCTERMS.source), ("note", RDFS.comment)):
+                          ("source", DCTERMS.source), ("note", RDFS.comment),
+                          ("holders", IZG.holderCount), ("holder_title", IZG.holderTitle)):
             for v in vals[col]:
                 self.g.add((m, prop, v))
         self._check_dates(row, vals)
+
+    def _office_holders(self, row, vals):
+        """A seat of unnamed office holders ("3 wethouders namens 13 gemeenten"): one participant node for
+        the seat, named after the number and title, so that no person is invented."""
+        title = (vals["holder_title"] or [""])[0]
+        count = vals["holders"][0]
+        key = "holders-" + "-".join(sorted(p.lower() for p in (row.get("on_behalf_of") or "").split(";")
+                                           if p.strip())[:3] or [str(row.number)])
+        node = entity_iri("officeholders", row.get("table"), key)
+        behalf = len(vals["on_behalf_of"])
+        label = f"{float(count):g} {title or 'ambtsdragers'}" + (f" namens {behalf} partijen" if behalf else "")
+        self.g.add((node, RDF.type, IZG.OfficeHolders))
+        self.g.add((node, RDF.type, IZG.Participant))
+        self.g.add((node, SKOS.prefLabel, Literal(label)))
+        for v in vals["source"]:
+            self.g.add((node, DCTERMS.source, v))
+        self.origins[node] = (row.file, row.number)
+        return node, key
 
     def _plans(self, row, vals):
         s = self._subject(row, "plan")
