@@ -84,3 +84,34 @@ def test_a_seat_without_member_and_without_holders_is_an_error(mini):
     append_csv(mini, "memberships", {"table": "stuurgroep", "source": "voorbeeld"})
     problems = [p for p in check_inputs([mini]) if p.column == "member"]
     assert problems and "holders" in problems[0].message
+
+
+def _regional_folder(tmp_path):
+    folder = tmp_path / "mijn-regio"
+    folder.mkdir()
+    (folder / "sources.csv").write_text("id,title,publisher,url,date,kind,confidence,licence,note\n"
+                                        "mijn-bron,Mijn bron,Mijn regio,https://example.org,2025,real,medium,,\n")
+    (folder / "tables.csv").write_text(
+        "id,name,kind,programmes,region,gemeenten,level,parent,chair_type,decision_rule,meetings_per_year,start,"
+        "end,regional_structure,source,note\n"
+        "mijn-werkgroep,Mijn werkgroep,werkgroep,iza,iza-subregio-kennemerland,,,stuurgroep-iza-gala-kennemerland,"
+        ",,,,,,mijn-bron,\n")
+    (folder / "plans.csv").write_text("id,name,kind,region,tables,date,source\n"
+                                      "mijn-agenda,Mijn werkagenda,werkagenda,iza-subregio-kennemerland,"
+                                      "stuurgroep-iza-gala-kennemerland;mijn-werkgroep,2025,mijn-bron\n")
+    return folder
+
+
+def test_a_dataset_attaches_its_tables_to_a_parent_and_plan_of_another_dataset(tmp_path):
+    from izagraph.namespaces import ORG
+
+    folder = _regional_folder(tmp_path)
+    parent = entity_iri("table", "stuurgroep-iza-gala-kennemerland")
+    # the other dataset as CSV, and the same dataset as RDF (Turtle): both resolve
+    ttl = tmp_path / "real.ttl"
+    load_dataset([REAL]).graph.serialize(ttl, format="turtle")
+    for other in (REAL, ttl):
+        assert check_inputs([other, folder]) == [], other
+        g = load_dataset([other, folder]).graph
+        assert g.value(entity_iri("table", "mijn-werkgroep"), ORG.subOrganizationOf) == parent
+        assert (entity_iri("plan", "mijn-agenda"), IZG.steeredBy, parent) in g

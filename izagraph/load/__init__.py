@@ -56,8 +56,13 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
                                     "onbekend formaat: gebruik een map met CSV, .xlsx, .ttl, .jsonld of .nt",
                                     "unknown-format"))
     if tabular:
-        problems.extend(missing_required(tabular, ", ".join(str(p) for p in paths)))
-        conversion = convert_rows(tabular, vocabulary())
+        from .convert import known_entities
+
+        files = {"gemeente": "gemeenten", "region": "regions", "source": "sources"}
+        in_rdf = {files.get(kind) for kind, ids in known_entities(graph).items() if ids} if len(graph) else set()
+        problems.extend(p for p in missing_required(tabular, ", ".join(str(p) for p in paths))
+                        if p.value not in in_rdf)  # a required file may come as RDF
+        conversion = convert_rows(tabular, vocabulary(), graph if len(graph) else None)
         problems.extend(_point_to_shipped(conversion.problems, paths))
         graph += conversion.graph
         origins.update(conversion.origins)
@@ -96,7 +101,7 @@ def _point_to_shipped(problems: list[Problem], paths) -> list[Problem]:
     names = sorted({p.value for p in covered})
     folders = " ".join(str(p) for p in paths)
     hint = Problem(covered[0].file, None, None, ", ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else ""),
-                   f"{len(covered)} verwijzing(en) naar regio's, gemeenten of organisaties uit de meegeleverde "
+                   f"{len(covered)} verwijzing(en) naar regio's, tafels, gemeenten of organisaties uit de meegeleverde "
                    f"echte data: valideer en laad samen met data/real (izagraph validate data/real {folders})",
                    "needs-shipped-data")
     return [p for p in problems if p not in covered] + [hint]

@@ -216,6 +216,12 @@ class Converter:
             self.g.add((s, p, o))
 
     # -- passes --------------------------------------------------------------------------------
+    def register_known(self, graph: Graph) -> None:
+        """Entities of datasets loaded as RDF: rows may refer to them (they are not converted again)."""
+        for kind, ids in known_entities(graph).items():
+            for key, iri in ids.items():
+                self.ids[kind].setdefault(key, iri)
+
     def register_ids(self, rows: Rows) -> None:
         """First pass: every id, so references can point forward and across datasets."""
         for name, spec in SPECS.items():
@@ -428,13 +434,33 @@ class Converter:
             self.g.add((c, DCTERMS.source, v))
 
 
-def convert_rows(all_rows: list[Rows], vocab: Vocabulary) -> Conversion:
-    """Merge the rows of several datasets and convert them to one graph."""
+def convert_rows(all_rows: list[Rows], vocab: Vocabulary, known: Graph | None = None) -> Conversion:
+    """Merge the rows of several datasets and convert them to one graph. ``known`` is the graph of the
+    datasets loaded as RDF: their tables, plans, regions, organisations, persons, sources and gemeenten can
+    be referred to from the rows (a region's tables attached to a parent table or plan of another dataset)."""
     merged: Rows = defaultdict(list)
     for rows in all_rows:
         for name, items in rows.items():
             merged[name].extend(items)
-    return Converter(vocab).convert(merged)
+    converter = Converter(vocab)
+    if known is not None:
+        converter.register_known(known)
+    return converter.convert(merged)
+
+
+def known_entities(graph: Graph) -> dict[str, dict[str, URIRef]]:
+    """kind -> id -> IRI of the izagraph entities typed in ``graph`` (gemeenten by CBS code)."""
+    out: dict[str, dict[str, URIRef]] = defaultdict(dict)
+    prefix = str(entity_iri("x", "")).rsplit("x/", 1)[0]
+    for kind, cls in ENTITY_CLASS.items():
+        for s in graph.subjects(RDF.type, cls):
+            if kind == "gemeente":
+                code = graph.value(s, IZG.cbsCode)
+                if code is not None:
+                    out[kind][str(code).upper()] = s
+            elif str(s).startswith(prefix + kind + "/"):
+                out[kind][str(s)[len(prefix) + len(kind) + 1:]] = s
+    return out
 
 
 __all__ = ["Conversion", "Converter", "convert_rows", "date_literal"]
