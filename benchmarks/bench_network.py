@@ -85,14 +85,19 @@ def ig_brokers(pairs):
     return [s["node"] for s in splits]
 
 
-def ig_fastgreedy(pairs):
+def per_component(pairs, find) -> list:
+    """Clusters found by ``find(subgraph)`` in each connected part with links."""
     net = ignet.co_membership(pairs)
     out = []
     for comp in net.graph.connected_components():
         H = net.graph.induced_subgraph(comp)
         if H.ecount():
-            out.extend(H.community_fastgreedy(weights="weight").as_clustering())
+            out.extend(find(H))
     return out
+
+
+def ig_fastgreedy(pairs):
+    return per_component(pairs, lambda H: H.community_fastgreedy(weights="weight").as_clustering())
 
 
 def ig_leiden(pairs):
@@ -102,14 +107,8 @@ def ig_leiden(pairs):
 def leidenalg_leiden(pairs):
     import leidenalg
 
-    net = ignet.co_membership(pairs)
-    out = []
-    for comp in net.graph.connected_components():
-        H = net.graph.induced_subgraph(comp)
-        if H.ecount():
-            out.extend(leidenalg.find_partition(H, leidenalg.ModularityVertexPartition, weights="weight",
-                                                seed=ignet.SEED))
-    return out
+    return per_component(pairs, lambda H: leidenalg.find_partition(H, leidenalg.ModularityVertexPartition,
+                                                                   weights="weight", seed=ignet.SEED))
 
 
 def rx_brokers(pairs):
