@@ -115,3 +115,14 @@ def test_a_dataset_attaches_its_tables_to_a_parent_and_plan_of_another_dataset(t
         g = load_dataset([other, folder]).graph
         assert g.value(entity_iri("table", "mijn-werkgroep"), ORG.subOrganizationOf) == parent
         assert (entity_iri("plan", "mijn-agenda"), IZG.steeredBy, parent) in g
+
+
+def test_vocab_lists_the_new_codes_with_their_broader_concept():
+    from click.testing import CliRunner
+
+    from izagraph.cli import cli
+
+    out = CliRunner().invoke(cli, ["vocab", "table-kind", "--format", "csv", "--lang", "en"]).stdout
+    assert "kernteam,Core team,regiegroep" in out and "regiotafel,Regional table,bestuurlijke-tafel" in out
+    out = CliRunner().invoke(cli, ["vocab", "task", "--format", "csv"]).stdout
+    assert "monitoring,Monitoring en evaluatie," in out
