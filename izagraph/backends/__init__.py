@@ -33,10 +33,4 @@ def run(backend: Backend, name_or_query, params: dict | None = None) -> list[dic
     from ..queries import load_query
 
     query = name_or_query if isinstance(name_or_query, Query) else load_query(name_or_query, backend.language)
-    params = dict(params or {})
-    filters = {k: params[k] for k in ("region", "programme", "theme") if params.get(k) and k in query.params}
-    if filters:  # an unknown region, programme or theme is an error, not an empty result
-        from ..scopes import require_known
-
-        params.update(require_known(backend, **filters))
     return backend.rows(query, query.bind(params))
