@@ -68,6 +68,7 @@ test: setup browser
 bench: setup-run
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_rules.py
+	$(BIN)/python benchmarks/bench_network.py
 	$(BIN)/python benchmarks/bench_maps.py
 
 clean:

@@ -244,8 +244,13 @@ def query(query, params, list_, store, fmt, lang):
                 for q in list_queries()]
         click.echo(render(rows, fmt), nl=False)
         return
+    from .scopes import require_known
+
     q = load_query(query)
-    click.echo(render(run(_backend(store), q, parse_params(params)), fmt), nl=False)
+    backend, given = _backend(store), parse_params(params)
+    filters = {k: given[k] for k in ("region", "programme", "theme") if given.get(k) and k in q.params}
+    given.update(require_known(backend, **filters))  # an unknown region or theme: exit 2, not an empty result
+    click.echo(render(run(backend, q, given), fmt), nl=False)
 
 
 @cli.command()

@@ -73,15 +73,17 @@ FILE_SPECS: tuple[FileSpec, ...] = (
         C("chair_type", "concept:chair-type"), C("decision_rule", "concept:decision-rule"),
         C("meetings_per_year", "number"), C("start", "date"), C("end", "date"),
         C("regional_structure", "bool"), C("source", "ref:source", True), C("note", "text"),
+        C("tasks", "concept:task", many=True),
     )),
     FileSpec("table_themes", None, (
         C("table", "ref:table", True), C("theme", "concept:theme", True),
     )),
     FileSpec("memberships", None, (
-        C("table", "ref:table", True), C("member", "ref:member", True),
+        C("table", "ref:table", True), C("member", "ref:member"),
         C("role", "concept:role", default="lid"), C("perspective", "concept:perspective"),
         C("on_behalf_of", "ref:party", many=True), C("mandate", "bool"), C("start", "date"),
         C("end", "date"), C("source", "ref:source", True), C("note", "text"),
+        C("holders", "number"), C("holder_title", "text"),
     )),
     FileSpec("plans", "plan", (
         C("id", "id", True), C("name", "text", True), C("kind", "concept:plan-kind", True),

@@ -35,6 +35,8 @@ class IZG(DefinedNamespace):
     RegionMembership: URIRef
     Organisation: URIRef
     Person: URIRef
+    OfficeHolders: URIRef
+    Participant: URIRef
     Table: URIRef
     Programme: URIRef
     Plan: URIRef
@@ -65,6 +67,9 @@ class IZG(DefinedNamespace):
     decisionRule: URIRef
     meetingsPerYear: URIRef
     regionalStructure: URIRef
+    task: URIRef
+    holderCount: URIRef
+    holderTitle: URIRef
     perspective: URIRef
     mandate: URIRef
     planKind: URIRef

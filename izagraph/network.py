@@ -21,7 +21,8 @@ from .namespaces import DCTERMS, IZG, OPENGOV, ORG, RDF, SCHEMA, SKOS
 from .vocab import vocabulary
 
 KIND_BY_CLASS = {IZG.Table: "table", IZG.Organisation: "organisation", IZG.Gemeente: "gemeente",
-                 IZG.Person: "person", IZG.Region: "region"}
+                 IZG.Person: "person", IZG.Region: "region",
+                 IZG.OfficeHolders: "organisation"}  # a seat of unnamed office holders: drawn as a party
 
 
 @lru_cache(maxsize=None)

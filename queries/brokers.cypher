@@ -18,9 +18,9 @@
 // advice: elkaar-nodig
 // messages:
 //   default:
-//     nl: '{subject} is de enige schakel in een deel van het netwerk van tafelgenoten ({size} leden): zonder {subject}
+//     nl: '{subject} is de enige schakel in een deel van het netwerk van tafelgenoten in {scope} ({size} leden): zonder {subject}
 //       valt het uiteen in delen van {parts} leden. Tafels van {subject}: {tables}.'
-//     en: '{subject} is the only link in a part of the network of table companions ({size} members): without {subject}
+//     en: '{subject} is the only link in a part of the network of table companions in {scope} ({size} members): without {subject}
 //       it falls apart into parts of {parts} members. Tables of {subject}: {tables}.'
 // params:
 //   min_part:
@@ -30,6 +30,27 @@
 //     description:
 //       nl: Minimale grootte van het op één na grootste deel na verwijdering.
 //       en: Minimum size of the second largest part after removal.
+//   scope:
+//     type: string
+//     default: region
+//     choices: [region, programme, all]
+//     description:
+//       nl: 'Binnen welk bereik het netwerk wordt gebouwd: region (standaard; één netwerk per regio: een tafel hoort
+//         bij de bovenste regio boven haar eigen regio, een tafel zonder regio bij elke IZA-regio met een van haar
+//         gemeenten, een tafel zonder beide staat alleen), programme (één netwerk per programma) of all (één netwerk
+//         over alle gekozen tafels). Per regio wordt een landelijke partij nooit de enige schakel tussen regio''s die
+//         verder niets met elkaar hebben.'
+//       en: 'The scope the network is built in: region (default; one network per region: a table belongs to the top
+//         region above its own region, a table without a region to each IZA region holding one of its gemeenten,
+//         a table with neither stands alone), programme (one network per programme) or all (one network over all
+//         chosen tables). Per region a national party never becomes the only link between regions that share nothing
+//         else.'
+//   tables:
+//     type: list
+//     default: null
+//     description:
+//       nl: Alleen deze tafels (ids of IRI's, gescheiden door komma's); een zelfgekozen verzameling.
+//       en: Only these tables (ids or IRIs, comma-separated); a set of your own choosing.
 //   region:
 //     type: region
 //     default: null
@@ -105,3 +126,12 @@ RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, 
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (to group tables by their top region)
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:COVERS_GEMEENTE]->(g)  // its explicit gemeenten (a table without a region belongs to the IZA regions holding them)
+RETURN t.iri AS s, 'covers' AS fact, g.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(d), (r)-[:HAS_GEMEENTE]->(g) WHERE d.iri = 'https://w3id.org/izagraph/concept/division/iza'  // the gemeenten of each IZA region
+RETURN r.iri AS s, 'iza-gemeente' AS fact, g.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

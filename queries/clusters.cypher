@@ -16,9 +16,9 @@
 // advice: elkaar-nodig
 // messages:
 //   default:
-//     nl: Cluster van {size} leden rond {hub} die vooral met elkaar aan tafel zitten; verbonden met {linked} ander(e)
+//     nl: Cluster van {size} leden in {scope} rond {hub} die vooral met elkaar aan tafel zitten; verbonden met {linked} ander(e)
 //       cluster(s) via {bridges}.
-//     en: Cluster of {size} members around {hub} who mostly sit at tables with each other; linked to {linked} other
+//     en: Cluster of {size} members in {scope} around {hub} who mostly sit at tables with each other; linked to {linked} other
 //       cluster(s) through {bridges}.
 // params:
 //   min_size:
@@ -28,6 +28,27 @@
 //     description:
 //       nl: Kleinere clusters worden niet gemeld.
 //       en: Smaller clusters are not reported.
+//   scope:
+//     type: string
+//     default: region
+//     choices: [region, programme, all]
+//     description:
+//       nl: 'Binnen welk bereik het netwerk wordt gebouwd: region (standaard; één netwerk per regio: een tafel hoort
+//         bij de bovenste regio boven haar eigen regio, een tafel zonder regio bij elke IZA-regio met een van haar
+//         gemeenten, een tafel zonder beide staat alleen), programme (één netwerk per programma) of all (één netwerk
+//         over alle gekozen tafels). Per regio wordt een landelijke partij nooit de enige schakel tussen regio''s die
+//         verder niets met elkaar hebben.'
+//       en: 'The scope the network is built in: region (default; one network per region: a table belongs to the top
+//         region above its own region, a table without a region to each IZA region holding one of its gemeenten,
+//         a table with neither stands alone), programme (one network per programme) or all (one network over all
+//         chosen tables). Per region a national party never becomes the only link between regions that share nothing
+//         else.'
+//   tables:
+//     type: list
+//     default: null
+//     description:
+//       nl: Alleen deze tafels (ids of IRI's, gescheiden door komma's); een zelfgekozen verzameling.
+//       en: Only these tables (ids or IRIs, comma-separated); a set of your own choosing.
 //   region:
 //     type: region
 //     default: null
@@ -103,3 +124,12 @@ RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, 
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (to group tables by their top region)
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (t:Table)-[:COVERS_GEMEENTE]->(g)  // its explicit gemeenten (a table without a region belongs to the IZA regions holding them)
+RETURN t.iri AS s, 'covers' AS fact, g.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(d), (r)-[:HAS_GEMEENTE]->(g) WHERE d.iri = 'https://w3id.org/izagraph/concept/division/iza'  // the gemeenten of each IZA region
+RETURN r.iri AS s, 'iza-gemeente' AS fact, g.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

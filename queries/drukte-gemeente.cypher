@@ -20,21 +20,46 @@
 //       {max_tables} tafels, {max_programmes} programma''s.'
 //     en: '{subject} falls under {tables} active tables from {programmes} programmes ({programme_names}). Thresholds:
 //       {max_tables} tables, {max_programmes} programmes.'
+//   relative:
+//     nl: '{subject} valt onder {tables} actieve tafels uit {programmes} programma''s ({programme_names}). Drempels (relatief: P{percentile} van {population} in de geladen data, de hoogste {share}%):
+//       {max_tables} tafels, {max_programmes} programma''s.'
+//     en: '{subject} falls under {tables} active tables from {programmes} programmes ({programme_names}). Thresholds (relative: P{percentile} of {population} in the loaded data, the top {share}%):
+//       {max_tables} tables, {max_programmes} programmes.'
 // params:
 //   max_tables:
 //     type: integer
 //     default: 15
 //     min: 0
 //     description:
-//       nl: Meer actieve tafels over de gemeente dan dit wordt gemeld.
-//       en: More active tables covering the gemeente than this is reported.
+//       nl: 'Meer actieve tafels over de gemeente dan dit wordt gemeld. Keuze: een gemeente valt onder de
+//         tafels van zes programma''s, elk met een bestuurlijke tafel en enkele thematafels; boven 15 moet zij
+//         meer tafels volgen dan zij wethouders heeft.'
+//       en: 'More active tables covering the gemeente than this is reported. A choice: a gemeente falls under
+//         the tables of six programmes, each with a governing table and a few theme tables; above 15 it has to
+//         follow more tables than it has aldermen.'
 //   max_programmes:
 //     type: integer
 //     default: 5
 //     min: 0
 //     description:
-//       nl: Meer programma's dan dit wordt gemeld.
-//       en: More programmes than this is reported.
+//       nl: 'Meer programma''s dan dit wordt gemeld. Keuze: vijf van de zes regionale programma''s over één
+//         gemeente, elk op een eigen regio-indeling, is de kern van de drukte die gemeenten melden.'
+//       en: 'More programmes than this is reported. A choice: five of the six regional programmes over one
+//         gemeente, each on its own map of regions, is the heart of the overload gemeenten report.'
+//   percentile:
+//     type: number
+//     default: null
+//     min: 50
+//     max: 99.9
+//     description:
+//       nl: 'Relatieve modus: meld wie boven het P-de percentiel (dichtstbijzijnde rang) van elke maat ligt,
+//         berekend over alle gemeenten onder een actieve tafel in de geladen data (ook buiten een filter), in
+//         plaats van de vaste drempels. 90 meldt de hoogste 10% van het land, zonder een getal te hoeven
+//         vertrouwen. Leeg: de vaste drempels.'
+//       en: 'Relative mode: report whoever lies above the P-th percentile (nearest rank) of each measure,
+//         computed over all gemeenten under an active table in the loaded data (also outside a filter), instead
+//         of the fixed thresholds. 90 reports the country''s top 10%, without trusting a number. Empty: the fixed
+//         thresholds.'
 //   region:
 //     type: region
 //     default: null

@@ -23,10 +23,17 @@
 // messages:
 //   default:
 //     nl: '{subject} heeft {seats} actieve zetels aan {tables} tafels in {programmes} programma''s ({programme_names})
-//       en {regions} regio''s, samen {meetings} vergaderingen per jaar. Drempels: {max_tables} tafels, {max_programmes}
+//       en {regions} regio''s van één indeling, samen {meetings} vergaderingen per jaar. Drempels: {max_tables} tafels, {max_programmes}
 //       programma''s, {max_regions} regio''s, {max_meetings_per_year} vergaderingen per jaar.'
 //     en: '{subject} holds {seats} active seats at {tables} tables in {programmes} programmes ({programme_names})
-//       and {regions} regions, {meetings} meetings a year in all. Thresholds: {max_tables} tables, {max_programmes}
+//       and {regions} regions of one division, {meetings} meetings a year in all. Thresholds: {max_tables} tables, {max_programmes}
+//       programmes, {max_regions} regions, {max_meetings_per_year} meetings a year.'
+//   relative:
+//     nl: '{subject} heeft {seats} actieve zetels aan {tables} tafels in {programmes} programma''s ({programme_names})
+//       en {regions} regio''s van één indeling, samen {meetings} vergaderingen per jaar. Drempels (relatief: P{percentile} van {population} in de geladen data, de hoogste {share}%): {max_tables} tafels, {max_programmes}
+//       programma''s, {max_regions} regio''s, {max_meetings_per_year} vergaderingen per jaar.'
+//     en: '{subject} holds {seats} active seats at {tables} tables in {programmes} programmes ({programme_names})
+//       and {regions} regions of one division, {meetings} meetings a year in all. Thresholds (relative: P{percentile} of {population} in the loaded data, the top {share}%): {max_tables} tables, {max_programmes}
 //       programmes, {max_regions} regions, {max_meetings_per_year} meetings a year.'
 // params:
 //   max_tables:
@@ -34,29 +41,57 @@
 //     default: 6
 //     min: 0
 //     description:
-//       nl: Meer actieve tafels dan dit wordt gemeld.
-//       en: More active tables than this is reported.
+//       nl: 'Meer actieve tafels dan dit wordt gemeld. Keuze, geen norm uit een bron: een regionale structuur
+//         heeft een stuurgroep en enkele themateams; een grote zorgaanbieder die aan zes tafels zit, zit al aan
+//         bijna elke tafel van zijn regio. Gebruik percentile als u het getal niet vertrouwt.'
+//       en: 'More active tables than this is reported. A choice, not a norm from a source: a regional structure
+//         has a steering group and a few theme teams; a large provider at six tables already sits at almost every
+//         table of its region. Use percentile if you do not trust the number.'
 //   max_programmes:
 //     type: integer
 //     default: 4
 //     min: 0
 //     description:
-//       nl: Meer programma's dan dit wordt gemeld.
-//       en: More programmes than this is reported.
+//       nl: 'Meer programma''s dan dit wordt gemeld. Keuze: er zijn zes regionale programma''s (IZA, GALA,
+//         WOZO, TAZ, ROAZ, Jeugd) plus regulier; een ziekenhuis of GGD hoort er drie of vier te bedienen, meer
+//         dan vier is bijna allemaal.'
+//       en: 'More programmes than this is reported. A choice: there are six regional programmes (IZA, GALA,
+//         WOZO, TAZ, ROAZ, Jeugd) plus regular work; a hospital or GGD is expected in three or four; more than
+//         four is nearly all of them.'
 //   max_regions:
 //     type: integer
 //     default: 3
 //     min: 0
 //     description:
-//       nl: Meer regio's (het gebied van de tafels) dan dit wordt gemeld.
-//       en: More regions (the tables' territory) than this is reported.
+//       nl: 'Meer regio''s binnen één indeling dan dit wordt gemeld (een subregio telt als haar regio; IZA-,
+//         zorgkantoor- en ROAZ-regio''s tellen apart). Keuze: een regionale organisatie werkt in haar regio en
+//         soms in buurregio''s; meer dan drie regio''s van één indeling is bovenregionaal werk.'
+//       en: 'More regions within one division than this is reported (a subregion counts as its region; IZA,
+//         zorgkantoor and ROAZ regions are counted apart). A choice: a regional organisation works in its region
+//         and sometimes its neighbours; more than three regions of one division is supra-regional work.'
 //   max_meetings_per_year:
 //     type: number
 //     default: 60
 //     min: 0
 //     description:
-//       nl: Meer vergaderingen per jaar (som over de tafels waarvan het bekend is) dan dit wordt gemeld.
-//       en: More meetings a year (summed over the tables where it is known) than this is reported.
+//       nl: 'Meer vergaderingen per jaar (som over de tafels waarvan het bekend is) dan dit wordt gemeld.
+//         Keuze: 60 is meer dan één bestuurlijk overleg per werkweek (ongeveer 46 werkweken per jaar).'
+//       en: 'More meetings a year (summed over the tables where it is known) than this is reported. A choice:
+//         60 is more than one governance meeting per working week (about 46 working weeks a year).'
+//   percentile:
+//     type: number
+//     default: null
+//     min: 50
+//     max: 99.9
+//     description:
+//       nl: 'Relatieve modus: meld wie boven het P-de percentiel (dichtstbijzijnde rang) van elke maat ligt,
+//         berekend over alle organisaties en gemeenten met een actieve zetel in de geladen data (ook buiten een
+//         filter), in plaats van de vaste drempels. 90 meldt de hoogste 10% van het land, zonder een getal te
+//         hoeven vertrouwen. Leeg: de vaste drempels.'
+//       en: 'Relative mode: report whoever lies above the P-th percentile (nearest rank) of each measure,
+//         computed over all organisations and gemeenten with an active seat in the loaded data (also outside a
+//         filter), instead of the fixed thresholds. 90 reports the country''s top 10%, without trusting a number.
+//         Empty: the fixed thresholds.'
 //   region:
 //     type: region
 //     default: null
@@ -144,3 +179,9 @@ RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel,
 UNION ALL
 MATCH (m:Membership)-[:SOURCE]->()-[:EVIDENCE]->(e) WHERE e.iri = 'https://w3id.org/izagraph/concept/evidence/illustrative'  // rests on an illustrative source
 RETURN m.iri AS s, 'illustrative' AS fact, true AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(x)  // each region: its division (regions are counted per division)
+RETURN r.iri AS s, 'division' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (a subregion counts as its region)
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme

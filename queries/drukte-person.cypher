@@ -17,10 +17,17 @@
 // messages:
 //   default:
 //     nl: '{subject} heeft {seats} actieve zetels aan {tables} tafels in {programmes} programma''s ({programme_names})
-//       en {regions} regio''s, samen {meetings} vergaderingen per jaar. Drempels: {max_tables} tafels, {max_programmes}
+//       en {regions} regio''s van één indeling, samen {meetings} vergaderingen per jaar. Drempels: {max_tables} tafels, {max_programmes}
 //       programma''s, {max_regions} regio''s, {max_meetings_per_year} vergaderingen per jaar.'
 //     en: '{subject} holds {seats} active seats at {tables} tables in {programmes} programmes ({programme_names})
-//       and {regions} regions, {meetings} meetings a year in all. Thresholds: {max_tables} tables, {max_programmes}
+//       and {regions} regions of one division, {meetings} meetings a year in all. Thresholds: {max_tables} tables, {max_programmes}
+//       programmes, {max_regions} regions, {max_meetings_per_year} meetings a year.'
+//   relative:
+//     nl: '{subject} heeft {seats} actieve zetels aan {tables} tafels in {programmes} programma''s ({programme_names})
+//       en {regions} regio''s van één indeling, samen {meetings} vergaderingen per jaar. Drempels (relatief: P{percentile} van {population} in de geladen data, de hoogste {share}%): {max_tables} tafels, {max_programmes}
+//       programma''s, {max_regions} regio''s, {max_meetings_per_year} vergaderingen per jaar.'
+//     en: '{subject} holds {seats} active seats at {tables} tables in {programmes} programmes ({programme_names})
+//       and {regions} regions of one division, {meetings} meetings a year in all. Thresholds (relative: P{percentile} of {population} in the loaded data, the top {share}%): {max_tables} tables, {max_programmes}
 //       programmes, {max_regions} regions, {max_meetings_per_year} meetings a year.'
 // params:
 //   max_tables:
@@ -28,29 +35,51 @@
 //     default: 4
 //     min: 0
 //     description:
-//       nl: Meer actieve tafels dan dit wordt gemeld.
-//       en: More active tables than this is reported.
+//       nl: 'Meer actieve tafels dan dit wordt gemeld. Keuze: een persoon kan, anders dan een organisatie, niet
+//         iemand anders sturen; vier tafels naast het eigen werk is al veel.'
+//       en: 'More active tables than this is reported. A choice: unlike an organisation, a person cannot send
+//         someone else; four tables next to one''s own job is already a lot.'
 //   max_programmes:
 //     type: integer
 //     default: 3
 //     min: 0
 //     description:
-//       nl: Meer programma's dan dit wordt gemeld.
-//       en: More programmes than this is reported.
+//       nl: 'Meer programma''s dan dit wordt gemeld. Keuze: wie in meer dan drie programma''s zit, moet de
+//         agenda''s van die programma''s alle bijhouden.'
+//       en: 'More programmes than this is reported. A choice: someone in more than three programmes has to keep
+//         up with all their agendas.'
 //   max_regions:
 //     type: integer
 //     default: 2
 //     min: 0
 //     description:
-//       nl: Meer regio's dan dit wordt gemeld.
-//       en: More regions than this is reported.
+//       nl: 'Meer regio''s binnen één indeling dan dit wordt gemeld (een subregio telt als haar regio). Keuze:
+//         een bestuurder werkt in één regio en hooguit een buurregio.'
+//       en: 'More regions within one division than this is reported (a subregion counts as its region). A
+//         choice: an administrator works in one region and at most a neighbouring one.'
 //   max_meetings_per_year:
 //     type: number
 //     default: 40
 //     min: 0
 //     description:
-//       nl: Meer vergaderingen per jaar dan dit wordt gemeld.
-//       en: More meetings a year than this is reported.
+//       nl: 'Meer vergaderingen per jaar dan dit wordt gemeld. Keuze: 40 is bijna elke werkweek een bestuurlijk
+//         overleg, voorbereiding niet meegerekend.'
+//       en: 'More meetings a year than this is reported. A choice: 40 is a governance meeting almost every
+//         working week, preparation not included.'
+//   percentile:
+//     type: number
+//     default: null
+//     min: 50
+//     max: 99.9
+//     description:
+//       nl: 'Relatieve modus: meld wie boven het P-de percentiel (dichtstbijzijnde rang) van elke maat ligt,
+//         berekend over alle personen met een actieve zetel in de geladen data (ook buiten een filter), in plaats
+//         van de vaste drempels. 90 meldt de hoogste 10% van het land, zonder een getal te hoeven vertrouwen.
+//         Leeg: de vaste drempels.'
+//       en: 'Relative mode: report whoever lies above the P-th percentile (nearest rank) of each measure,
+//         computed over all persons with an active seat in the loaded data (also outside a filter), instead of
+//         the fixed thresholds. 90 reports the country''s top 10%, without trusting a number. Empty: the fixed
+//         thresholds.'
 //   region:
 //     type: region
 //     default: null
@@ -138,3 +167,9 @@ RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel,
 UNION ALL
 MATCH (m:Membership)-[:SOURCE]->()-[:EVIDENCE]->(e) WHERE e.iri = 'https://w3id.org/izagraph/concept/evidence/illustrative'  // rests on an illustrative source
 RETURN m.iri AS s, 'illustrative' AS fact, true AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(x)  // each region: its division (regions are counted per division)
+RETURN r.iri AS s, 'division' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (a subregion counts as its region)
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme

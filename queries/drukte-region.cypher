@@ -20,28 +20,57 @@
 //       Drempels: {max_tables} tafels, {max_layers} lagen, {max_seats_per_table} zetels per tafel.'
 //     en: '{subject} has {tables} active tables in {layers} layers, {seats_per_table} seats per table on average.
 //       Thresholds: {max_tables} tables, {max_layers} layers, {max_seats_per_table} seats per table.'
+//   relative:
+//     nl: '{subject} heeft {tables} actieve tafels in {layers} lagen, gemiddeld {seats_per_table} zetels per tafel.
+//       Drempels (relatief: P{percentile} van {population} in de geladen data, de hoogste {share}%): {max_tables} tafels, {max_layers} lagen, {max_seats_per_table} zetels per tafel.'
+//     en: '{subject} has {tables} active tables in {layers} layers, {seats_per_table} seats per table on average.
+//       Thresholds (relative: P{percentile} of {population} in the loaded data, the top {share}%): {max_tables} tables, {max_layers} layers, {max_seats_per_table} seats per table.'
 // params:
 //   max_tables:
 //     type: integer
 //     default: 10
 //     min: 0
 //     description:
-//       nl: Meer actieve tafels in de regio dan dit wordt gemeld.
-//       en: More active tables in the region than this is reported.
+//       nl: 'Meer actieve tafels in de regio (met haar subregio''s) dan dit wordt gemeld. Keuze: een
+//         regioplanstructuur is doorgaans een stuurgroep, een regiegroep, vier tot zes themateams (de
+//         IZA-thema''s) en een adviescommissie, samen rond de tien.'
+//       en: 'More active tables in the region (with its subregions) than this is reported. A choice: a regional
+//         plan structure is usually a steering group, a coordination group, four to six theme teams (the IZA
+//         themes) and an advisory committee, about ten in all.'
 //   max_layers:
 //     type: integer
 //     default: 3
 //     min: 0
 //     description:
-//       nl: Meer lagen dan dit wordt gemeld.
-//       en: More layers than this is reported.
+//       nl: 'Meer lagen dan dit wordt gemeld (alleen actieve tafels; een beëindigde bovenliggende tafel is geen
+//         laag). Keuze: bestuur, regie en uitvoering zijn drie lagen; een vierde laag verlengt elke beslissing
+//         met een vergaderronde.'
+//       en: 'More layers than this is reported (active tables only; an ended parent is no layer). A choice:
+//         governance, coordination and execution are three layers; a fourth adds a round of meetings to every
+//         decision.'
 //   max_seats_per_table:
 //     type: number
 //     default: 15
 //     min: 0
 //     description:
-//       nl: Gemiddeld meer zetels per tafel dan dit wordt gemeld.
-//       en: More seats per table on average than this is reported.
+//       nl: 'Gemiddeld meer zetels per tafel dan dit wordt gemeld. Keuze: boven ongeveer 15 deelnemers komt
+//         niet iedereen meer aan het woord; het IZA vraagt daarom om vertegenwoordiging.'
+//       en: 'More seats per table on average than this is reported. A choice: above about 15 participants not
+//         everyone gets to speak; that is why the IZA asks for representation.'
+//   percentile:
+//     type: number
+//     default: null
+//     min: 50
+//     max: 99.9
+//     description:
+//       nl: 'Relatieve modus: meld wie boven het P-de percentiel (dichtstbijzijnde rang) van elke maat ligt,
+//         berekend over alle regio''s met een actieve tafel in de geladen data (ook buiten een filter), in plaats
+//         van de vaste drempels. 90 meldt de hoogste 10% van het land, zonder een getal te hoeven vertrouwen.
+//         Leeg: de vaste drempels.'
+//       en: 'Relative mode: report whoever lies above the P-th percentile (nearest rank) of each measure,
+//         computed over all regions with an active table in the loaded data (also outside a filter), instead of
+//         the fixed thresholds. 90 reports the country''s top 10%, without trusting a number. Empty: the fixed
+//         thresholds.'
 //   region:
 //     type: region
 //     default: null
@@ -116,3 +145,9 @@ RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, 
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(x)  // each region: its division (regions are counted per division)
+RETURN r.iri AS s, 'division' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of (a subregion counts as its region)
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, x.prefLabel AS oLabel, $region AS region, $programme AS programme, $theme AS theme

@@ -63,6 +63,17 @@
 //     description:
 //       nl: Vanaf deze score (Jaccard × gebiedsoverlap) is de ernst hoog.
 //       en: From this score (Jaccard × territory overlap) the severity is high.
+//   min_shared:
+//     type: integer
+//     default: 2
+//     min: 1
+//     description:
+//       nl: 'Minimaal aantal gedeelde leden voor een paar tafels. Waarom 2: één gedeeld lid zegt niets over de
+//         structuur (vaak is het het enige vastgelegde lid, zoals het traumacentrum van een ROAZ-netwerk, en is
+//         Jaccard dan 100%); vanaf twee komen dezelfde partijen twee keer bijeen.'
+//       en: 'Minimum number of shared members for a pair of tables. Why 2: one shared member says nothing about the
+//         structure (it is often the only recorded member, such as the trauma centre of a ROAZ network, and then
+//         Jaccard is 100%); from two on, the same parties meet twice.'
 //   region:
 //     type: region
 //     default: null
@@ -153,3 +164,9 @@ RETURN m.iri AS s, 'start' AS fact, toString(m.validFrom) AS o, null AS oLabel, 
 UNION ALL
 MATCH (m:Membership) WHERE m.validThrough IS NOT NULL  // end of the seat
 RETURN m.iri AS s, 'end' AS fact, toString(m.validThrough) AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:DIVISION]->(x)  // each region: its division (regions of one division do not overlap)
+RETURN r.iri AS s, 'division' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme
+UNION ALL
+MATCH (r:Region)-[:PART_OF_REGION]->(x)  // the region a region is part of
+RETURN r.iri AS s, 'region-parent' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme, $theme AS theme

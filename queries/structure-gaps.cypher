@@ -131,3 +131,6 @@ RETURN p.iri AS s, 'steered-by' AS fact, x.iri AS o, null AS oLabel, $region AS 
 UNION ALL
 MATCH (p:Plan) WHERE p.prefLabel IS NOT NULL  // its name
 RETURN p.iri AS s, 'label' AS fact, p.prefLabel AS o, null AS oLabel, $region AS region, $programme AS programme
+UNION ALL
+MATCH (t:Table)-[:TASK]->(x)  // the tasks a table itself carries (monitoring, werkagenda, ...)
+RETURN t.iri AS s, 'task' AS fact, x.iri AS o, null AS oLabel, $region AS region, $programme AS programme

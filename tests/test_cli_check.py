@@ -46,8 +46,10 @@ def test_check_csv_has_one_row_per_finding_with_the_full_advice(store):
     result = run("check", "duplicate-tables", "en-en", "--store", str(store), "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [(r["rule"], r["severity"], r["subject"]) for r in rows] == [("duplicate-tables", "high", "Twin B"),
-                                                                        ("en-en", "medium", "Twin B")]
+    # Twin B (2023) and Twin A (2020) have the same members: both a duplicate and an "en-en" pair. One
+    # finding per pair: the strongest relation (duplicate), with en-en as evidence.
+    assert [(r["rule"], r["severity"], r["subject"]) for r in rows] == [("duplicate-tables", "high", "Twin B")]
+    assert "en-en" in rows[0]["evidence"]
     assert rows[0]["advice_text"].startswith("Geef de nieuwe structuur meteen een echte positie")
     assert rows[0]["subject_iri"] == "https://w3id.org/izagraph/id/table/twin-b"
     assert (rows[0]["basis"], rows[0]["confidence"], rows[0]["gap"]) == ("illustrative", "medium", "governance")
@@ -189,3 +191,23 @@ def test_summary_writes_markdown_and_json(tmp_path):
     assert {f["basis"] for f in data["findings"] if f["rule"] == "missing-perspectives"} == {"illustrative", "source"}
     english = runner.invoke(cli, ["summary", "--store", str(store), "--lang", "en"])
     assert english.exit_code == 0 and "summary of findings" in english.output and "*(ILLUSTRATIVE, not stated, governance)*" in english.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (("check", "--region", "iza-nord"), "onbekende regio 'iza-nord'; bedoelde u 'iza-noord'?"),
+    (("check", "duplicate-tables", "-p", "region=iza-zuidd"), "onbekende regio 'iza-zuidd'; bedoelde u 'iza-zuid'?"),
+    (("check", "--theme", "ouderen"), "onbekende code 'ouderen'"),
+    (("check", "--programme", "gala2"), "bedoelde u 'gala'?"),
+    (("query", "brokers", "-p", "region=iza-nord"), "onbekende regio 'iza-nord'; bedoelde u 'iza-noord'?"),
+    (("query", "brokers", "-p", "theme=ouderen"), "onbekende thema 'ouderen'"),
+])
+def test_an_unknown_filter_is_a_usage_error_with_a_suggestion_not_no_findings(store, args, message):
+    result = run(*args, "--store", str(store))
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Geen bevindingen" not in result.output
+
+
+def test_a_region_by_id_code_or_name_is_accepted(store):
+    for given in ("iza-noord", "IZA Noord", "ZK91"):
+        assert run("check", "duplicate-tables", "--region", given, "--store", str(store)).exit_code == 0, given

@@ -91,11 +91,15 @@ def test_duplicated_structures(report):
     duplicates = _pairs(of(report, "duplicate-tables"))
     subsets = _pairs(of(report, "subset-tables"))
     en_en = _pairs(of(report, "en-en"))
+    # one finding per pair: the strongest relation, the others as evidence ("also")
     old_new = frozenset({"hl-ouderenoverleg", "hl-themateam-kwetsbare-ouderen"})
-    assert old_new in duplicates and old_new in en_en and old_new in subsets
-    assert frozenset({"zhn-overleg-ehealth", "zhn-themateam-digitalisering"}) in subsets
-    subset = next(f for f in of(report, "subset-tables") if f.subject == T + "zhn-overleg-ehealth")
-    assert subset.evidence["containment"] == 1 and subset.evidence["members_of_other"] == 4
+    assert old_new in duplicates and old_new not in en_en and old_new not in subsets
+    dup = next(f for f in of(report, "duplicate-tables") if _pairs([f]) == {old_new})
+    assert [a["rule"] for a in dup.evidence["also"]] == ["en-en", "subset-tables"]
+    ehealth = frozenset({"zhn-overleg-ehealth", "zhn-themateam-digitalisering"})
+    assert ehealth in en_en and ehealth not in subsets and ehealth not in duplicates  # J = 0.5 < 0.6
+    takeover = next(f for f in of(report, "en-en") if _pairs([f]) == {ehealth})
+    assert [a["rule"] for a in takeover.evidence["also"]] == ["subset-tables"]
     everything = duplicates | subsets | en_en
     never = {"hl-stuurgroep-ouderenzorg", "hl-netwerk-dementie"}
     assert not [p for p in everything if p & never]
@@ -105,7 +109,8 @@ def test_duplicated_structures(report):
                  ("ach-netwerk-acute-zorg", "ach-werkgroep-spoedplein"),
                  ("ach-stuurgroep-wonen-zorg", "ach-werkgroep-langer-thuis")]:
         assert frozenset({a, b}) not in everything, (a, b)
-    # ROAZ Noordwest and SpoedZorgNet share only amsterdam-umc, and their territories (TNO table) are disjoint
+    # ROAZ Noordwest and SpoedZorgNet share only amsterdam-umc (below min_shared), and their territories
+    # (TNO table) are disjoint
     assert frozenset({"roaz-netwerk-noordwest", "roaz-netwerk-spoedzorgnet"}) not in everything
 
 
@@ -185,6 +190,22 @@ def test_brokers(report):
     brokers = of(report, "brokers")
     assert ids(brokers, "https://w3id.org/izagraph/id/organisation/") == {"huisartsen-achterhoek-voorbeeld"}
     assert len(brokers[0].evidence["parts"]) == 2
+
+
+def test_drukte_region(report):
+    found = of(report, "drukte-region")
+    assert ids(found, "https://w3id.org/izagraph/id/region/") == {"iza-subregio-kennemerland",
+                                                                  "iza-zuid-kennemerland-ijmond"}
+    assert all(f.evidence["tables"] == 13 and f.evidence["exceeded"] == ["tables"] for f in found)
+
+
+def test_clusters_are_built_per_region(report):
+    achterhoek = [f for f in of(report, "clusters") if f.evidence["scope"] == "Achterhoek"]
+    assert sorted(f.evidence["size"] for f in achterhoek) == [5, 7]
+    wonen = next(f for f in achterhoek if f.evidence["size"] == 7)
+    assert "Huisartsencoöperatie Achterhoek Voorbeeld" in wonen.evidence["members"]
+    members = {m for f in achterhoek for m in f.evidence["members"]}
+    assert not members & {"Ziekenhuis Voorbeeldstad", "Jan Voorbeeld"}
 
 
 def test_every_finding_says_what_why_and_what_to_do(report):

@@ -84,15 +84,15 @@ class OxigraphBackend:
                                      f"(SPARQL-substitutie, SEP-0007): {exc}") from None
             raise IzagraphError(f"{query.name}: SPARQL-fout: {exc}") from None
         names = [v.value for v in result.variables]
+        literal = ox.Literal
         out = []
-        for solution in result:
+        for solution in result:  # a solution iterates its values in the order of the variables
             row = {}
-            for n in names:
-                term = solution[n]
+            for n, term in zip(names, solution):
                 if term is None:
                     row[n] = None
-                elif isinstance(term, ox.Literal):
-                    row[n] = plain(term.value, term.datatype.value if term.datatype else None)
+                elif type(term) is literal:
+                    row[n] = plain(term.value, term.datatype.value)
                 else:
                     row[n] = term.value
             out.append(row)

@@ -58,9 +58,14 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
                                     "onbekend formaat: gebruik een map met CSV, .xlsx, .ttl, .jsonld of .nt",
                                     "unknown-format"))
     if tabular:
-        problems.extend(missing_required(tabular, ", ".join(str(p) for p in paths)))
-        conversion = convert_rows(tabular, vocabulary())
-        problems.extend(conversion.problems)
+        from .convert import known_entities
+
+        files = {"gemeente": "gemeenten", "region": "regions", "source": "sources"}
+        in_rdf = {files.get(kind) for kind, ids in known_entities(graph).items() if ids} if len(graph) else set()
+        problems.extend(p for p in missing_required(tabular, ", ".join(str(p) for p in paths))
+                        if p.value not in in_rdf)  # a required file may come as RDF
+        conversion = convert_rows(tabular, vocabulary(), graph if len(graph) else None)
+        problems.extend(_point_to_shipped(conversion.problems, paths))
         graph += conversion.graph
         origins.update(conversion.origins)
     if not any(p.code in ("missing-file", "syntax", "refused") for p in problems):
@@ -68,6 +73,44 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
         problems.extend(minimum_problems(graph, ", ".join(str(p) for p in paths)))
     problems.extend(term_problems(graph, origins))
     return graph, origins, problems
+
+
+def _shipped_ids() -> set[str]:
+    """The ids and codes defined in the shipped real data (data/real), read from its CSV files."""
+    import csv
+
+    from ..resources import DATA_DIR
+
+    out: set[str] = set()
+    for path in (DATA_DIR / "real").glob("*.csv"):
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                key = row.get("id") or (row.get("code") if path.stem == "gemeenten" else None)
+                if key:
+                    out.add(key.upper() if path.stem == "gemeenten" else key)
+    return out
+
+
+def _point_to_shipped(problems: list[Problem], paths) -> list[Problem]:
+    """A regional folder validated alone refers to regions, gemeenten and organisations of the shipped
+    real data: say once to add data/real, instead of one "unknown reference" per row."""
+    from ..resources import DATA_DIR
+
+    unknown = [p for p in problems if p.code == "unknown-reference" and p.value]
+    real = (DATA_DIR / "real").resolve()
+    if not unknown or any(Path(p).resolve() == real for p in paths) or not real.is_dir():
+        return problems
+    shipped = _shipped_ids()
+    covered = [p for p in unknown if p.value in shipped or p.value.upper() in shipped]
+    if not covered:
+        return problems
+    names = sorted({p.value for p in covered})
+    folders = " ".join(str(p) for p in paths)
+    hint = Problem(covered[0].file, None, None, ", ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else ""),
+                   f"{len(covered)} verwijzing(en) naar regio's, tafels, gemeenten of organisaties uit de meegeleverde "
+                   f"echte data: valideer en laad samen met data/real (izagraph validate data/real {folders})",
+                   "needs-shipped-data")
+    return [p for p in problems if p not in covered] + [hint]
 
 
 def _all_problems(graph: Graph, origins: dict, problems: list[Problem]) -> list[Problem]:

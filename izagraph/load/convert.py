@@ -81,6 +81,46 @@ class Conversion:
     origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
 
 
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(text).strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("_", "-").replace(" ", "-")
+
+
+def concept_by_label(vocab, scheme_name: str, value: str):
+    """The concept of ``scheme_name`` whose Dutch or English label (preferred or alternative) is ``value``,
+    ignoring case and accents; None when no label or more than one concept matches.
+
+    >>> from izagraph.vocab import vocabulary
+    >>> str(concept_by_label(vocabulary(), "confidence", "Laag")).rsplit("/", 1)[-1]
+    'low'
+    >>> concept_by_label(vocabulary(), "confidence", "ergens") is None
+    True
+    """
+    from ..namespaces import SKOS
+
+    wanted = _fold(value)
+    found = {iri for iri in vocab.notations(scheme_name).values()
+             for prop in (SKOS.prefLabel, SKOS.altLabel) for label in vocab.graph.objects(iri, prop)
+             if _fold(label) == wanted}
+    return found.pop() if len(found) == 1 else None
+
+
+def suggest_code(value: str, options) -> str | None:
+    """A code close enough to be a typo of ``value``. The cutoff is high on purpose: a suggestion must not
+    change the meaning (``netwerkorganisatie`` is no typo of ``patientenorganisatie``, ``ggd`` none of
+    ``ggz``), and a wrong suggestion that a user accepts is worse than none.
+
+    >>> suggest_code("ziekenhuiss", ["ziekenhuis", "umc"]), suggest_code("netwerkorganisatie", ["patientenorganisatie"])
+    ('ziekenhuis', None)
+    >>> suggest_code("ggd", ["ggz"]) is None
+    True
+    """
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 class Converter:
     """Converts the merged rows of one or more datasets."""
 
@@ -125,10 +165,12 @@ class Converter:
         if iri is None:
             norm = value.strip().lower().replace(" ", "-").replace("_", "-")
             iri = self.vocab.resolve(scheme_name, norm)
+        if iri is None:  # a concept's label in Dutch or English is understood too ("laag" for low)
+            iri = concept_by_label(self.vocab, scheme_name, value)
         if iri is None:
             options = self.vocab.notations(scheme_name)
             self.problem(row, col.name, value, f"onbekende code in lijst '{scheme_name}'", "unknown-code",
-                         self._suggest(value.lower(), options))
+                         suggest_code(value.lower(), options))
         return iri
 
     def ref(self, row: Row, col: Column, value: str) -> URIRef | None:
@@ -193,6 +235,12 @@ class Converter:
             self.g.add((s, p, o))
 
     # -- passes --------------------------------------------------------------------------------
+    def register_known(self, graph: Graph) -> None:
+        """Entities of datasets loaded as RDF: rows may refer to them (they are not converted again)."""
+        for kind, ids in known_entities(graph).items():
+            for key, iri in ids.items():
+                self.ids[kind].setdefault(key, iri)
+
     def register_ids(self, rows: Rows) -> None:
         """First pass: every id, so references can point forward and across datasets."""
         for name, spec in SPECS.items():
@@ -368,7 +416,7 @@ class Converter:
                           ("parent", ORG.subOrganizationOf), ("chair_type", IZG.chairType),
                           ("decision_rule", IZG.decisionRule), ("meetings_per_year", IZG.meetingsPerYear),
                           ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
-                          ("regional_structure", IZG.regionalStructure)):
+                          ("regional_structure", IZG.regionalStructure), ("tasks", IZG.task)):
             for v in vals[col]:
                 self.g.add((s, prop, v))
         if vals["parent"] and vals["parent"][0] == s:
@@ -381,11 +429,19 @@ class Converter:
                 self.g.add((t, IZG.theme, theme))
 
     def _memberships(self, row, vals):
-        if not vals["table"] or not vals["member"]:
+        if not vals["table"]:
             return
-        table, member = vals["table"][0], vals["member"][0]
-        member_key = row.get("member")
-        member_key = member_key.lower()
+        if not vals["member"]:
+            if row.get("member"):
+                return  # an unknown member: already reported
+            if not vals["holders"]:
+                self.problem(row, "member", None, "verplichte waarde ontbreekt (of geef holders: een aantal "
+                             "ambtsdragers zonder naam, met on_behalf_of)", "missing-value")
+                return
+            member, member_key = self._office_holders(row, vals)
+        else:
+            member, member_key = vals["member"][0], row.get("member").lower()
+        table = vals["table"][0]
         m = entity_iri("membership", row.get("table"), member_key)
         if (m, RDF.type, ORG.Membership) in self.g:
             self.problem(row, "member", row.get("member"), "dit lid zit al aan deze tafel", "duplicate-row")
@@ -397,10 +453,29 @@ class Converter:
         for col, prop in (("role", ORG.role), ("perspective", IZG.perspective),
                           ("on_behalf_of", OPENGOV.onBehalfOf), ("mandate", IZG.mandate),
                           ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
-                          ("source", DCTERMS.source), ("note", RDFS.comment)):
+                          ("source", DCTERMS.source), ("note", RDFS.comment),
+                          ("holders", IZG.holderCount), ("holder_title", IZG.holderTitle)):
             for v in vals[col]:
                 self.g.add((m, prop, v))
         self._check_dates(row, vals)
+
+    def _office_holders(self, row, vals):
+        """A seat of unnamed office holders ("3 wethouders namens 13 gemeenten"): one participant node for
+        the seat, named after the number and title, so that no person is invented."""
+        title = (vals["holder_title"] or [""])[0]
+        count = vals["holders"][0]
+        key = "holders-" + "-".join(sorted(p.lower() for p in (row.get("on_behalf_of") or "").split(";")
+                                           if p.strip())[:3] or [str(row.number)])
+        node = entity_iri("officeholders", row.get("table"), key)
+        behalf = len(vals["on_behalf_of"])
+        label = f"{float(count):g} {title or 'ambtsdragers'}" + (f" namens {behalf} partijen" if behalf else "")
+        self.g.add((node, RDF.type, IZG.OfficeHolders))
+        self.g.add((node, RDF.type, IZG.Participant))
+        self.g.add((node, SKOS.prefLabel, Literal(label)))
+        for v in vals["source"]:
+            self.g.add((node, DCTERMS.source, v))
+        self.origins[node] = (row.file, row.number)
+        return node, key
 
     def _plans(self, row, vals):
         s = self._subject(row, "plan")
@@ -441,13 +516,33 @@ class Converter:
             self.g.add((c, DCTERMS.source, v))
 
 
-def convert_rows(all_rows: list[Rows], vocab: Vocabulary) -> Conversion:
-    """Merge the rows of several datasets and convert them to one graph."""
+def convert_rows(all_rows: list[Rows], vocab: Vocabulary, known: Graph | None = None) -> Conversion:
+    """Merge the rows of several datasets and convert them to one graph. ``known`` is the graph of the
+    datasets loaded as RDF: their tables, plans, regions, organisations, persons, sources and gemeenten can
+    be referred to from the rows (a region's tables attached to a parent table or plan of another dataset)."""
     merged: Rows = defaultdict(list)
     for rows in all_rows:
         for name, items in rows.items():
             merged[name].extend(items)
-    return Converter(vocab).convert(merged)
+    converter = Converter(vocab)
+    if known is not None:
+        converter.register_known(known)
+    return converter.convert(merged)
+
+
+def known_entities(graph: Graph) -> dict[str, dict[str, URIRef]]:
+    """kind -> id -> IRI of the izagraph entities typed in ``graph`` (gemeenten by CBS code)."""
+    out: dict[str, dict[str, URIRef]] = defaultdict(dict)
+    prefix = str(entity_iri("x", "")).rsplit("x/", 1)[0]
+    for kind, cls in ENTITY_CLASS.items():
+        for s in graph.subjects(RDF.type, cls):
+            if kind == "gemeente":
+                code = graph.value(s, IZG.cbsCode)
+                if code is not None:
+                    out[kind][str(code).upper()] = s
+            elif str(s).startswith(prefix + kind + "/"):
+                out[kind][str(s)[len(prefix) + len(kind) + 1:]] = s
+    return out
 
 
 __all__ = ["Conversion", "Converter", "convert_rows", "date_literal"]

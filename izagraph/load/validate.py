@@ -19,7 +19,7 @@ PROPERTY_COLUMNS = {
     IZG.programme: "programmes", DCTERMS.spatial: "region", IZG.coversGemeente: "gemeenten",
     IZG.level: "level", ORG.subOrganizationOf: "parent", IZG.chairType: "chair_type",
     IZG.decisionRule: "decision_rule", IZG.meetingsPerYear: "meetings_per_year",
-    SCHEMA.validFrom: "start", SCHEMA.validThrough: "end", IZG.regionalStructure: "regional_structure",
+    SCHEMA.validFrom: "start", SCHEMA.validThrough: "end", IZG.regionalStructure: "regional_structure", IZG.task: "tasks", IZG.holderCount: "holders", IZG.holderTitle: "holder_title",
     IZG.theme: "theme", ORG.organization: "table", ORG.member: "member", ORG.role: "role",
     IZG.perspective: "perspective", OPENGOV.onBehalfOf: "on_behalf_of", IZG.mandate: "mandate",
     IZG.planKind: "kind", IZG.forRegion: "region", IZG.steeredBy: "tables", IZG.ofRegion: "region",

@@ -203,13 +203,28 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
     explicit = bool(rules)
     selected = [get_rule(r) for r in dict.fromkeys(rules)] if rules else list(ALL_RULES)
     filters = {k: v for k, v in (("region", region), ("programme", programme), ("theme", theme)) if v is not None}
-    per_rule, skipped = _distribute(selected, dict(params or {}), filters, explicit)
+    params = dict(params or {})
+    for name in FILTERS:
+        if name in params:
+            filters.setdefault(name, params.pop(name))
+    if filters.get("region"):  # an unknown region is an error with a suggestion, never "no findings"
+        from ..scopes import resolve_region
+
+        text = str(filters["region"]).strip()
+        try:
+            filters["region"] = resolve_region(backend, text)
+        except ParameterError:
+            if SLUG.match(text) or IRI.match(text):
+                raise
+            # not even an id: the parameter check below says so
+    per_rule, skipped = _distribute(selected, params, filters, explicit)
     contexts = [(rule, rule.context(per_rule[rule.id], vocab, today)) for rule in selected if rule.id not in skipped]
     findings: list[Finding] = []
     for rule, ctx in contexts:
         query = rule.query(backend.language)
         rows = backend.rows(query, ctx.bound())
         findings.extend(rule.score(rows, ctx, vocab))
+    findings = structures.one_per_pair(findings)
     if findings:  # one provenance query for all findings: basis, confidence and sources from every fact
         findings = annotate(findings, backend.rows(load_query("provenance", backend.language), {}))
     used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}

@@ -65,6 +65,10 @@ class Facts:
         """All facts about one subject (fact -> values); empty when there are none."""
         return self._facts.get(s, _NONE)
 
+    def items(self):
+        """(subject, its facts) for every subject, in no particular order."""
+        return self._facts.items()
+
     def get(self, s: str, fact: str) -> set:
         return self._facts.get(s, _NONE).get(fact, EMPTY)
 
@@ -350,9 +354,3 @@ def active_seat_iris(facts: Facts, table_iris, today: dt.date) -> list[str]:
         if f.get("table", EMPTY) & wanted and is_active(f.get("end", EMPTY), today, f.get("start", EMPTY)):
             out += [s, *f.get("member", EMPTY), *f.get("behalf", EMPTY)]
     return out
-
-
-def pair_facts(facts: Facts, a: Table, b: Table, today: dt.date) -> list[str]:
-    """What a finding about a pair of tables rests on: both tables, their territory's regions, and their
-    active seats with members."""
-    return [*table_facts(a), *table_facts(b), *active_seat_iris(facts, (a.iri, b.iri), today)]

@@ -52,6 +52,12 @@ def _ancestors(region: str, parents: dict) -> set[str]:
     return out
 
 
+def _tasks(facts, table: str, vocab) -> set[str]:
+    """The tasks a table states it carries itself (scheme ``task``): a stuurgroep that monitors is the
+    structure's monitoring body, one that keeps the werkagenda is its werkagenda."""
+    return {notation(vocab, t) for t in facts.get(table, "task")}
+
+
 def score_structures(rows, ctx, vocab) -> list[Finding]:
     """Per active regional-structure table: is there a monitoring or evaluation body in its structure,
     and a werkagenda (the PDCA of the regional plan) for its region or steered by its structure?"""
@@ -80,10 +86,12 @@ def score_structures(rows, ctx, vocab) -> list[Finding]:
                 todo.extend(children.get(t, ()))
         bodies = sorted(facts.label(t) for t in structure
                         if notation(vocab, active[t].kind) in monitoring_kinds
-                        or {notation(vocab, th) for th in active[t].themes} & monitoring_themes)
+                        or {notation(vocab, th) for th in active[t].themes} & monitoring_themes
+                        or "monitoring" in _tasks(facts, t, vocab))
         places = set().union(*(_ancestors(r, region_parent) for r in top.spatial)) if top.spatial else set()
-        agendas = sorted(facts.label(p) for p in plans
-                         if facts.get(p, "for-region") & places or facts.get(p, "steered-by") & structure)
+        agendas = sorted([facts.label(p) for p in plans
+                          if facts.get(p, "for-region") & places or facts.get(p, "steered-by") & structure]
+                         + [facts.label(t) for t in structure if "werkagenda" in _tasks(facts, t, vocab)])
         regions = {r: facts.label(r) for r in top.spatial}
         evidence = {"structure_tables": len(structure), "monitoring_bodies": bodies, "werkagenda": agendas}
         for gap, missing in (("no-monitoring", not bodies), ("no-werkagenda", not agendas)):
