@@ -96,3 +96,29 @@ def test_region_page_renders_tree_and_profile(browser, report_dir):
         page.screenshot(path=str(OUTPUT / "report-region.png"), full_page=False)
     finally:
         page.close()
+
+
+def test_spuk_section_and_region_page_render(browser, report_dir):
+    page, outside, errors = open_offline(browser, report_dir / "index.html")
+    try:
+        rows = page.locator("#division-spuk-iza table.data tbody tr")
+        assert rows.count() == 42  # all 42 samenwerkingsregio's, also the 15 whose gemeenten are unknown
+        assert page.locator("#division-spuk-iza td.no_data", has_text="onbekend (geen gegevens)").count() == 15
+        # no SPUK region has tables recorded: no all-grey heat map, a note that says why
+        assert page.locator("#division-spuk-iza svg.heatmap").count() == 0
+        assert "geen gegevens" in page.locator("#division-spuk-iza p.note").first.inner_text()
+        assert box(page, "#division-spuk-iza table.data")["height"] > 42 * 15
+        assert outside == [] and errors == []
+        OUTPUT.mkdir(exist_ok=True)
+        page.locator("#division-spuk-iza").screenshot(path=str(OUTPUT / "report-spuk.png"))
+    finally:
+        page.close()
+    page, outside, errors = open_offline(browser, report_dir / "regio-spuk-flevoland.html")
+    try:
+        assert page.locator("#gemeenten tbody tr").count() == 5
+        assert page.locator("#grants tbody tr").count() == 2
+        assert box(page, "#grants table")["height"] > 40
+        assert outside == [] and errors == []
+        page.screenshot(path=str(OUTPUT / "report-region-spuk.png"), full_page=True)
+    finally:
+        page.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..output import render as render_rows
 from . import charts
-from .tables import Table, national_tables, plain
+from .tables import Table, euro, national_tables, plain
 from .texts import words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -92,7 +92,8 @@ def region_html(data: dict, map_links: dict[str, str] | None = None, maps_dir: s
     t = words(data["lang"])
     return _env().get_template("region.html").render(
         d=data, c=data["card"], t=t, symbols={k: v[1] for k, v in charts.STATUS_STYLE.items()},
-        map_links=map_links or {}, maps_dir=maps_dir, css=_css(), csp=CSP)
+        map_links=map_links or {}, maps_dir=maps_dir, css=_css(), csp=CSP,
+        euro=lambda amount: euro(amount, data["lang"]))
 
 
 def map_links_for(region_id: str, out_dir: Path, maps_dir: Path | None) -> dict[str, str]:

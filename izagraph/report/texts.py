@@ -31,6 +31,16 @@ TEXT: dict[str, dict[str, str]] = {
         "gap.governance": "lacune in de governance", "gap.data": "lacune in de gegevens",
         "status.source": "uit bron", "status.inferred": "afgeleid", "status.unknown": "onbekend",
         "known": "bekend (bron)", "inferred": "afgeleid", "unknown": "onbekend",
+        "no_governance_data": "Voor geen van deze {n} regio's zijn tafels of governancekeuzes vastgelegd: de "
+                              "scorekaart zegt daarom overal ‘geen gegevens’ (niet: ‘ontbreekt’).",
+        "grants_known": "Wel bekend per regio: de mandaatgemeente en de uitkering, met hun bron, en de gemeenten "
+                        "waar een bron of een vermelde methode ze geeft (zie de regiopagina).",
+        "composition_unknown": "onbekend (geen gegevens)", "recipient": "mandaatgemeente / ontvanger",
+        "grant": "uitkering", "grant_source": "bron uitkering", "grants": "Uitkeringen", "sources": "Bronnen",
+        "year": "jaar", "scheme": "regeling", "amount": "bedrag", "source": "bron", "method": "methode",
+        "gemeenten_of": "Gemeenten en hoe hun lidmaatschap bekend is",
+        "gemeenten_unknown": "Welke gemeenten in deze regio liggen is niet bekend: geen bron noemt ze en geen "
+                             "vermelde methode leidt ze af.",
         "expected": "verwacht", "in_data": "in de gegevens", "not_in_data": "niet in de gegevens",
         "missing_regions": "{n} van de verwachte {expected} regio's staan niet in de gegevens; zij kunnen niet "
                            "worden getoond.",
@@ -91,6 +101,16 @@ TEXT: dict[str, dict[str, str]] = {
         "gap.governance": "governance gap", "gap.data": "data gap",
         "status.source": "from source", "status.inferred": "inferred", "status.unknown": "unknown",
         "known": "known (source)", "inferred": "inferred", "unknown": "unknown",
+        "no_governance_data": "None of these {n} regions has tables or governance choices recorded: the "
+                              "scorecard therefore says ‘no data’ throughout (not: ‘missing’).",
+        "grants_known": "Known per region: the mandaatgemeente and the grant, with their source, and the gemeenten "
+                        "where a source or a stated method gives them (see the region page).",
+        "composition_unknown": "unknown (no data)", "recipient": "mandaatgemeente / recipient",
+        "grant": "grant", "grant_source": "grant source", "grants": "Grants", "sources": "Sources",
+        "year": "year", "scheme": "scheme", "amount": "amount", "source": "source", "method": "method",
+        "gemeenten_of": "Gemeenten and how their membership is known",
+        "gemeenten_unknown": "Which gemeenten lie in this region is not known: no source names them and no "
+                             "stated method infers them.",
         "expected": "expected", "in_data": "in the data", "not_in_data": "not in the data",
         "missing_regions": "{n} of the expected {expected} regions are not in the data; they cannot be shown.",
         "legend": "Legend", "no_regions": "No regions of this division in the data.",
