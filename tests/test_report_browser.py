@@ -66,7 +66,11 @@ def test_national_page_renders_heat_map_and_geo_map(browser, report_dir):
         assert page.locator("#division-iza svg.heatmap g.cell.missing").count() == 2  # Haaglanden: GGD, burgers
         geo = box(page, "figure.geo svg")
         assert geo["width"] > 300 and geo["height"] > 300
-        assert page.locator("figure.geo").count() == 2  # by active tables and by findings, IZA outlines
+        # by active tables with the outlines of each default division (IZA, SPUK), and by findings (IZA outlines)
+        assert page.locator("figure.geo").count() == 3
+        captions = page.locator("figure.geo figcaption").all_inner_texts()
+        assert ["IZA-regio" in captions[0], "SPUK IZA-samenwerkingsregio" in captions[1], "bevindingen" in captions[2]] \
+            == [True, True, True]
         assert page.locator("figure.geo").nth(0).locator("path.gm").count() == 342
         coloured = page.evaluate("""() => [...document.querySelectorAll('figure.geo')].map(f =>
             [...f.querySelectorAll('path.gm')].filter(p => !['#eeeeee', '#ffffff'].includes(p.getAttribute('fill'))).length)""")
