@@ -49,7 +49,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nesting": "aandeel van de regio's van de rij dat binnen één regio van de kolom ligt",
         "compared": "vergeleken gemeenten",
         "congruence_note": "Alleen gemeenten die in beide indelingen in een regio liggen, tellen mee. Een lege cel: "
-                           "geen gemeenten gemeen (samenstelling onbekend).",
+                           "geen gemeenten gemeen (samenstelling onbekend). Hoeveel gemeenten een cel vergelijkt, staat in "
+                           "de tabel: een cel die op weinig gemeenten rust (een indeling waarvan maar enkele "
+                           "gemeenten bekend zijn), zegt weinig.",
         "geo_note.tables": "Gemeenten gekleurd naar het aantal actieve tafels dat hen bestrijkt, met de grenzen van "
                            "{division}.",
         "geo_note.findings": "Gemeenten gekleurd naar het aantal bevindingen over hen en over de tafels die hen "
@@ -118,7 +120,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nesting": "share of the row's regions that lie inside one region of the column",
         "compared": "gemeenten compared",
         "congruence_note": "Only gemeenten that lie in a region of both divisions count. An empty cell: no gemeenten "
-                           "in common (composition unknown).",
+                           "in common (composition unknown). How many gemeenten a cell compares is in the table: a cell "
+                           "that rests on few gemeenten (a division of which only a few gemeenten are known) says "
+                           "little.",
         "geo_note.tables": "Gemeenten coloured by the number of active tables covering them, with the outlines of "
                            "{division}.",
         "geo_note.findings": "Gemeenten coloured by the number of findings about them and about the tables covering "
