@@ -301,6 +301,10 @@ def test_region_page_links_to_maps_relatively_when_they_exist(store, tmp_path):
     hrefs = [a.get("href") for a in doc.findall(".//section[@id='maps']//a")]
     assert hrefs == ["../maps/regio-iza-haaglanden.html", "../maps/geo.html"]
     assert sorted(p.name for p in (tmp_path / "out" / "report").iterdir()) == ["regio-iza-haaglanden.html"]
+    # a region without a network map of its own (a SPUK region: no tables) links to the geo map only
+    write_report(store, tmp_path / "out" / "spuk", region="spuk-flevoland", today=TODAY, maps_dir=maps)
+    doc = parse(tmp_path / "out" / "spuk" / "regio-spuk-flevoland.html")
+    assert [a.get("href") for a in doc.findall(".//section[@id='maps']//a")] == ["../maps/geo.html"]
 
 
 def test_english(store, tmp_path):
