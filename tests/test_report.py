@@ -103,6 +103,14 @@ def test_scorecard_verdicts_follow_the_findings_and_never_turn_not_recorded_into
     assert ach["gedeelde governance"] == "niet vastgelegd"
     assert "ontbreekt" not in ach.values()
     assert hl["basis"] == zhn["basis"] == "illustratief"
+    # the charts have no basis column: the illustrative regions say so in their row labels, the real ones do not
+    heat = parse(out / "index.html").find(".//section[@id='division-iza']")
+    labels = {"".join(el.itertext()) for el in heat.iter() if (el.get("class") or "") == "rowlabel"}
+    # Achterhoek's tables are illustrative too (data/illustrative); Noord-Holland Noord's bodies come from the
+    # public governance snippets and ZK/IJmond's tables are real
+    assert {"Haaglanden (illustratief)", "Zuid-Holland Noord (illustratief)", "Achterhoek (illustratief)",
+            "Noord-Holland Noord", "Zuid-Kennemerland en IJmond"} <= labels
+    assert "Haaglanden" not in labels
 
 
 def test_numbers_equal_check_and_info(store, out):

@@ -41,6 +41,10 @@ def national_charts(data: dict) -> dict[str, str]:
     crit = data["criteria"]
     out: dict[str, str] = {}
     status_labels = {k: t[k] for k in charts.STATUS_STYLE}
+
+    def name(card: dict) -> str:  # a chart shows no basis column: illustrative rows say so in their label
+        return f"{card['label']} ({t['basis.illustrative']})" if card["basis"] == "illustrative" else card["label"]
+
     for s in data["divisions"]:
         if not s["regions"]:
             continue
@@ -48,9 +52,9 @@ def national_charts(data: dict) -> dict[str, str]:
         status = {(c["iri"], k): v for c in s["regions"] for k, v in c["perspectives"].items()}
         out[f"heat-{s['notation']}"] = charts.heat_map(
             rows, [c["id"] for c in crit], status, {c["id"]: c["label"] for c in crit}, status_labels,
-            row_labels={c["iri"]: c["label"] for c in s["regions"]}, title=f"{t['heatmap']}: {s['label']}")
+            row_labels={c["iri"]: name(c) for c in s["regions"]}, title=f"{t['heatmap']}: {s['label']}")
         out[f"bars-{s['notation']}"] = charts.bar_chart(
-            [(c["label"], {"tables": c["tables"], "seats": c["seats"]}) for c in s["regions"]],
+            [(name(c), {"tables": c["tables"], "seats": c["seats"]}) for c in s["regions"]],
             [("tables", t["tables"], BAR_COLOURS[0]), ("seats", t["seats"], BAR_COLOURS[1])],
             title=f"{t['bars']}: {s['label']}", empty_label=t["no_data"])
     cm = data["congruence"]
