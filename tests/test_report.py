@@ -230,6 +230,14 @@ def test_spuk_region_page_shows_gemeenten_by_method_and_grants(out):
               for tr in doc.findall(".//section[@id='grants']//tbody/tr")]
     assert [g[1:4] for g in grants] == [["2025", "€ 3.161.954", "Almere"], ["2026", "€ 3.390.262", "Almere"]]
     assert all("Ministerie van VWS" in g[4] for g in grants)
+    # Noord Veluwe: gemeenten inferred by the name of jeugdregio JZ12, with no source of their own: the page
+    # does not cite the VWS list (which names no gemeenten) as their source
+    nv = parse(out / "regio-spuk-noord-veluwe.html")
+    cells = [[("".join(td.itertext())).strip() for td in tr.findall("td")]
+             for tr in nv.findall(".//section[@id='gemeenten']//tbody/tr")]
+    assert len(cells) == 7 and {(c[1], c[3]) for c in cells} == {("afgeleid", "")}
+    assert {c[2] for c in cells} == {"Zelfde naam als jeugdregio"}
+    assert "basis: afgeleid" in " ".join("".join(nv.find(".//p[@class='meta']").itertext()).split())
     # a region whose gemeenten nobody lists says so instead of showing an empty table
     twente = parse(out / "regio-spuk-twente.html").find(".//section[@id='gemeenten']")
     assert not twente.findall(".//table")

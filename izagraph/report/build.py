@@ -484,7 +484,8 @@ def build_region(G: nx.MultiDiGraph, index, report: Report, region: str, *, lang
 
 def region_gemeenten(g: Graphs, region: str) -> list[dict]:
     """The region's gemeenten with how each is known: its membership's own status, method and source, else
-    the region's status and source."""
+    the region's status; the region's source only for a membership from a source (an inferred membership
+    without a source of its own rests on its method, not on the source that named the region)."""
     a = g.G.nodes[region]
     status = a.get("status") or "source"
     region_source = g.index.value(URIRef(region), DCTERMS.source)
@@ -493,9 +494,10 @@ def region_gemeenten(g: Graphs, region: str) -> list[dict]:
         if rel != "contains":
             continue
         m = g.members.get((region, gm), {})
-        out.append({"label": g.label(gm), "status": m.get("status") or status, "method": m.get("method", ""),
-                    "source": m.get("source") or g.source_label(str(region_source) if region_source is not None
-                                                                else None)})
+        own = m.get("status") or status
+        fallback = str(region_source) if region_source is not None and own == "source" else None
+        out.append({"label": g.label(gm), "status": own, "method": m.get("method", ""),
+                    "source": m.get("source") or g.source_label(fallback)})
     return sorted(out, key=lambda x: x["label"].casefold())
 
 
