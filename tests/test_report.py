@@ -238,6 +238,9 @@ def test_spuk_region_page_shows_gemeenten_by_method_and_grants(out):
     assert len(cells) == 7 and {(c[1], c[3]) for c in cells} == {("afgeleid", "")}
     assert {c[2] for c in cells} == {"Zelfde naam als jeugdregio"}
     assert "basis: afgeleid" in " ".join("".join(nv.find(".//p[@class='meta']").itertext()).split())
+    dl = nv.find(".//dl[@class='card']")
+    card = dict(zip(("".join(x.itertext()) for x in dl.findall("dt")), ("".join(x.itertext()) for x in dl.findall("dd"))))
+    assert card["tafels / zetels / lagen"] == "geen gegevens"  # not recorded is not zero
     # a region whose gemeenten nobody lists says so instead of showing an empty table
     twente = parse(out / "regio-spuk-twente.html").find(".//section[@id='gemeenten']")
     assert not twente.findall(".//table")
