@@ -25,15 +25,17 @@ from .resources import default_store
               help="Store folder (default: .izagraph/store, or $IZAGRAPH_STORE).")
 def report(output, region, divisions, maps_dir, today, pseudonymise, lang, store):
     """Write the national report: one self-contained HTML page (works offline; prints to PDF), the same
-    tables as Markdown and CSV, and one page per region with data.
+    tables as Markdown and CSV, and one page per region with data or a grant (every SPUK region).
 
     Per region of each chosen division: a scorecard against the IZA criteria (shared governance,
     the seven perspectives present / missing / not recorded, gemeenten with mandate, werkagenda and
     monitoring), tables, seats and layers, drukte hot spots and duplicated structures, with the basis
-    and confidence of what is shown; regions without data are listed as 'geen gegevens'. Charts: a
+    and confidence of what is shown; regions without data are listed as 'geen gegevens'; where regions
+    have a grant (SPUK IZA), the mandaatgemeente, the amount per year and its source. Charts: a
     region x perspective heat map, tables and seats per region, the congruence of all region divisions
-    and the geo map. A region page shows its structure as a tree, its governance profile (aspects and
-    variants of the IZA governance report), its findings with next steps and links to its maps.
+    and the geo map. A region page shows its gemeenten (how each is known), grants, structure as a
+    tree, governance profile (aspects and variants of the IZA governance report), its findings with
+    next steps and links to its maps.
 
     \b
     Example:

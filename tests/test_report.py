@@ -21,7 +21,6 @@ from izagraph.namespaces import IZG, RDF, SKOS, concept
 from izagraph.report import write_report
 from izagraph.report.build import _perspective_status, default_divisions
 from izagraph.report.congruence import compare, congruence_matrix
-from izagraph.report.coverage import division_coverage
 from izagraph.resources import SHIPPED_DATASETS
 from izagraph.store import build_store, read_graph
 
@@ -104,6 +103,14 @@ def test_scorecard_verdicts_follow_the_findings_and_never_turn_not_recorded_into
     assert ach["gedeelde governance"] == "niet vastgelegd"
     assert "ontbreekt" not in ach.values()
     assert hl["basis"] == zhn["basis"] == "illustratief"
+    # the charts have no basis column: the illustrative regions say so in their row labels, the real ones do not
+    heat = parse(out / "index.html").find(".//section[@id='division-iza']")
+    labels = {"".join(el.itertext()) for el in heat.iter() if (el.get("class") or "") == "rowlabel"}
+    # Achterhoek's tables are illustrative too (data/illustrative); Noord-Holland Noord's bodies come from the
+    # public governance snippets and ZK/IJmond's tables are real
+    assert {"Haaglanden (illustratief)", "Zuid-Holland Noord (illustratief)", "Achterhoek (illustratief)",
+            "Noord-Holland Noord", "Zuid-Kennemerland en IJmond"} <= labels
+    assert "Haaglanden" not in labels
 
 
 def test_numbers_equal_check_and_info(store, out):
@@ -113,14 +120,16 @@ def test_numbers_equal_check_and_info(store, out):
     labels = {"high": "hoog", "medium": "middel", "low": "laag", "info": "info"}
     assert severity == {labels[k]: v for k, v in report["severity_counts"].items()}
     coverage = {r["Regio-indeling"]: r for r in rows_of(out, "coverage.csv")}
+    assert len(coverage) == len(info["divisions"])  # every division of info, none added or dropped
+    pairs = {"regio's": "regio's", "verwacht": "verwacht", "regio's: uit bron": "regio's uit bron",
+             "regio's: afgeleid": "regio's afgeleid", "regio's: onbekend": "regio's onbekend",
+             "gemeenten: bekend (bron)": "gemeenten bekend", "gemeenten: afgeleid": "gemeenten afgeleid",
+             "gemeenten: onbekend": "gemeenten onbekend"}
     for d in info["divisions"]:
         row = coverage[d["indeling"]]
-        assert (row["regio's"], row["regio's: uit bron"], row["regio's: afgeleid"], row["regio's: onbekend"]) == \
-            tuple(str(d[k]) for k in ("regio's", "uit bron", "afgeleid", "onbekend"))
-        assert int(row["gemeenten: bekend (bron)"]) + int(row["gemeenten: afgeleid"]) <= d["gemeenten"] <= 342
-    iza = coverage["IZA-regio (regioplanregio)"]
-    assert int(iza["gemeenten: bekend (bron)"]) + int(iza["gemeenten: afgeleid"]) == next(
-        d["gemeenten"] for d in info["divisions"] if d["indeling"] == "IZA-regio (regioplanregio)")
+        assert {c: row[c] for c in pairs} == {c: "" if d[k] is None else str(d[k]) for c, k in pairs.items()}
+        # every gemeente is counted once: 342 gemeenten in the shipped data (CBS 2025)
+        assert sum(int(row[c]) for c in ("gemeenten: bekend (bron)", "gemeenten: afgeleid", "gemeenten: onbekend")) == 342
     # findings per region: those naming the region (Haaglanden and ZHN have no parts)
     rows = {r["regio"]: r for r in rows_of(out, "scorecard-iza.csv")}
     for name, iri in (("Haaglanden", ID + "region/iza-haaglanden"), ("Zuid-Holland Noord", ID + "region/iza-zuid-holland-noord")):
@@ -135,7 +144,7 @@ def test_numbers_equal_check_and_info(store, out):
     # congruence: the same adjusted Rand index and nesting shares as region-incongruence
     pairs = {(r["A"], r["B"]): r for r in rows_of(out, "congruence.csv")}
     incongruent = [f for f in report["findings"] if f["rule"] == "region-incongruence"]
-    assert incongruent
+    assert any("ROAZ-regio" in f["subject_label"] for f in incongruent)  # ROAZ per gemeente: compared too
     for f in incongruent:
         a, b = (d.strip() for d in f["subject_label"].split("↔"))
         row = pairs.get((a, b)) or pairs[(b, a)]
@@ -151,6 +160,114 @@ def test_markdown_has_the_same_tables(out):
         assert "| " + " | ".join(v.replace("|", "\\|") for v in row.values()) + " |" in md
 
 
+# -- the SPUK IZA samenwerkingsregio's -------------------------------------------------------------------
+
+REAL = Path(__file__).parent.parent / "data" / "real"
+
+
+def real_rows(name: str) -> list[dict]:
+    with (REAL / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_spuk_regions_are_shown_by_default_all_42_with_unknown_composition_said(out):
+    spuk = {r["id"]: r for r in real_rows("regions") if r["division"] == "spuk-iza"}
+    assert len(spuk) == 42  # VWS: 42 mandate holders for 42 samenwerkingsregio's
+    rows = {r["regio"]: r for r in rows_of(out, "scorecard-spuk-iza.csv")}
+    assert set(rows) == {r["name"] for r in spuk.values()}  # default divisions: IZA and SPUK, every region listed
+    unknown = {r["name"] for r in spuk.values() if r["status"] == "unknown"}
+    assert len(unknown) == 15
+    for name, row in rows.items():
+        if name in unknown:  # composition unknown: said so, not "0 gemeenten"
+            assert (row["samenstelling"], row["gemeenten"]) == ("onbekend", "onbekend (geen gegevens)")
+        else:
+            assert row["samenstelling"] == "afgeleid" and int(row["gemeenten"]) > 0
+        assert row["gedeelde governance"] == "geen gegevens"  # no tables recorded for any SPUK region
+    # the whole-gemeente figures of the section: no SPUK region lists gemeenten from a source; the inferred
+    # ones are the gemeenten of the spuk-* rows of region_members.csv; the rest of the 342 are unknown
+    inferred = {r["gemeente"] for r in real_rows("region_members") if r["region"] in spuk}
+    section = parse(out / "index.html").find(".//section[@id='division-spuk-iza']")
+    meta = "".join(section.find("p[@class='meta']").itertext())
+    assert f"0 bekend (bron), {len(inferred)} afgeleid, {342 - len(inferred)} onbekend" in " ".join(meta.split())
+    assert "42 regio's in de gegevens · verwacht: 42" in " ".join(meta.split())
+    coverage = {r["Regio-indeling"]: r for r in rows_of(out, "coverage.csv")}["SPUK IZA-samenwerkingsregio"]
+    assert (coverage["regio's: afgeleid"], coverage["regio's: onbekend"]) == ("27", "15")
+
+
+def test_spuk_rows_show_mandaatgemeente_and_grants_with_their_source(out):
+    rows = {r["regio"]: r for r in rows_of(out, "scorecard-spuk-iza.csv")}
+    fl = rows["Flevoland"]
+    # region_grants.csv: spuk-flevoland 2025 3161954 and 2026 3390262 to GM0034 (Almere), source vws-spuk-iza-2025
+    assert fl["mandaatgemeente / ontvanger"] == "Almere"
+    assert (fl["uitkering 2025"], fl["uitkering 2026"]) == ("€ 3.161.954", "€ 3.390.262")
+    assert fl["bron uitkering"] == "vws-spuk-iza-2025"
+    # the source is cited in full once, under the table
+    note = parse(out / "index.html").find(".//section[@id='scorecard-spuk-iza']/p[@class='note']")
+    assert note is not None
+    note = "".join(note.itertext())
+    assert "vws-spuk-iza-2025 = Wijziging SPUK IZA en Brede SPUK" in note and "Ministerie van VWS" in note
+    assert fl["gemeenten"] == "5"
+    # Twente: the grant goes to an organisation (SamenTwente), not a gemeente; composition unknown
+    assert rows["Twente"]["mandaatgemeente / ontvanger"] == "SamenTwente"
+    assert rows["Twente"]["gemeenten"] == "onbekend (geen gegevens)"
+    grants = [r for r in real_rows("region_grants") if r["scheme"] == "spuk-iza"]
+    assert len(grants) == 84 and {r["year"] for r in grants} == {"2025", "2026"}
+    assert all(r["uitkering 2025"].startswith("€ ") and r["uitkering 2026"].startswith("€ ") for r in rows.values())
+    # the IZA scorecard has no grant columns: no grant is recorded for an IZA region
+    assert not [c for c in rows_of(out, "scorecard-iza.csv")[0] if c.startswith("uitkering")]
+
+
+def test_spuk_region_page_shows_gemeenten_by_method_and_grants(out):
+    doc = parse(out / "regio-spuk-flevoland.html")
+    cells = [[("".join(td.itertext())).strip() for td in tr.findall("td")]
+             for tr in doc.findall(".//section[@id='gemeenten']//tbody/tr")]
+    # the public page (azwa-flevoland-split-2026) names five gemeenten; Zeewolde joins Noord-Veluwe
+    assert [c[0] for c in cells] == ["Almere", "Dronten", "Lelystad", "Noordoostpolder", "Urk"]
+    assert "Zeewolde" not in "".join(doc.find(".//section[@id='gemeenten']").itertext())
+    assert {(c[1], c[2]) for c in cells} == {("afgeleid", "Openbare pagina (secundair)")}
+    assert all(c[3].startswith("regional_roles_and_splits_almere_flevoland.json") for c in cells)
+    grants = [[("".join(td.itertext())).strip() for td in tr.findall("td")]
+              for tr in doc.findall(".//section[@id='grants']//tbody/tr")]
+    assert [g[1:4] for g in grants] == [["2025", "€ 3.161.954", "Almere"], ["2026", "€ 3.390.262", "Almere"]]
+    assert all("Ministerie van VWS" in g[4] for g in grants)
+    # Noord Veluwe: gemeenten inferred by the name of jeugdregio JZ12, with no source of their own: the page
+    # does not cite the VWS list (which names no gemeenten) as their source
+    nv = parse(out / "regio-spuk-noord-veluwe.html")
+    cells = [[("".join(td.itertext())).strip() for td in tr.findall("td")]
+             for tr in nv.findall(".//section[@id='gemeenten']//tbody/tr")]
+    assert len(cells) == 7 and {(c[1], c[3]) for c in cells} == {("afgeleid", "")}
+    assert {c[2] for c in cells} == {"Zelfde naam als jeugdregio"}
+    assert "basis: afgeleid" in " ".join("".join(nv.find(".//p[@class='meta']").itertext()).split())
+    dl = nv.find(".//dl[@class='card']")
+    card = dict(zip(("".join(x.itertext()) for x in dl.findall("dt")), ("".join(x.itertext()) for x in dl.findall("dd"))))
+    assert card["tafels / zetels / lagen"] == "geen gegevens"  # not recorded is not zero
+    # a region whose gemeenten nobody lists says so instead of showing an empty table
+    twente = parse(out / "regio-spuk-twente.html").find(".//section[@id='gemeenten']")
+    assert not twente.findall(".//table")
+    assert "niet bekend" in "".join(twente.itertext())
+    assert parse(out / "regio-spuk-twente.html").findall(".//section[@id='grants']//tbody/tr")
+
+
+def test_congruence_covers_roaz_and_spuk(out):
+    rows = rows_of(out, "congruence.csv")
+    divisions = {r["Regio-indeling"] for r in rows_of(out, "coverage.csv")}
+    assert len(divisions) == 11  # 11 divisions with regions in the shipped data
+    # every pair of divisions shares gemeenten (each lists some), so every pair has a row
+    assert len(rows) == 11 * 10 // 2
+    pairs = {(r["A"], r["B"]) for r in rows}
+    for other in divisions - {"ROAZ-regio"}:
+        assert (other, "ROAZ-regio") in pairs or ("ROAZ-regio", other) in pairs
+    # SPUK vs IZA: compared on the gemeenten both place in a region; ROAZ covers all 342, so vs ROAZ the
+    # SPUK regions are compared on their inferred gemeenten
+    inferred = {r["gemeente"] for r in real_rows("region_members") if r["region"].startswith("spuk-")}
+    roaz = next(r for r in rows if {r["A"], r["B"]} == {"ROAZ-regio", "SPUK IZA-samenwerkingsregio"})
+    assert roaz["vergeleken gemeenten"] == str(len(inferred))
+    ari = parse(out / "index.html").find(".//section[@id='congruence-section']")
+    text = "".join(ari.itertext())
+    assert "ROAZ-regio" in text and "SPUK IZA-samenwerkingsregio" in text
+    assert ari.findall(".//{http://www.w3.org/2000/svg}svg") or ari.findall(".//svg")
+
+
 # -- pages are valid, self-contained and safe -----------------------------------------------------------
 
 REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
@@ -158,7 +275,9 @@ REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
 
 def test_all_html_parses_and_loads_nothing_remote(out):
     pages = sorted(out.glob("*.html"))
-    assert len(pages) == 5  # index + the four regions with data (ZHN, Haaglanden, Achterhoek, ZK/IJmond)
+    # index + the five IZA regions with data (ZHN, Haaglanden, Achterhoek, ZK/IJmond, and Noord-Holland Noord
+    # with the bodies of the public governance snippets) + the 42 SPUK regions, each of which has a grant
+    assert len(pages) == 1 + 5 + 42
     for page in pages:
         doc = parse(page)
         assert not doc.findall(".//script")  # no script at all
@@ -201,6 +320,10 @@ def test_region_page_links_to_maps_relatively_when_they_exist(store, tmp_path):
     hrefs = [a.get("href") for a in doc.findall(".//section[@id='maps']//a")]
     assert hrefs == ["../maps/regio-iza-haaglanden.html", "../maps/geo.html"]
     assert sorted(p.name for p in (tmp_path / "out" / "report").iterdir()) == ["regio-iza-haaglanden.html"]
+    # a region without a network map of its own (a SPUK region: no tables) links to the geo map only
+    write_report(store, tmp_path / "out" / "spuk", region="spuk-flevoland", today=TODAY, maps_dir=maps)
+    doc = parse(tmp_path / "out" / "spuk" / "regio-spuk-flevoland.html")
+    assert [a.get("href") for a in doc.findall(".//section[@id='maps']//a")] == ["../maps/geo.html"]
 
 
 def test_english(store, tmp_path):
@@ -262,13 +385,6 @@ def _graph():
         for g in gms.split():
             G.add_edge(r, g, relation="contains")
     return G
-
-
-def test_division_coverage_counts_gemeenten_by_their_best_status():
-    cov = division_coverage(_graph())
-    assert cov["a"] == {"known": 2, "inferred": 1, "unknown": 1, "total": 4}
-    assert cov["b"] == {"known": 4, "inferred": 0, "unknown": 0, "total": 4}
-    assert cov["c"] == {"known": 0, "inferred": 0, "unknown": 4, "total": 4}
 
 
 def test_congruence_matrix_nesting_and_rand_index():

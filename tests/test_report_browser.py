@@ -66,7 +66,11 @@ def test_national_page_renders_heat_map_and_geo_map(browser, report_dir):
         assert page.locator("#division-iza svg.heatmap g.cell.missing").count() == 2  # Haaglanden: GGD, burgers
         geo = box(page, "figure.geo svg")
         assert geo["width"] > 300 and geo["height"] > 300
-        assert page.locator("figure.geo").count() == 2  # by active tables and by findings, IZA outlines
+        # by active tables with the outlines of each default division (IZA, SPUK), and by findings (IZA outlines)
+        assert page.locator("figure.geo").count() == 3
+        captions = page.locator("figure.geo figcaption").all_inner_texts()
+        assert ["IZA-regio" in captions[0], "SPUK IZA-samenwerkingsregio" in captions[1], "bevindingen" in captions[2]] \
+            == [True, True, True]
         assert page.locator("figure.geo").nth(0).locator("path.gm").count() == 342
         coloured = page.evaluate("""() => [...document.querySelectorAll('figure.geo')].map(f =>
             [...f.querySelectorAll('path.gm')].filter(p => !['#eeeeee', '#ffffff'].includes(p.getAttribute('fill'))).length)""")
@@ -94,5 +98,31 @@ def test_region_page_renders_tree_and_profile(browser, report_dir):
         assert outside == [] and errors == []
         OUTPUT.mkdir(exist_ok=True)
         page.screenshot(path=str(OUTPUT / "report-region.png"), full_page=False)
+    finally:
+        page.close()
+
+
+def test_spuk_section_and_region_page_render(browser, report_dir):
+    page, outside, errors = open_offline(browser, report_dir / "index.html")
+    try:
+        rows = page.locator("#division-spuk-iza table.data tbody tr")
+        assert rows.count() == 42  # all 42 samenwerkingsregio's, also the 15 whose gemeenten are unknown
+        assert page.locator("#division-spuk-iza td.no_data", has_text="onbekend (geen gegevens)").count() == 15
+        # no SPUK region has tables recorded: no all-grey heat map, a note that says why
+        assert page.locator("#division-spuk-iza svg.heatmap").count() == 0
+        assert "geen gegevens" in page.locator("#division-spuk-iza p.note").first.inner_text()
+        assert box(page, "#division-spuk-iza table.data")["height"] > 42 * 15
+        assert outside == [] and errors == []
+        OUTPUT.mkdir(exist_ok=True)
+        page.locator("#division-spuk-iza").screenshot(path=str(OUTPUT / "report-spuk.png"))
+    finally:
+        page.close()
+    page, outside, errors = open_offline(browser, report_dir / "regio-spuk-flevoland.html")
+    try:
+        assert page.locator("#gemeenten tbody tr").count() == 5
+        assert page.locator("#grants tbody tr").count() == 2
+        assert box(page, "#grants table")["height"] > 40
+        assert outside == [] and errors == []
+        page.screenshot(path=str(OUTPUT / "report-region-spuk.png"), full_page=True)
     finally:
         page.close()

@@ -65,7 +65,7 @@ def write_report(store: Path, out_dir: Path, *, region: str | None = None, divis
     built. With ``pseudonymise`` every person's name is replaced by a stable pseudonym, in the findings too.
     """
     from ..backends.sparql import OxigraphBackend
-    from ..info import summarise
+    from ..info import division_coverage
     from ..maps.triples import read_index
     from ..network import governance_network
     from ..rules import check
@@ -103,7 +103,7 @@ def write_report(store: Path, out_dir: Path, *, region: str | None = None, divis
                                 "'izagraph query info-divisions')")
         targets = [node]
     else:
-        data = build_national(G, index, report, summarise(backend, lang), divisions=chosen, lang=lang, today=today,
+        data = build_national(G, index, report, division_coverage(backend, lang), divisions=chosen, lang=lang, today=today,
                               vocab=graphs.vocab)
         links = {c["iri"]: c["href"] for s in data["divisions"] for c in s["regions"] if c["href"]}
         geo_divisions = [d for d in chosen if d in {a.get("division") for _, a in G.nodes(data=True)}][:2]
@@ -112,7 +112,7 @@ def write_report(store: Path, out_dir: Path, *, region: str | None = None, divis
         files[out_dir / "index.md"] = national_markdown(data)
         for name, text in national_csv(data).items():
             files[out_dir / name] = text
-        targets = [c["iri"] for s in data["divisions"] for c in s["regions"] if c["has_data"]]
+        targets = [c["iri"] for s in data["divisions"] for c in s["regions"] if c["has_page"]]
     for node in dict.fromkeys(targets):
         page = build_region(G, index, report, node, lang=lang, today=today, graphs=graphs)
         path = out_dir / f"regio-{slug(node)}.html"

@@ -31,7 +31,6 @@ from ..findings import Finding, Report, Severity, evidence_summary
 from ..namespaces import DCTERMS, IZG, RDF, SKOS, concept
 from ..vocab import Vocabulary, vocabulary
 from .congruence import congruence_matrix
-from .coverage import division_coverage
 
 DRUKTE_RULES = ("drukte-organisation", "drukte-person", "drukte-gemeente", "drukte-region")
 DUPLICATE_RULES = ("duplicate-tables", "subset-tables", "en-en")
@@ -135,6 +134,49 @@ class Graphs:
             for r in f.regions:
                 self.findings_of[r].append(f)
         self.choices = self._choices()
+        self.grants = self._grants()
+        self.members = self._memberships()
+
+    def _grants(self) -> dict[str, list[dict]]:
+        """region IRI -> its grants (izg:Grant from region_grants.csv), by year: scheme, amount, recipient, source."""
+        out: dict[str, list[dict]] = defaultdict(list)
+        for gr in self.index.subjects(RDF.type, IZG.Grant):
+            region = self.index.value(gr, IZG.grantFor)
+            if region is None:
+                continue
+            val = lambda p: self.index.value(gr, p)  # noqa: E731
+            recipient, scheme, src = val(IZG.recipient), val(IZG.grantScheme), val(DCTERMS.source)
+            amount = val(IZG.amountEur)
+            out[str(region)].append({
+                "year": str(val(DCTERMS.date) or "")[:4], "amount": float(amount) if amount is not None else None,
+                "scheme": self.concept_label(str(scheme) if scheme is not None else None),
+                "recipient": self.label(str(recipient)) if recipient is not None else "",
+                "source": self.source_label(str(src) if src is not None else None),
+                "source_id": slug(str(src)) if src is not None else ""})
+        return {r: sorted(v, key=lambda x: x["year"]) for r, v in out.items()}
+
+    def _memberships(self) -> dict[tuple[str, str], dict]:
+        """(region, gemeente) -> the membership's own status, method and source (izg:RegionMembership)."""
+        out = {}
+        for m in self.index.subjects(RDF.type, IZG.RegionMembership):
+            region, gm = self.index.value(m, IZG.region), self.index.value(m, IZG.gemeente)
+            if region is None or gm is None:
+                continue
+            status, method, src = (self.index.value(m, p) for p in (IZG.membershipStatus, IZG.method, DCTERMS.source))
+            out[(str(region), str(gm))] = {
+                "status": self.vocab.notation(status) if status is not None else None,
+                "method": self.concept_label(str(method)) if method is not None else "",
+                "source": self.source_label(str(src)) if src is not None else ""}
+        return out
+
+    def source_label(self, src: str | None) -> str:
+        """A source as a reader cites it: its title, publisher and date (its id when it has no title)."""
+        if src is None:
+            return ""
+        title, publisher, date = (self.index.value(URIRef(src), p) for p in (DCTERMS.title, DCTERMS.publisher,
+                                                                            DCTERMS.date))
+        parts = [str(x) for x in (title or slug(src), publisher, date) if x]
+        return ", ".join(parts)
 
     def _choices(self) -> dict[str, list[tuple[str, str | None]]]:
         out: dict[str, list] = defaultdict(list)
@@ -272,6 +314,8 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
                           + [finding_basis(f) for f in findings] + ["source"])
     confidence = lowest_confidence([conf, *(c for _, c in sources), *(finding_confidence(f) for f in findings)])
     gemeenten = {v for r in g.descendants(region) for _, v, rel in G.out_edges(r, data="relation") if rel == "contains"}
+    grants = g.grants.get(region, [])
+    has_page = has_data or bool(grants)
     return {
         "iri": region, "id": slug(region), "label": g.label(region), "division": a.get("division"),
         "status": status, "gemeenten": len(gemeenten), "has_data": has_data,
@@ -285,7 +329,9 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
         "findings": len(findings), "by_rule": dict(counts),
         "severity": {s.notation: sum(1 for f in findings if f.severity == s) for s in sorted(Severity, reverse=True)},
         "basis": basis if has_data else None, "confidence": confidence if has_data else None,
-        "href": f"regio-{slug(region)}.html" if has_data else None,
+        "grants": grants, "recipients": sorted({x["recipient"] for x in grants if x["recipient"]}),
+        "grant_sources": sorted({x["source_id"] for x in grants if x["source_id"]}),
+        "has_page": has_page, "href": f"regio-{slug(region)}.html" if has_page else None,
     }
 
 
@@ -298,15 +344,19 @@ def finding_row(f: Finding, lang: str) -> dict:
             "evidence": evidence_summary(f.evidence)}
 
 
-def build_national(G: nx.MultiDiGraph, index, report: Report, info: dict, *, divisions: list[str] | None = None,
-                   lang: str = "nl", today: str | None = None, vocab: Vocabulary | None = None) -> dict:
-    """Everything the national page shows, as plain data (see the module docstring)."""
+def build_national(G: nx.MultiDiGraph, index, report: Report, coverage: list[dict], *,
+                   divisions: list[str] | None = None, lang: str = "nl", today: str | None = None,
+                   vocab: Vocabulary | None = None) -> dict:
+    """Everything the national page shows, as plain data (see the module docstring).
+
+    ``coverage`` is :func:`izagraph.info.division_coverage` of the same store (the figures ``izagraph info``
+    prints): regions and gemeenten per division by how their composition is known.
+    """
     today = today or dt.date.today().isoformat()
     g = Graphs(G, index, report, today, lang, vocab)
     criteria = structure_criteria(g.vocab)
-    coverage = division_coverage(G)
+    coverage_of = {row["division"]: row for row in coverage}
     chosen = divisions or default_divisions(G, g.vocab)
-    info_by_label = {row.get("indeling") or row.get("division"): row for row in info.get("divisions", [])}
     sections = []
     for d in chosen:
         iri = g.vocab.resolve("division", d)
@@ -316,7 +366,7 @@ def build_national(G: nx.MultiDiGraph, index, report: Report, info: dict, *, div
                          key=lambda n: (g.label(n).casefold(), n))
         cards = [region_card(g, r, criteria) for r in regions]
         sections.append({"notation": d, "label": label, "expected": int(expected) if expected is not None else None,
-                         "regions": cards, "coverage": coverage.get(d, {}), "info": info_by_label.get(label, {})})
+                         "regions": cards, "coverage": coverage_of.get(d, {})})
     hot = [f for f in report.findings if f.rule in DRUKTE_RULES and f.severity >= Severity.MEDIUM]
     dups = [f for f in report.findings if f.rule in DUPLICATE_RULES]
     return {
@@ -324,13 +374,11 @@ def build_national(G: nx.MultiDiGraph, index, report: Report, info: dict, *, div
         "criteria": [{"id": c.id, "label": c.labels.get(lang) or c.id,
                       "definition": c.definitions.get(lang, ""),
                       "requires": [g.concept_label(str(p)) for p in c.requires_any_of]} for c in criteria],
-        "coverage": [{"division": d, "label": g.concept_label(str(concept("division", d))), **v}
-                     for d, v in coverage.items()],
+        "coverage": list(coverage),
         "congruence": congruence_matrix(G),
         "division_labels": {d: g.concept_label(str(concept("division", d))) for d in available_divisions(G)},
         "severity_counts": report.severity_counts, "rule_counts": report.counts,
         "hotspots": [finding_row(f, lang) for f in hot], "duplicates": [finding_row(f, lang) for f in dups],
-        "info": info,
     }
 
 
@@ -430,7 +478,27 @@ def build_region(G: nx.MultiDiGraph, index, report: Report, region: str, *, lang
         "tree": structure_tree(g, region), "profile": governance_profile(g, region),
         "findings": [finding_row(f, lang) for f in g.region_findings(region)],
         "parts": sorted(g.label(r) for r in g.descendants(region) - {region}),
+        "gemeenten": region_gemeenten(g, region),
     }
+
+
+def region_gemeenten(g: Graphs, region: str) -> list[dict]:
+    """The region's gemeenten with how each is known: its membership's own status, method and source, else
+    the region's status; the region's source only for a membership from a source (an inferred membership
+    without a source of its own rests on its method, not on the source that named the region)."""
+    a = g.G.nodes[region]
+    status = a.get("status") or "source"
+    region_source = g.index.value(URIRef(region), DCTERMS.source)
+    out = []
+    for _, gm, rel in g.G.out_edges(region, data="relation"):
+        if rel != "contains":
+            continue
+        m = g.members.get((region, gm), {})
+        own = m.get("status") or status
+        fallback = str(region_source) if region_source is not None and own == "source" else None
+        out.append({"label": g.label(gm), "status": own, "method": m.get("method", ""),
+                    "source": m.get("source") or g.source_label(fallback)})
+    return sorted(out, key=lambda x: x["label"].casefold())
 
 
 def resolve_region(G: nx.MultiDiGraph, name: str) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..output import render as render_rows
 from . import charts
-from .tables import Table, national_tables, plain
+from .tables import Table, euro, national_tables, plain
 from .texts import words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,6 +41,10 @@ def national_charts(data: dict) -> dict[str, str]:
     crit = data["criteria"]
     out: dict[str, str] = {}
     status_labels = {k: t[k] for k in charts.STATUS_STYLE}
+
+    def name(card: dict) -> str:  # a chart shows no basis column: illustrative rows say so in their label
+        return f"{card['label']} ({t['basis.illustrative']})" if card["basis"] == "illustrative" else card["label"]
+
     for s in data["divisions"]:
         if not s["regions"]:
             continue
@@ -48,9 +52,9 @@ def national_charts(data: dict) -> dict[str, str]:
         status = {(c["iri"], k): v for c in s["regions"] for k, v in c["perspectives"].items()}
         out[f"heat-{s['notation']}"] = charts.heat_map(
             rows, [c["id"] for c in crit], status, {c["id"]: c["label"] for c in crit}, status_labels,
-            row_labels={c["iri"]: c["label"] for c in s["regions"]}, title=f"{t['heatmap']}: {s['label']}")
+            row_labels={c["iri"]: name(c) for c in s["regions"]}, title=f"{t['heatmap']}: {s['label']}")
         out[f"bars-{s['notation']}"] = charts.bar_chart(
-            [(c["label"], {"tables": c["tables"], "seats": c["seats"]}) for c in s["regions"]],
+            [(name(c), {"tables": c["tables"], "seats": c["seats"]}) for c in s["regions"]],
             [("tables", t["tables"], BAR_COLOURS[0]), ("seats", t["seats"], BAR_COLOURS[1])],
             title=f"{t['bars']}: {s['label']}", empty_label=t["no_data"])
     cm = data["congruence"]
@@ -92,7 +96,8 @@ def region_html(data: dict, map_links: dict[str, str] | None = None, maps_dir: s
     t = words(data["lang"])
     return _env().get_template("region.html").render(
         d=data, c=data["card"], t=t, symbols={k: v[1] for k, v in charts.STATUS_STYLE.items()},
-        map_links=map_links or {}, maps_dir=maps_dir, css=_css(), csp=CSP)
+        map_links=map_links or {}, maps_dir=maps_dir, css=_css(), csp=CSP,
+        euro=lambda amount: euro(amount, data["lang"]))
 
 
 def map_links_for(region_id: str, out_dir: Path, maps_dir: Path | None) -> dict[str, str]:

@@ -58,9 +58,18 @@ def scorecard_table(section: dict, criteria: list[dict], lang: str) -> Table:
 
     The criterion on gemeenten (with mandate) is one of the perspective columns."""
     t = words(lang)
-    cols = [t["region"], t["status"], t["gemeenten"], t["governance"], *[c["label"] for c in criteria],
-            t["werkagenda"], t["monitoring"], t["tables"], t["seats"], t["layers"], t["drukte"],
-            t["dup"], t["findings"], t["basis"], t["confidence"]]
+    # a division of which no region has governance data (the SPUK regions) gets no columns that would say
+    # 'geen gegevens' in every row: 'gedeelde governance' says it once per row, the note says why
+    compact = not any(card["has_data"] for card in section["regions"])
+    cols = [t["region"], t["status"], t["gemeenten"], t["governance"]] + ([] if compact else [
+        *[c["label"] for c in criteria], t["werkagenda"], t["monitoring"], t["tables"], t["seats"], t["layers"],
+        t["drukte"], t["dup"], t["findings"], t["basis"], t["confidence"]])
+    with_grants = any(card["grants"] for card in section["regions"])
+    years = sorted({x["year"] for card in section["regions"] for x in card["grants"]})
+    if with_grants:  # e.g. the SPUK IZA samenwerkingsregio's: mandaatgemeente and amounts, with their source
+        cols += [t["recipient"], *(f"{t['grant']} {y}" for y in years), t["grant_source"]]
+    sources = {x["source_id"]: x["source"] for card in section["regions"] for x in card["grants"] if x["source_id"]}
+    note = (t["sources"] + ": " + "; ".join(f"{k} = {v}" for k, v in sorted(sources.items()))) if sources else ""
     rows = []
     for card in section["regions"]:
         nd = not card["has_data"]
@@ -68,7 +77,8 @@ def scorecard_table(section: dict, criteria: list[dict], lang: str) -> Table:
         basis, conf = _basis(t, card["basis"], card["confidence"], card["has_data"])
         row = {t["region"]: Cell(card["label"], "name", card["href"]),
                t["status"]: Cell(t[f"status.{card['status']}"], f"status-{card['status']}"),
-               t["gemeenten"]: Cell(str(card["gemeenten"]), "num"),
+               t["gemeenten"]: (Cell(t["composition_unknown"], "no_data") if card["status"] == "unknown"
+                                and not card["gemeenten"] else Cell(str(card["gemeenten"]), "num")),
                t["governance"]: _status(t, card["governance"])}
         for c in criteria:
             row[c["label"]] = _status(t, card["perspectives"][c["id"]])
@@ -77,28 +87,40 @@ def scorecard_table(section: dict, criteria: list[dict], lang: str) -> Table:
                     t["seats"]: num(card["seats"]), t["layers"]: num(card["layers"]),
                     t["drukte"]: num(card["drukte"]), t["dup"]: num(card["duplicates"]),
                     t["findings"]: num(card["findings"]), t["basis"]: basis, t["confidence"]: conf})
-        rows.append(row)
-    return Table(f"scorecard-{section['notation']}", f"{t['scorecard']}: {section['label']}", cols, rows)
+        if with_grants:
+            row[t["recipient"]] = Cell(", ".join(card["recipients"]))
+            for y in years:  # one amount per year (summed when a region has more than one grant in a year)
+                amounts = [x["amount"] for x in card["grants"] if x["year"] == y and x["amount"] is not None]
+                row[f"{t['grant']} {y}"] = Cell(euro(sum(amounts), lang) if amounts else "", "num")
+            row[t["grant_source"]] = Cell("; ".join(card["grant_sources"]))
+        rows.append({c: row[c] for c in cols})
+    return Table(f"scorecard-{section['notation']}", f"{t['scorecard']}: {section['label']}", cols, rows, note)
+
+
+def euro(amount: float | None, lang: str) -> str:
+    """An amount in euros as a reader writes it.
+
+    >>> euro(3161954, "nl"), euro(3161954, "en"), euro(None, "nl")
+    ('€ 3.161.954', '€ 3,161,954', '')
+    """
+    if amount is None:
+        return ""
+    text = f"{amount:,.0f}"
+    return "€ " + (text.replace(",", ".") if lang == "nl" else text)
 
 
 def coverage_table(data: dict, lang: str) -> Table:
-    """Regions and gemeenten per division: known / inferred / unknown (the ``info`` figures plus gemeenten)."""
+    """Regions and gemeenten per division: from a source / inferred / unknown (the figures of ``izagraph info``)."""
     t = words(lang)
-    info = {row.get("indeling") or row.get("division"): row for row in data["info"].get("divisions", [])}
     cols = [t["division"], t["regions"], t["expected"], f"{t['regions']}: {t['status.source']}",
             f"{t['regions']}: {t['status.inferred']}", f"{t['regions']}: {t['status.unknown']}",
             f"{t['gemeenten']}: {t['known']}", f"{t['gemeenten']}: {t['inferred']}",
             f"{t['gemeenten']}: {t['unknown']}"]
-    rows = []
-    for c in data["coverage"]:
-        i = info.get(c["label"], {})
-        get = lambda *keys: next((i[k] for k in keys if k in i), "")  # noqa: E731
-        rows.append(dict(zip(cols, [
-            Cell(c["label"], "name"), Cell(str(get("regio's", "regions")), "num"),
-            Cell("" if get("verwacht", "expected") in (None, "") else str(get("verwacht", "expected")), "num"),
-            Cell(str(get("uit bron", "from source")), "num"), Cell(str(get("afgeleid", "inferred")), "num"),
-            Cell(str(get("onbekend", "unknown")), "num"),
-            Cell(str(c["known"]), "num"), Cell(str(c["inferred"]), "num"), Cell(str(c["unknown"]), "num")])))
+    keys = ["regions", "expected_regions", "regions_source", "regions_inferred", "regions_unknown", "known",
+            "inferred", "unknown"]
+    rows = [dict(zip(cols, [Cell(c["label"], "name"),
+                            *(Cell("" if c[k] is None else str(c[k]), "num") for k in keys)]))
+            for c in data["coverage"]]
     return Table("coverage", t["coverage"], cols, rows)
 
 

@@ -31,6 +31,16 @@ TEXT: dict[str, dict[str, str]] = {
         "gap.governance": "lacune in de governance", "gap.data": "lacune in de gegevens",
         "status.source": "uit bron", "status.inferred": "afgeleid", "status.unknown": "onbekend",
         "known": "bekend (bron)", "inferred": "afgeleid", "unknown": "onbekend",
+        "no_governance_data": "Voor geen van deze {n} regio's zijn tafels of governancekeuzes vastgelegd: de "
+                              "scorekaart zegt daarom overal ‘geen gegevens’ (niet: ‘ontbreekt’).",
+        "grants_known": "Wel bekend per regio: de mandaatgemeente en de uitkering, met hun bron, en de gemeenten "
+                        "waar een bron of een vermelde methode ze geeft (zie de regiopagina).",
+        "composition_unknown": "onbekend (geen gegevens)", "recipient": "mandaatgemeente / ontvanger",
+        "grant": "uitkering", "grant_source": "bron uitkering", "grants": "Uitkeringen", "sources": "Bronnen",
+        "year": "jaar", "scheme": "regeling", "amount": "bedrag", "source": "bron", "method": "methode",
+        "gemeenten_of": "Gemeenten en hoe hun lidmaatschap bekend is",
+        "gemeenten_unknown": "Welke gemeenten in deze regio liggen is niet bekend: geen bron noemt ze en geen "
+                             "vermelde methode leidt ze af.",
         "expected": "verwacht", "in_data": "in de gegevens", "not_in_data": "niet in de gegevens",
         "missing_regions": "{n} van de verwachte {expected} regio's staan niet in de gegevens; zij kunnen niet "
                            "worden getoond.",
@@ -39,7 +49,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nesting": "aandeel van de regio's van de rij dat binnen één regio van de kolom ligt",
         "compared": "vergeleken gemeenten",
         "congruence_note": "Alleen gemeenten die in beide indelingen in een regio liggen, tellen mee. Een lege cel: "
-                           "geen gemeenten gemeen (samenstelling onbekend).",
+                           "geen gemeenten gemeen (samenstelling onbekend). Hoeveel gemeenten een cel vergelijkt, staat in "
+                           "de tabel: een cel die op weinig gemeenten rust (een indeling waarvan maar enkele "
+                           "gemeenten bekend zijn), zegt weinig.",
         "geo_note.tables": "Gemeenten gekleurd naar het aantal actieve tafels dat hen bestrijkt, met de grenzen van "
                            "{division}.",
         "geo_note.findings": "Gemeenten gekleurd naar het aantal bevindingen over hen en over de tafels die hen "
@@ -91,6 +103,16 @@ TEXT: dict[str, dict[str, str]] = {
         "gap.governance": "governance gap", "gap.data": "data gap",
         "status.source": "from source", "status.inferred": "inferred", "status.unknown": "unknown",
         "known": "known (source)", "inferred": "inferred", "unknown": "unknown",
+        "no_governance_data": "None of these {n} regions has tables or governance choices recorded: the "
+                              "scorecard therefore says ‘no data’ throughout (not: ‘missing’).",
+        "grants_known": "Known per region: the mandaatgemeente and the grant, with their source, and the gemeenten "
+                        "where a source or a stated method gives them (see the region page).",
+        "composition_unknown": "unknown (no data)", "recipient": "mandaatgemeente / recipient",
+        "grant": "grant", "grant_source": "grant source", "grants": "Grants", "sources": "Sources",
+        "year": "year", "scheme": "scheme", "amount": "amount", "source": "source", "method": "method",
+        "gemeenten_of": "Gemeenten and how their membership is known",
+        "gemeenten_unknown": "Which gemeenten lie in this region is not known: no source names them and no "
+                             "stated method infers them.",
         "expected": "expected", "in_data": "in the data", "not_in_data": "not in the data",
         "missing_regions": "{n} of the expected {expected} regions are not in the data; they cannot be shown.",
         "legend": "Legend", "no_regions": "No regions of this division in the data.",
@@ -98,7 +120,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nesting": "share of the row's regions that lie inside one region of the column",
         "compared": "gemeenten compared",
         "congruence_note": "Only gemeenten that lie in a region of both divisions count. An empty cell: no gemeenten "
-                           "in common (composition unknown).",
+                           "in common (composition unknown). How many gemeenten a cell compares is in the table: a cell "
+                           "that rests on few gemeenten (a division of which only a few gemeenten are known) says "
+                           "little.",
         "geo_note.tables": "Gemeenten coloured by the number of active tables covering them, with the outlines of "
                            "{division}.",
         "geo_note.findings": "Gemeenten coloured by the number of findings about them and about the tables covering "
