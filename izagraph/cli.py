@@ -284,10 +284,11 @@ def template(target, xlsx):
 
 # Command groups that live in their own modules (they import shared options from here).
 from .cli_check import check, rules, summary  # noqa: E402
+from .cli_generate import generate  # noqa: E402
 from .cli_map import map_command  # noqa: E402
 from .cli_neo4j import neo4j  # noqa: E402
 
-for _command in (check, rules, summary, neo4j):
+for _command in (check, rules, summary, neo4j, generate):
     cli.add_command(_command)
 cli.add_command(map_command, name="map")
 
