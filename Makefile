@@ -41,14 +41,17 @@ neo4j-start:
 neo4j-stop:
 	scripts/neo4j-local stop
 
-## The whole test suite on a fresh machine: installs, starts Neo4j, runs pytest, stops Neo4j.
-## Outside CI a Neo4j that cannot start (no Java, say) makes its tests skip with the reason.
+## The whole test suite on a fresh machine: installs, starts Neo4j and the SPARQL servers (Oxigraph,
+## Fuseki), runs pytest, stops them. Outside CI a server that cannot start (no Java, say) makes its tests
+## skip with the reason; in CI those tests fail.
 test: setup browser
 	@started=; \
 	if scripts/neo4j-local start; then started=1; \
 	elif [ -n "$$CI" ]; then exit 1; \
 	else echo "Neo4j niet gestart: de Neo4j-tests worden overgeslagen"; fi; \
+	scripts/sparql-local start all || echo "SPARQL-servers niet (alle) gestart: hun tests worden overgeslagen"; \
 	$(BIN)/pytest; status=$$?; \
+	scripts/sparql-local stop all; \
 	if [ -n "$$started" ]; then scripts/neo4j-local stop; fi; \
 	exit $$status
 

@@ -131,16 +131,26 @@ def load(paths, store):
     click.echo(f"{info.triples} triples geladen in {info.path}")
 
 
-def _backend(store: Path | None):
-    from .backends.sparql import OxigraphBackend
+def backend_options(f):
+    """--backend (oxigraph, rdflib, neo4j, sparql) with --endpoint and --graph for a SPARQL server."""
+    from .cli_check import BackendChoice  # cli_check imports this module's options, defined above
+    from .cli_sparql import sparql_options
 
-    return OxigraphBackend.from_store(store or default_store())
+    return click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
+                        help="Where the queries run.")(sparql_options(f))
+
+
+def _backend(store: Path | None, name: str = "oxigraph"):
+    from .cli_check import make_backend
+
+    return make_backend(name, store)
 
 
 @cli.command()
+@backend_options
 @store_option
 @output_options
-def info(store, fmt, lang):
+def info(backend_name, store, fmt, lang):
     """Counts per class, programme and region division, and the sources of the data.
 
     The division table shows for the IZA regions how many of the expected 38 are known, and whether
@@ -150,10 +160,11 @@ def info(store, fmt, lang):
     Example:
       izagraph info
       izagraph info --format json --lang en | jq .divisions
+      izagraph info --backend sparql --endpoint http://127.0.0.1:7878/query
     """
     from .info import summarise
 
-    sections = summarise(_backend(store), lang)
+    sections = summarise(_backend(store, backend_name), lang)
     if fmt == "json":
         click.echo(json.dumps(sections, ensure_ascii=False, indent=2))
         return
@@ -172,9 +183,10 @@ def info(store, fmt, lang):
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter, bound safely (repeatable).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@backend_options
 @store_option
 @output_options
-def query(query, params, list_, store, fmt, lang):
+def query(query, params, list_, backend_name, store, fmt, lang):
     """Run a named query from queries/ or an ad-hoc SPARQL file.
 
     Parameters are bound as values (never pasted into the query text), so names with quotes or
@@ -186,6 +198,7 @@ def query(query, params, list_, store, fmt, lang):
       izagraph query info-programmes --format csv
       izagraph query table-incidence -p region=iza-zuid-kennemerland-ijmond --format json
       izagraph query mijn-vraag.rq
+      izagraph query info-classes --backend sparql --endpoint http://127.0.0.1:7878/query
     """
     from .backends import run
     from .queries import list_queries, load_query
@@ -196,8 +209,9 @@ def query(query, params, list_, store, fmt, lang):
                 for q in list_queries()]
         click.echo(render(rows, fmt), nl=False)
         return
-    q = load_query(query)
-    click.echo(render(run(_backend(store), q, parse_params(params)), fmt), nl=False)
+    backend = _backend(store, backend_name)
+    q = load_query(query, backend.language)
+    click.echo(render(run(backend, q, parse_params(params)), fmt), nl=False)
 
 
 @cli.command()
@@ -285,10 +299,11 @@ def template(target, xlsx):
 # Command groups that live in their own modules (they import shared options from here).
 from .cli_check import check, rules, summary  # noqa: E402
 from .cli_generate import generate  # noqa: E402
+from .cli_sparql import push  # noqa: E402
 from .cli_map import map_command  # noqa: E402
 from .cli_neo4j import neo4j  # noqa: E402
 
-for _command in (check, rules, summary, neo4j, generate):
+for _command in (check, rules, summary, neo4j, generate, push):
     cli.add_command(_command)
 cli.add_command(map_command, name="map")
 

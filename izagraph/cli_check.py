@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .cli import output_options, parse_params, store_option
+from .cli_sparql import sparql_options
 from .findings import Severity
 from .output import render
 from .resources import default_store
@@ -39,9 +40,15 @@ def _neo4j(store: Path):
     return connect()
 
 
+def _sparql(store: Path):
+    from .cli_sparql import sparql_backend  # a SPARQL server (--endpoint, --graph)
+
+    return sparql_backend(store)
+
+
 #: name -> factory(store path) -> backend. Add an entry to offer another backend on the command line
 #: (a backend that needs no store, such as a server, ignores the path).
-BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib, "neo4j": _neo4j}
+BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib, "neo4j": _neo4j, "sparql": _sparql}
 
 
 class BackendChoice(click.Choice):
@@ -82,6 +89,7 @@ FLAT_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice", 
               help="Exit 1 when a finding has this severity or higher.")
 @click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
               help="Where the queries run.")
+@sparql_options
 @store_option
 @output_options
 def check(rule_ids, region, programme, theme, params, fail_on, backend_name, store, fmt, lang):
@@ -152,6 +160,7 @@ def rules(rule_ids, fmt, lang):
               help="Write the Markdown summary to this file (default: stdout).")
 @click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
               help="Where the queries run.")
+@sparql_options
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
               help="Language of the summary.")
 @store_option
