@@ -55,11 +55,14 @@ test: setup browser
 	if [ -n "$$started" ]; then scripts/neo4j-local stop; fi; \
 	exit $$status
 
-## Benchmarks print figures (side by side in one run); they are not tests.
+## Benchmarks print figures (side by side in one run); they are not tests. bench_scale.py talks to the
+## SPARQL servers and Neo4j when they run (scripts/sparql-local, scripts/neo4j-local).
 bench: setup
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_rules.py
 	$(BIN)/python benchmarks/bench_maps.py
+	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_scale.py --json $(OUT)/bench_scale.json
 
 clean:
 	rm -rf $(VENV) .izagraph $(OUT) .work
