@@ -53,23 +53,29 @@ neo4j-start:
 neo4j-stop:
 	scripts/neo4j-local stop
 
-## The whole test suite on a fresh machine: installs, starts Neo4j, runs pytest, stops Neo4j.
-## Outside CI a Neo4j that cannot start (no Java, say) makes its tests skip with the reason.
+## The whole test suite on a fresh machine: installs, starts Neo4j and the SPARQL servers (Oxigraph,
+## Fuseki), runs pytest, stops them. Outside CI a server that cannot start (no Java, say) makes its tests
+## skip with the reason; in CI those tests fail.
 test: setup browser
 	@started=; \
 	if scripts/neo4j-local start; then started=1; \
 	elif [ -n "$$CI" ]; then exit 1; \
 	else echo "Neo4j niet gestart: de Neo4j-tests worden overgeslagen"; fi; \
+	scripts/sparql-local start all || echo "SPARQL-servers niet (alle) gestart: hun tests worden overgeslagen"; \
 	$(BIN)/pytest; status=$$?; \
+	scripts/sparql-local stop all; \
 	if [ -n "$$started" ]; then scripts/neo4j-local stop; fi; \
 	exit $$status
 
-## Benchmarks print figures (side by side in one run); they are not tests.
-bench: setup-run
+## Benchmarks print figures (side by side in one run); they are not tests. bench_scale.py talks to the
+## SPARQL servers and Neo4j when they run (scripts/sparql-local, scripts/neo4j-local).
+bench: setup
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_rules.py
 	$(BIN)/python benchmarks/bench_network.py
 	$(BIN)/python benchmarks/bench_maps.py
+	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_scale.py --json $(OUT)/bench_scale.json
 
 clean:
 	rm -rf $(VENV) .izagraph $(OUT) .work

@@ -1,7 +1,7 @@
 """How fast is ``izagraph map --national`` at 5,000 nodes? Layout, HTML and the first frame in Chromium.
 
-Generates a synthetic store (38 regions, 1,250 tables, ~3,700 organisations, 7,500 memberships: about
-5,000 nodes and 10,000 edges on the national map), then measures, each as the median of ``--runs``:
+Generates a synthetic store with ``izagraph.synthetic`` (default scale 0.625: 1,250 tables, 3,125
+organisations on the real gemeenten and regions), then measures, each as the median of ``--runs``:
 
 - reading the store (pyoxigraph index, and rdflib's ``store.read_graph`` for comparison),
 - building the governance network, the map without layout, the layout, and writing the HTML;
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import generate  # noqa: E402
+from izagraph.synthetic import generate  # noqa: E402
 from izagraph.load import read_inputs  # noqa: E402
 from izagraph.maps import Scope, select  # noqa: E402
 from izagraph.maps.build import build_network_map  # noqa: E402
@@ -122,12 +122,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--spring", action="store_true", help="also time networkx.spring_layout")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
-    ap.add_argument("--organisations", type=int, default=4480)
+    ap.add_argument("--scale", type=float, default=0.625, help="izagraph generate --scale (0.625: 1,250 tables)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        folder = generate(tmp / "synthetic", organisations=args.organisations, tables=1250, memberships=7500,
-                          regions=38)
+        folder = generate(tmp / "synthetic", scale=args.scale, seed=42)
         graph, _, problems = read_inputs([folder])
         assert not problems, problems[:3]
         store = tmp / "store"

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import generate  # noqa: E402
+from izagraph.synthetic import generate  # noqa: E402
 from izagraph.backends.sparql import OxigraphBackend  # noqa: E402
 from izagraph.load import read_inputs  # noqa: E402
 from izagraph.rules import check, get_rule  # noqa: E402
@@ -93,13 +93,13 @@ def self_join(nt_path: Path, limit: float, engine: str = "oxigraph") -> tuple[in
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true", help="500 organisations, 200 tables, 5,000 memberships")
+    parser.add_argument("--small", action="store_true", help="scale 0.1: 500 organisations, 200 tables, ~4,000 memberships")
     parser.add_argument("--limit", type=float, default=60.0, help="seconds before the self-join is stopped")
     parser.add_argument("--rdflib", action="store_true", help="also time the self-join on rdflib (slow to load)")
     args = parser.parse_args()
-    size = dict(organisations=500, tables=200, memberships=5000) if args.small else {}
+    scale = 0.1 if args.small else 1.0
     with tempfile.TemporaryDirectory() as tmp:
-        folder = generate(Path(tmp) / "synthetic", **size)
+        folder = generate(Path(tmp) / "synthetic", scale)
         (graph, _, problems), t_read = timed(lambda: read_inputs([folder]))
         assert not problems, problems[:3]
         backend, t_load = timed(lambda: OxigraphBackend.from_graph(graph))

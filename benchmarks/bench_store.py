@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import generate  # noqa: E402
+from izagraph.synthetic import generate  # noqa: E402
 from izagraph.backends import run  # noqa: E402
 from izagraph.backends.sparql import OxigraphBackend, RdflibBackend  # noqa: E402
 from izagraph.load import read_inputs  # noqa: E402
@@ -66,7 +66,7 @@ def main() -> None:
         bench("shipped data", shipped)
     if not args.small:
         with tempfile.TemporaryDirectory() as tmp:
-            bench("synthetic 5k organisations / 2k tables / 50k memberships", [generate(Path(tmp) / "synthetic")])
+            bench("synthetic S=1 (izagraph generate --scale 1)", [generate(Path(tmp) / "synthetic", 1.0)])
 
 
 if __name__ == "__main__":

@@ -178,16 +178,26 @@ def load(paths, store):
     click.echo(f"{info.triples} triples geladen in {info.path}")
 
 
-def _backend(store: Path | None):
-    from .backends.sparql import OxigraphBackend
+def backend_options(f):
+    """--backend (oxigraph, rdflib, neo4j, sparql) with --endpoint and --graph for a SPARQL server."""
+    from .cli_check import BackendChoice  # cli_check imports this module's options, defined above
+    from .cli_sparql import sparql_options
 
-    return OxigraphBackend.from_store(store or default_store())
+    return click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
+                        help="Where the queries run.")(sparql_options(f))
+
+
+def _backend(store: Path | None, name: str = "oxigraph"):
+    from .cli_check import make_backend
+
+    return make_backend(name, store)
 
 
 @cli.command()
+@backend_options
 @store_option
 @output_options
-def info(store, fmt, lang):
+def info(backend_name, store, fmt, lang):
     """Counts per class, programme and region division, and the sources of the data.
 
     The division table shows per region division how many regions it has (and how many are expected,
@@ -198,10 +208,11 @@ def info(store, fmt, lang):
     Example:
       izagraph info
       izagraph info --format json --lang en | jq .divisions
+      izagraph info --backend sparql --endpoint http://127.0.0.1:7878/query
     """
     from .info import summarise
 
-    sections = summarise(_backend(store), lang)
+    sections = summarise(_backend(store, backend_name), lang)
     if fmt == "json":
         click.echo(json.dumps(sections, ensure_ascii=False, indent=2))
         return
@@ -220,9 +231,10 @@ def info(store, fmt, lang):
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter, bound safely (repeatable).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@backend_options
 @store_option
 @output_options
-def query(query, params, list_, store, fmt, lang):
+def query(query, params, list_, backend_name, store, fmt, lang):
     """Run a named query from queries/ or an ad-hoc SPARQL file.
 
     Parameters are bound as values (never pasted into the query text), so names with quotes or
@@ -234,6 +246,7 @@ def query(query, params, list_, store, fmt, lang):
       izagraph query info-programmes --format csv
       izagraph query table-gaps -p region=iza-haaglanden --format json
       izagraph query mijn-vraag.rq
+      izagraph query info-classes --backend sparql --endpoint http://127.0.0.1:7878/query
     """
     from .backends import run
     from .queries import list_queries, load_query
@@ -246,8 +259,9 @@ def query(query, params, list_, store, fmt, lang):
         return
     from .scopes import require_known
 
-    q = load_query(query)
-    backend, given = _backend(store), parse_params(params)
+    backend = _backend(store, backend_name)
+    q = load_query(query, backend.language)
+    given = parse_params(params)
     filters = {k: given[k] for k in ("region", "programme", "theme") if given.get(k) and k in q.params}
     given.update(require_known(backend, **filters))  # an unknown region or theme: exit 2, not an empty result
     click.echo(render(run(backend, q, given), fmt), nl=False)
@@ -349,11 +363,13 @@ def template(target, xlsx, scan, lang, store):
 
 # Command groups that live in their own modules (they import shared options from here).
 from .cli_check import check, rules, summary  # noqa: E402
+from .cli_generate import generate  # noqa: E402
+from .cli_sparql import push  # noqa: E402
 from .cli_map import map_command  # noqa: E402
 from .cli_neo4j import neo4j  # noqa: E402
 from .cli_report import report  # noqa: E402
 
-for _command in (check, rules, summary, neo4j, report):
+for _command in (check, rules, summary, neo4j, report, generate, push):
     cli.add_command(_command)
 cli.add_command(map_command, name="map")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .cli import output_options, parse_params, store_option
+from .cli_sparql import sparql_options
 from .errors import ParameterError
 from .findings import GAPS, Severity
 from .output import render
@@ -40,9 +41,15 @@ def _neo4j(store: Path):
     return connect()
 
 
+def _sparql(store: Path):
+    from .cli_sparql import sparql_backend  # a SPARQL server (--endpoint, --graph)
+
+    return sparql_backend(store)
+
+
 #: name -> factory(store path) -> backend. Add an entry to offer another backend on the command line
 #: (a backend that needs no store, such as a server, ignores the path).
-BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib, "neo4j": _neo4j}
+BACKENDS = {"oxigraph": _oxigraph, "rdflib": _rdflib, "neo4j": _neo4j, "sparql": _sparql}
 
 
 class BackendChoice(click.Choice):
@@ -66,8 +73,8 @@ def make_backend(name: str, store: Path | None, pseudonymise: bool = False, lang
     identifier are replaced by a stable pseudonym, so no finding, message or piece of evidence names a person."""
     if not pseudonymise:
         return BACKENDS[name](store or default_store())
-    if name == "neo4j":
-        raise ParameterError("--pseudonymise werkt met --backend oxigraph of rdflib, niet met neo4j "
+    if name in ("neo4j", "sparql"):
+        raise ParameterError(f"--pseudonymise werkt met --backend oxigraph of rdflib, niet met {name} "
                              "(de server houdt de namen; gebruik de standaard backend)")
     from .privacy import pseudonymise as pseudo, resolve_key
     from .store import read_graph
@@ -112,6 +119,7 @@ FLAT_COLUMNS = ["severity", "rule", "subject", "message", "evidence", "advice", 
               help="Exit 1 when a finding has this severity or higher.")
 @click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
               help="Where the queries run.")
+@sparql_options
 @gap_option
 @pseudonymise_option
 @store_option
@@ -188,6 +196,7 @@ def rules(rule_ids, fmt, lang):
               help="Write the Markdown summary to this file (default: stdout).")
 @click.option("--backend", "backend_name", type=BackendChoice(), default="oxigraph", show_default=True,
               help="Where the queries run.")
+@sparql_options
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, envvar="IZAGRAPH_LANG",
               help="Language of the summary.")
 @gap_option

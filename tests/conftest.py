@@ -127,3 +127,35 @@ def neo4j_server():
         unavailable(f"Neo4j not running: start it with scripts/neo4j-local start ({exc})")
     yield backend
     backend.close()
+
+
+#: The SPARQL servers of scripts/sparql-local: (query endpoint, Graph Store endpoint, needs credentials).
+SPARQL_SERVERS = {
+    "oxigraph": ("http://127.0.0.1:{port}/query", "http://127.0.0.1:{port}/store", "IZAGRAPH_OXIGRAPH_PORT", "7878"),
+    "fuseki": ("http://127.0.0.1:{port}/izagraph/sparql", "http://127.0.0.1:{port}/izagraph/data",
+               "IZAGRAPH_FUSEKI_PORT", "3030"),
+}
+
+
+@pytest.fixture(scope="session", params=sorted(SPARQL_SERVERS))
+def sparql_server(request, tmp_path_factory):
+    """(name, query URL, Graph Store URL) of a real SPARQL server started by scripts/sparql-local; the
+    Fuseki credentials of that script are put in the environment for the test session."""
+    import socket
+
+    name = request.param
+    query, store, port_var, default = SPARQL_SERVERS[name]
+    port = int(os.environ.get(port_var, default))
+    if name == "fuseki" and shutil.which("java") is None and not os.environ.get("CI"):
+        pytest.skip("java not found: the local Fuseki server (scripts/sparql-local) needs Java 17+")
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except OSError as exc:
+        unavailable(f"{name} not running on port {port}: start it with scripts/sparql-local start {name} ({exc})")
+    if name == "fuseki":
+        mp = pytest.MonkeyPatch()
+        mp.setenv("IZAGRAPH_SPARQL_USER", os.environ.get("IZAGRAPH_FUSEKI_USER", "izagraph"))
+        mp.setenv("IZAGRAPH_SPARQL_PASSWORD", os.environ.get("IZAGRAPH_FUSEKI_PASSWORD", "izagraph-dev"))
+        mp.delenv("IZAGRAPH_SPARQL_TOKEN", raising=False)
+        request.addfinalizer(mp.undo)
+    return name, query.format(port=port), store.format(port=port)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
 import re
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import IzagraphError, Problem
 from ..namespaces import DCTERMS, IZG, OPENGOV, ORG, RDF, RDFS, SCHEMA, SH, SKOS, XSD
@@ -29,48 +31,114 @@ PROPERTY_COLUMNS = {
 }
 
 
-def _message(results: Graph, result) -> str:
+#: Which engine runs the shapes: "sparql" (compiled to SPARQL on Oxigraph, the default: chosen by
+#: measurement, see docs/performance.md) or "pyshacl". ``$IZAGRAPH_SHACL_ENGINE`` overrides it.
+DEFAULT_ENGINE = "sparql"
+
+
+def _pick(messages) -> str | None:
+    for lang in ("nl", None, "en"):
+        for m in messages:
+            if isinstance(m, Literal) and m.language == lang:
+                return str(m)
+    return str(messages[0]) if messages else None
+
+
+def _fill(text: str, path, value) -> str:
+    """A SHACL message template with {?value}/{$value} and {?path}/{$path} filled in."""
+    for name, term in (("value", value), ("path", path)):
+        if term is not None:
+            shown = str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1] if isinstance(term, URIRef) else str(term)
+            text = text.replace(f"{{?{name}}}", shown).replace(f"{{${name}}}", shown)
+    return text
+
+
+def _message(results: Graph, result, path, value) -> str:
     messages = list(results.objects(result, SH.resultMessage))
     # pySHACL drops the language tags of SPARQL-constraint messages: take them from the shape itself.
     constraint = results.value(result, SH.sourceConstraint)
     if constraint is not None and not any(isinstance(m, Literal) and m.language for m in messages):
         messages = list(shapes_graph().objects(constraint, SH.message)) or messages
-    for lang in ("nl", None, "en"):
-        for m in messages:
-            if isinstance(m, Literal) and m.language == lang:
-                return str(m)
-    return str(messages[0]) if messages else "voldoet niet aan de vorm (SHACL)"
+    return _fill(_pick(messages) or "voldoet niet aan de vorm (SHACL)", path, value)
 
 
-def shacl_problems(data: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[Problem]:
-    """Run the shapes over ``data`` (with the ontology) and return located problems."""
-    import pyshacl
+def _located(focus, path, value, message: str, origins: dict) -> Problem:
+    file, row = origins.get(focus, (str(focus), None))
+    column = PROPERTY_COLUMNS.get(path) if row is not None else None
+    if row is None and isinstance(focus, URIRef):
+        file = f"onderwerp <{focus}>"
+    if isinstance(value, BNode):
+        shown = "(naamloze knoop)"  # a blank node's id means nothing to a reader and differs per run
+    else:
+        shown = value if value is not None and not isinstance(value, URIRef) else \
+            (str(value).rsplit("/", 1)[-1] if value is not None else None)
+    return Problem(file, row, column or (str(path).rsplit("#", 1)[-1] if path is not None and row else None),
+                   str(shown) if shown is not None else None, message, "shape")
 
+
+def _with_ontology(data: Graph) -> Graph:
     # The shapes look up concepts (skos:inScheme) in the ontology, so validate data and ontology together.
     merged = Graph()
     merged += data
     merged += ontology_graph()
+    return merged
+
+
+def _pyshacl(data: Graph) -> list[tuple]:
+    import pyshacl
+
     conforms, results, _ = pyshacl.validate(
-        merged, shacl_graph=shapes_graph(), inference="none",
+        _with_ontology(data), shacl_graph=shapes_graph(), inference="none",
         advanced=True, allow_warnings=True, abort_on_first=False)
     if conforms:
         return []
     if not isinstance(results, Graph):  # pySHACL could not run the shapes themselves
         raise IzagraphError(f"de SHACL-vormen in ontology/ zijn ongeldig: {results}")
-    problems = []
+    out = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
-        file, row = origins.get(focus, (str(focus), None))
-        column = PROPERTY_COLUMNS.get(path) if row is not None else None
-        if row is None and isinstance(focus, URIRef):
-            file = f"onderwerp <{focus}>"
-        shown = value if value is not None and not isinstance(value, URIRef) else \
-            (str(value).rsplit("/", 1)[-1] if value is not None else None)
-        problems.append(Problem(file, row, column or (str(path).rsplit("#", 1)[-1] if path is not None and row else None),
-                                str(shown) if shown is not None else None, _message(results, result), "shape"))
-    return sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
+        out.append((focus, path, value, _message(results, result, path, value)))
+    return out
+
+
+def _sparql(data: Graph) -> list[tuple]:
+    from .shacl_sparql import validate
+
+    shapes = shapes_graph()
+    return [(r.focus, r.path, r.value,
+             _fill(_pick(list(shapes.objects(r.shape, SH.message))) or "voldoet niet aan de vorm (SHACL)",
+                   r.path, r.value))
+            for r in validate(data, shapes, _ontology_nt())]
+
+
+@lru_cache(maxsize=1)
+def _ontology_nt() -> bytes:
+    return ontology_graph().serialize(format="nt", encoding="utf-8")
+
+
+def shacl_problems(data: Graph, origins: dict[URIRef, tuple[str, int]], engine: str | None = None) -> list[Problem]:
+    """Run the shapes over ``data`` (with the ontology) and return located problems.
+
+    ``engine`` is "sparql" (the shapes compiled to SPARQL on Oxigraph; a shape it cannot compile makes it
+    fall back to pySHACL) or "pyshacl"; default ``$IZAGRAPH_SHACL_ENGINE`` or :data:`DEFAULT_ENGINE`.
+    """
+    engine = engine or os.environ.get("IZAGRAPH_SHACL_ENGINE") or DEFAULT_ENGINE
+    if engine not in ("sparql", "pyshacl"):
+        raise IzagraphError(f"onbekende SHACL-engine {engine!r} (kies sparql of pyshacl)")
+    results = None
+    if engine == "sparql":
+        from .shacl_sparql import Unsupported
+
+        try:
+            results = _sparql(data)
+        except Unsupported:
+            results = None
+    if results is None:
+        results = _pyshacl(data)
+    problems = {_located(focus, path, value, message, origins) for focus, path, value, message in results}
+    return sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "", p.value or "", p.message))
 
 
 # -- checks every input format needs, whatever the shapes say -------------------------------------------
