@@ -22,7 +22,7 @@
 //     practitioners count as care provider and as care professional). A seat''s perspective is the one given, else
 //     the member''s sector, else (a person) that of the organisation it sits for. Why: the IZA agrees that these parties
 //     are represented; a missing perspective means decisions are taken without it. Severity and advice come from the
-//     criterion. A table without recorded members is not checked but reported as ''info''. Gemeenten count only with a
+//     criterion. A table without recorded members is not checked but reported as ''info''; a perspective absent from the recorded members while some table of the structure has no recorded members is ''not recorded'' (low, a gap in the data), not missing. Gemeenten count only with a
 //     recorded mandate (yes); when the mandate is not recorded (empty or unknown) the criterion is ''not recorded'' (low,
 //     a gap in the data), not ''not met''. The evidence says in which layer (1 = top table) each perspective sits.'
 // severity: high
@@ -38,6 +38,13 @@
 //     nl: 'Voor {scope} is niet vastgelegd of ''{criterion}'' vervuld is: het mandaat van {unknown_mandate} is
 //       onbekend.'
 //     en: 'For {scope} it is not recorded whether ''{criterion}'' is met: the mandate of {unknown_mandate} is unknown.'
+//     severity: low
+//     gap: data
+//   members-unrecorded:
+//     nl: 'Onder de vastgelegde leden van {scope} komt ''{criterion}'' (een van: {requires}) niet voor, maar
+//       van {unrecorded} is niet vastgelegd wie er zitten: niet vast te stellen of het perspectief ontbreekt.'
+//     en: '''{criterion}'' (any of: {requires}) is not among the recorded members of {scope}, but who sits at
+//       {unrecorded} is not recorded: whether the perspective is missing cannot be decided.'
 //     severity: low
 //     gap: data
 //   no-members:

@@ -172,7 +172,7 @@ def test_summary_writes_markdown_and_json(tmp_path):
     assert text.startswith("# izagraph — samenvatting")
     assert "IZA-regio" in text and "| 38 |" in text  # coverage of the 38 IZA regions
     assert "`missing-perspectives`" in text and "Regiotafel Haaglanden" in text
-    assert "- **hoog** *(ILLUSTRATIEF, niet vermeld, governance)* In de samenwerkingsstructuur onder Regiotafel" in text
+    assert "- **laag** *(ILLUSTRATIEF, niet vermeld, gegevens)* Onder de vastgelegde leden van de samenwerkingsstructuur onder Regiotafel" in text
     assert "| ernst | bron | afgeleid | ILLUSTRATIEF | totaal |" in text  # severity counts split by basis
     regions = text.split("## Per regio", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in regions.splitlines() if line.startswith("| ") and "---" not in line][1:]

@@ -93,7 +93,7 @@ def test_help_examples_run(name, lines, tmp_path, monkeypatch, shipped_store, re
         if line.startswith("scripts/neo4j-local"):
             continue  # the server the neo4j_server fixture found is already running
         command = re.split(r"\s[|>]\s", line)[0]
-        args = shlex.split(command)
+        args = shlex.split(command, comments=True)  # an example may end in a "# what it does" comment
         assert args[0] == "izagraph", line
         args = [a.replace("/tmp/", f"{tmp_path}/") for a in args[1:]]
         result = runner.invoke(cli, args)

@@ -53,11 +53,14 @@ def test_bestuurlijke_drukte(report):
 def test_missing_perspectives(report):
     found = of(report, "missing-perspectives")
     # The structure under hl-regiotafel (6 active tables) has the GGD (layer 2: the mental health themateam) and
-    # gemeenten with a mandate (layer 2: GM0518 at the kwetsbare-ouderen themateam, mandate ja); only citizens and
-    # patients are missing. The GPs count as zorgprofessionals (narrower of two perspectives).
+    # gemeenten with a mandate (layer 2: GM0518 at the kwetsbare-ouderen themateam, mandate ja). Citizens and
+    # patients sit at none of the recorded tables, but hl-werkgroep-preventie has no recorded members: whether the
+    # perspective is missing cannot be decided (not recorded, low, a gap in the data). The GPs count as
+    # zorgprofessionals (narrower of two perspectives).
     hl = [f for f in found if f.subject == T + "hl-regiotafel"]
     assert [(f.evidence["criterion"], f.severity.notation, f.basis, f.gap) for f in hl] == [
-        ("iza-burgers-patienten", "high", "illustrative", "governance")]
+        ("iza-burgers-patienten", "low", "illustrative", "data")]
+    assert hl[0].evidence["tables_without_members"] == ["Werkgroep Preventie Haaglanden"]
     assert hl[0].evidence["structure_tables"] == 6 and hl[0].evidence["layers"]["ggd"] == [2]
     assert not [f for f in found if f.subject == T + "zhn-regiotafel"]
     kennemerland = [f for f in found if f.subject == T + "stuurgroep-iza-gala-kennemerland"]
@@ -194,8 +197,9 @@ def test_brokers(report):
 
 def test_drukte_region(report):
     found = of(report, "drukte-region")
-    assert ids(found, "https://w3id.org/izagraph/id/region/") == {"iza-subregio-kennemerland",
-                                                                  "iza-zuid-kennemerland-ijmond"}
+    # the IZA region Zuid-Kennemerland en IJmond has exactly the 13 tables of its subregio Kennemerland:
+    # reported once, for the subregion
+    assert ids(found, "https://w3id.org/izagraph/id/region/") == {"iza-subregio-kennemerland"}
     assert all(f.evidence["tables"] == 13 and f.evidence["exceeded"] == ["tables"] for f in found)
 
 
@@ -229,10 +233,11 @@ def test_every_finding_says_how_far_to_trust_it(report):
 
 def test_incongruence_with_inferred_iza_regions_is_inferred(report):
     # 13 of the 15 IZA regions with gemeenten have an inferred composition; the zorgkantoor, GGD and jeugd
-    # regions come from the derived overlay (confidence medium); arbeidsmarkt from CBS (confidence not stated)
+    # regions come from the derived overlay and ROAZ from TNO's gemeente table (confidence medium both);
+    # arbeidsmarkt from CBS (confidence not stated)
     found = {tuple(f.evidence["divisions"]): (f.basis, f.confidence) for f in of(report, "region-incongruence")}
     for pair, (basis, confidence) in found.items():
         assert basis == ("inferred" if "iza" in pair else "source"), pair
-        overlay = {"zorgkantoor", "ggd", "jeugd"} & set(pair)
+        overlay = {"zorgkantoor", "ggd", "jeugd", "roaz"} & set(pair)
         assert confidence == ("medium" if overlay else None), pair
-    assert len(found) == 9
+    assert len(found) == 14  # 9 pairs before ROAZ per gemeente, plus ROAZ against 5 divisions

@@ -248,9 +248,11 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
     measured = {r: measure(tabs) for r, tabs in by_region.items()}
     limits, mode = thresholds(measured, REGION_LIMITS, ctx)
     chosen = ctx.get("region")
+    # a region whose tables are exactly those of one of its subregions says nothing new: report the subregion
+    same_as_sub = {p for x in by_region for p in _within(x, facts)[1:] if by_region.get(p) == by_region[x]}
     out = []
     for r in sorted(by_region):
-        if chosen and chosen not in _within(r, facts) or not in_scope[r]:
+        if chosen and chosen not in _within(r, facts) or not in_scope[r] or r in same_as_sub:
             continue
         tabs = sorted(by_region[r], key=lambda t: (facts.label(t), t))
         measures = measured[r]

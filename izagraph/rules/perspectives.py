@@ -136,7 +136,12 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
             evidence["structure_tables"] = len(layers)
             evidence["layers"] = {p: sorted(ls) for p, ls in sorted(where.items())}
         key, severity = "default", Severity.parse(c.severity)
-        if unknown:
+        silent = [t for t in layers if not by_table.get(t)]
+        if silent and not (unknown or no_mandate):
+            # absent from the recorded seats, but some table's members are not recorded: not decidable
+            key, severity = "members-unrecorded", None
+            evidence["tables_without_members"] = sorted(facts.label(t) for t in silent)
+        elif unknown:
             key, severity = "not-recorded", None
             evidence["mandate_unknown"] = sorted(facts.label(s.member) for s in unknown)
         elif no_mandate:
@@ -146,7 +151,8 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
         fields = {"criterion": c.labels, "requires": ", ".join(requires),
                   "without_mandate": short_list(evidence.get("without_mandate", [])),
                   "unknown_mandate": short_list(evidence.get("mandate_unknown", [])),
-                  "theme": extra.get("theme", ""), "scope": scope or table.label}
+                  "theme": extra.get("theme", ""), "scope": scope or table.label,
+                  "unrecorded": short_list(evidence.get("tables_without_members", []))}
         out.append(ctx.finding(table.iri, table.label, evidence, key=key, fields=fields, severity=severity,
                                advice=c.advice, regions=regions, illustrative=table.illustrative,
                                facts=[*base, c.iri]))
@@ -170,8 +176,12 @@ def score_regional_structure(rows, ctx, vocab) -> list[Finding]:
         if not (t.regional_structure and t.in_scope):
             continue
         layers = structure(t.iri, ts) if ctx.get("scope", "structure") == "structure" else {t.iri: 1}
-        if not any(by_table.get(x) for x in layers):
-            out.append(ctx.finding(t.iri, t.label, {"criteria": sorted(c.id for c in wanted), "members": []},
+        if not by_table.get(t.iri):  # the regional table itself has no recorded members: nothing to decide
+            below = sorted(facts.label(x) for x in layers if by_table.get(x))
+            evidence = {"criteria": sorted(c.id for c in wanted), "members": []}
+            if below:
+                evidence["tables_with_members"] = below
+            out.append(ctx.finding(t.iri, t.label, evidence,
                                    key="no-members", regions={r: facts.label(r) for r in t.spatial},
                                    illustrative=t.illustrative, facts=list(layers)))
             continue
