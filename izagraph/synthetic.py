@@ -90,6 +90,8 @@ KINDS = {"bestuurlijke-tafel": ("bestuurlijk", (4, 6), 14), "stuurgroep": ("best
          "regiegroep": ("tactisch", (6, 10), 10), "themateam": ("thema", (6, 10), 10),
          "werkgroep": ("uitvoering", (6, 12), 6), "adviescommissie": ("advies", (4, 6), 5),
          "netwerk": ("bestuurlijk", (4, 6), 40), "overleg": ("tactisch", (4, 10), 12)}
+# Region memberships keep their status, inference method and source, as data/real has them.
+MEMBER_HEADER = ["region", "gemeente", "status", "method", "source", "note"]
 TABLE_HEADER = ["id", "name", "kind", "programmes", "region", "level", "parent", "chair_type", "decision_rule",
                 "meetings_per_year", "start", "end", "regional_structure", "source"]
 
@@ -397,7 +399,7 @@ class _Generator:
         self.make_orgs()
         self.make_memberships()
         orgs = sorted(self.orgs, key=lambda o: o.id)
-        used_sources = {r["source"] for r in self.gemeenten + self.regions}
+        used_sources = {r.get("source") for r in self.gemeenten + self.regions + self.region_members} - {None, ""}
         sources = [[s["id"], s["title"], s["publisher"], s["url"], s["date"], s["kind"], s["confidence"],
                     s["licence"], s["note"]] for s in self.sources if s["id"] in used_sources]
         sources.append([SOURCE_ID, f"Synthetische landelijke governance (izagraph generate, schaal {self.scale:g}, "
@@ -419,7 +421,7 @@ class _Generator:
             "regions": (["id", "name", "division", "code", "status", "parent", "source", "note"],
                         [[r[k] for k in ("id", "name", "division", "code", "status", "parent", "source", "note")]
                          for r in self.regions]),
-            "region_members": (["region", "gemeente"], [[m["region"], m["gemeente"]] for m in self.region_members]),
+            "region_members": (MEMBER_HEADER, [[m.get(k, "") for k in MEMBER_HEADER] for m in self.region_members]),
             "organisations": (["id", "name", "sector", "source"], [[o.id, o.name, o.sector, SOURCE_ID] for o in orgs]),
             "tables": (TABLE_HEADER, tables),
             "table_themes": (["table", "theme"], themes),
