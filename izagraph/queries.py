@@ -20,6 +20,7 @@ not bound at all.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -151,15 +152,28 @@ def parse_query(text: str, name: str, language: str, path: Path | None = None) -
     return Query(header.get("id", name), language, text, header, path)
 
 
+def _parsed(path: Path, language: str) -> Query:
+    # A rule run reads each header several times; parsing the YAML again cost seconds per check.
+    stat = path.stat()
+    return _parse_file(str(path), stat.st_mtime_ns, stat.st_size, language)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_file(path: str, mtime_ns: int, size: int, language: str) -> Query:
+    del mtime_ns, size  # part of the cache key: an edited file is parsed again
+    file = Path(path)
+    return parse_query(file.read_text(encoding="utf-8"), file.stem, language, file)
+
+
 def load_query(name_or_path: str | Path, language: str = "sparql", directory: Path = QUERIES_DIR) -> Query:
     """A query by name (stem in ``queries/``) or by file path."""
     path = Path(name_or_path)
     if path.suffix in LANGUAGES and path.exists():
-        return parse_query(path.read_text(encoding="utf-8"), path.stem, LANGUAGES[path.suffix], path)
+        return _parsed(path, LANGUAGES[path.suffix])
     ext = ".rq" if language == "sparql" else ".cypher"
     candidate = directory / f"{name_or_path}{ext}"
     if candidate.exists():
-        return parse_query(candidate.read_text(encoding="utf-8"), candidate.stem, language, candidate)
+        return _parsed(candidate, language)
     names = sorted(p.stem for p in directory.glob(f"*{ext}"))
     hint = difflib.get_close_matches(str(name_or_path), names, n=1)
     raise QueryNotFound(f"geen query '{name_or_path}' ({language}) in {directory}"
