@@ -44,6 +44,24 @@ def _environment(values: dict[str, str]):
 class IzagraphGroup(click.Group):
     """Turns library errors into one line on stderr and a documented exit code; passes global options on."""
 
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """Usage errors too are one ``Error: …`` line (with where to find help), exit 2: no usage block."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.UsageError as exc:
+            hint = f" (zie '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("Afgebroken.", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx):
         given = {GLOBAL_OPTIONS[k]: str(v) for k, v in ctx.params.items() if k in GLOBAL_OPTIONS and v is not None}
         try:

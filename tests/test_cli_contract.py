@@ -79,6 +79,9 @@ def test_usage_errors_exit_2(args):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "Error:" in result.output
+    # one line, no usage block around it
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
 
 
 def test_load_of_invalid_input_exits_1_like_validate(tmp_path, mini):
