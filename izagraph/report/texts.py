@@ -28,7 +28,10 @@ TEXT: dict[str, dict[str, str]] = {
         "basis.unknown": "onbekend",
         "confidence.high": "hoog", "confidence.medium": "middel", "confidence.low": "laag",
         "confidence.none": "niet vermeld",
-        "gap.governance": "lacune in de governance", "gap.data": "lacune in de gegevens",
+        "gap.governance": "lacune in de governance", "gap.data": "lacune in de gegevens", "gap": "soort lacune",
+        "layer": "laag", "layer_note": "Laag: waar in de samenwerkingsstructuur het perspectief zit (1 = de "
+        "regiotafel zelf, 2 = een tafel eronder), voor zover een bevinding dat vastlegt; niet bij mandaat (de "
+        "gegevens zeggen per laag niet wie het mandaat heeft).",
         "status.source": "uit bron", "status.inferred": "afgeleid", "status.unknown": "onbekend",
         "known": "bekend (bron)", "inferred": "afgeleid", "unknown": "onbekend",
         "no_governance_data": "Voor geen van deze {n} regio's zijn tafels of governancekeuzes vastgelegd: de "
@@ -100,7 +103,10 @@ TEXT: dict[str, dict[str, str]] = {
         "basis.unknown": "unknown",
         "confidence.high": "high", "confidence.medium": "medium", "confidence.low": "low",
         "confidence.none": "not stated",
-        "gap.governance": "governance gap", "gap.data": "data gap",
+        "gap.governance": "governance gap", "gap.data": "data gap", "gap": "kind of gap",
+        "layer": "layer", "layer_note": "Layer: where in the collaboration structure the perspective sits (1 = the "
+        "top table itself, 2 = a table under it), as far as a finding records it; not for a mandate (the "
+        "data do not say per layer who holds it).",
         "status.source": "from source", "status.inferred": "inferred", "status.unknown": "unknown",
         "known": "known (source)", "inferred": "inferred", "unknown": "unknown",
         "no_governance_data": "None of these {n} regions has tables or governance choices recorded: the "
