@@ -577,3 +577,25 @@ def test_english_region_page(store, tmp_path):
     assert statuses["Regional public health service represented"] == "✓ present"  # in a themateam (layer 2)
     assert statuses["Municipalities represented with a mandate"] == "✓ present"
     assert doc.find(".//section[@id='profile']/h2").text == "Governance profile"
+
+
+def test_geo_map_classes_follow_the_skewed_counts(out):
+    """Most gemeenten lie under one active table (their ROAZ network), a few under 10 or more (EXPECTED.md: the
+    ZHN/Haaglanden gemeenten under 8-10, Haarlem and its neighbours under 14): the classes must tell 1 from 2
+    and 2 from the busiest, not lump them into one lowest band (equal steps did: 1-3 held almost all)."""
+    doc = parse(out / "index.html")
+    fig = doc.find(".//section[@id='geo-section']//figure")
+    value_of = re.compile(r": (\d+)$")
+    fills: dict[int, set[str]] = {}
+    for p in fig.iter("{http://www.w3.org/2000/svg}path"):
+        m = value_of.search(p.get("aria-label") or "")
+        if m:
+            fills.setdefault(int(m.group(1)), set()).add(p.get("fill"))
+    assert all(len(f) == 1 for f in fills.values())  # one colour per value
+    colour = {v: next(iter(f)) for v, f in fills.items()}
+    assert fills[1] and colour[1] != colour[2] != colour[max(colour)]
+    assert colour[1] not in {colour[v] for v in colour if v >= 2}
+    assert max(colour) >= 14  # Haarlem and its neighbours
+    # the legend follows the classes: "1" is a class of its own; the last class holds the highest count
+    legend = ["".join(li.itertext()).strip() for li in fig.findall(".//ul[@class='legend']/li")]
+    assert legend[1] == "1" and legend[-2].endswith(str(max(colour)))
