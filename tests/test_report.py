@@ -599,3 +599,26 @@ def test_geo_map_classes_follow_the_skewed_counts(out):
     # the legend follows the classes: "1" is a class of its own; the last class holds the highest count
     legend = ["".join(li.itertext()).strip() for li in fig.findall(".//ul[@class='legend']/li")]
     assert legend[1] == "1" and legend[-2].endswith(str(max(colour)))
+
+
+def test_national_page_headings_say_what_is_under_them(out):
+    doc = parse(out / "index.html")
+    overview = doc.find(".//section[@id='overview']")
+    assert overview.find("h2").text == "Overzicht"
+    # the severity counts are not under the heading "Dekking van de gegevens": each table has its own heading
+    assert [h.text for h in overview.iter("h3")] == ["Dekking van de gegevens", "Bevindingen naar ernst"]
+    headings = [("".join(h.itertext()).strip()) for h in doc.iter() if h.tag in ("h2", "h3")]
+    assert len(headings) == len(set(headings)), headings  # no heading repeats another (scorecard h2 and caption did)
+    for section in doc.findall(".//section[@class='division']"):
+        table = section.find(".//table")
+        caption = table.find("caption")  # the table keeps its name for screen readers, without a visible repeat
+        assert caption is not None and caption.text == "".join(section.find("h2").itertext()).strip()
+    # the hot spots and duplicates are not under the map's heading
+    h2_before = {}
+    current = None
+    for h in doc.iter():
+        if h.tag == "h2":
+            current = "".join(h.itertext()).strip()
+        elif h.tag == "h3":
+            h2_before[h.text] = current
+    assert h2_before["Drukte-hotspots"] == h2_before["Dubbele structuren"] == "Bevindingen: drukte en dubbele structuren"

@@ -170,7 +170,7 @@ def national_tables(data: dict) -> list[Table]:
     """Every table of the national page, in page order."""
     lang = data["lang"]
     t = words(lang)
-    out = [severity_table(data, lang), coverage_table(data, lang)]
+    out = [coverage_table(data, lang), severity_table(data, lang)]
     out += [scorecard_table(s, data["criteria"], lang) for s in data["divisions"]]
     out += [congruence_table(data, lang),
             findings_table("hotspots", t["hotspots"], data["hotspots"], lang),
