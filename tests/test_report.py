@@ -622,3 +622,20 @@ def test_national_page_headings_say_what_is_under_them(out):
         elif h.tag == "h3":
             h2_before[h.text] = current
     assert h2_before["Drukte-hotspots"] == h2_before["Dubbele structuren"] == "Bevindingen: drukte en dubbele structuren"
+
+
+def test_region_findings_speak_dutch_and_list_a_pair_once(out):
+    """EXPECTED.md: the pair hl-themateam-kwetsbare-ouderen / hl-ouderenoverleg is both old-and-new (en-en) and a
+    near-duplicate; the pair rules give one finding for it, the others as evidence ``also``, which the page
+    shows as readable lines (rule and message), not as a JSON dump; severities are in the page's language."""
+    doc = parse(out / "regio-iza-haaglanden.html")
+    items = doc.findall(".//section[@id='findings']/ol/li")
+    badges = {li.find("p/span").text for li in items}
+    assert badges <= {"hoog", "middel", "laag", "info"} and "hoog" in badges
+    pair = [li for li in items if "Kwetsbare ouderen Haaglanden" in "".join(li.find("p[@class='msg']").itertext())
+            and "Ouderenoverleg" in "".join(li.find("p[@class='msg']").itertext())]
+    assert len(pair) == 1  # one finding per pair
+    li = pair[0]
+    assert "also=" not in "".join(li.find("p[@class='evidence']").itertext())
+    also = [li_.find("code").text for li_ in li.findall("ul[@class='also']/li")]
+    assert "en-en" in also + [li.find("p/code").text] and len(also) >= 1

@@ -358,10 +358,18 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
 # -- national ----------------------------------------------------------------------------------------
 
 def finding_row(f: Finding, lang: str) -> dict:
-    return {"severity": f.severity.notation, "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
+    """A finding as the pages show it. The other findings of a pair rule about the same pair (evidence
+    ``also``, see :mod:`izagraph.rules.structures`) are listed as readable lines, not as raw evidence."""
+    from ..summary import severity_label
+
+    evidence = {k: v for k, v in f.evidence.items() if k != "also"}
+    also = [{"rule": a.get("rule", ""), "message": a.get("message", "")}
+            for a in f.evidence.get("also", ()) if isinstance(a, dict)]
+    return {"severity": f.severity.notation, "severity_label": severity_label(f.severity.notation, lang),
+            "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
             "regions": list(f.region_labels), "basis": f.basis, "confidence": f.confidence,
-            "gap": f.gap, "sources": list(f.sources), "advice": f.advice_label.get(lang) or f.advice or "", "advice_text": f.advice_text.get(lang, ""),
-            "evidence": evidence_summary(f.evidence)}
+            "gap": f.gap, "sources": list(f.sources), "advice": f.advice_label.get(lang) or f.advice or "",
+            "advice_text": f.advice_text.get(lang, ""), "evidence": evidence_summary(evidence), "also": also}
 
 
 def build_national(G: nx.MultiDiGraph, index, report: Report, coverage: list[dict], *,

@@ -12,7 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "dat de gegevens er niets over zeggen, niet dat het ontbreekt. ‘Illustratief’ rust op "
                        "verzonnen voorbeelddata en zegt niets over een echte regio.",
         "contents": "Inhoud", "division": "Regio-indeling", "divisions": "Regio-indelingen",
-        "overview": "Overzicht", "findings_section": "Bevindingen: drukte en dubbele structuren", "coverage": "Dekking van de gegevens", "scorecard": "Scorekaart per regio",
+        "overview": "Overzicht", "also": "Over hetzelfde paar ook gemeld", "findings_section": "Bevindingen: drukte en dubbele structuren", "coverage": "Dekking van de gegevens", "scorecard": "Scorekaart per regio",
         "heatmap": "Perspectieven per regio (IZA-criteria)", "bars": "Tafels en zetels per regio",
         "congruence": "Passen de regio-indelingen in elkaar?", "geo": "Kaart", "hotspots": "Drukte-hotspots",
         "duplicates": "Dubbele structuren", "severity_counts": "Bevindingen naar ernst",
@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "say nothing about it, not that it is missing. ‘Illustrative’ rests on made-up example data "
                        "and says nothing about a real region.",
         "contents": "Contents", "division": "Region division", "divisions": "Region divisions",
-        "overview": "Overview", "findings_section": "Findings: drukte and duplicated structures", "coverage": "Coverage of the data", "scorecard": "Scorecard per region",
+        "overview": "Overview", "also": "Also reported about the same pair", "findings_section": "Findings: drukte and duplicated structures", "coverage": "Coverage of the data", "scorecard": "Scorecard per region",
         "heatmap": "Perspectives per region (IZA criteria)", "bars": "Tables and seats per region",
         "congruence": "Do the region divisions nest?", "geo": "Map", "hotspots": "Drukte hot spots",
         "duplicates": "Duplicated structures", "severity_counts": "Findings by severity",
