@@ -63,7 +63,8 @@ def test_national_page_renders_heat_map_and_geo_map(browser, report_dir):
         assert heat["width"] > 200 and heat["height"] > 200
         cells = page.locator("#division-iza svg.heatmap g.cell rect")
         assert cells.count() == 16 * 7  # every IZA region in the data × the seven criteria
-        assert page.locator("#division-iza svg.heatmap g.cell.missing").count() == 2  # Haaglanden: GGD, burgers
+        # EXPECTED.md: the structure under hl-regiotafel lacks only burgers/patiënten (the GGD sits in a themateam)
+        assert page.locator("#division-iza svg.heatmap g.cell.missing").count() == 1
         geo = box(page, "figure.geo svg")
         assert geo["width"] > 300 and geo["height"] > 300
         # by active tables with the outlines of each default division (IZA, SPUK), and by findings (IZA outlines)
@@ -98,6 +99,11 @@ def test_region_page_renders_tree_and_profile(browser, report_dir):
         assert outside == [] and errors == []
         OUTPUT.mkdir(exist_ok=True)
         page.screenshot(path=str(OUTPUT / "report-region.png"), full_page=False)
+        # Haaglanden: the layer where a perspective sits is shown next to its verdict
+        page.goto((report_dir / "regio-iza-haaglanden.html").resolve().as_uri())
+        ggd = page.locator("table.criteria tbody tr", has_text="Regionale GGD")
+        assert ggd.locator("td.layer").inner_text().strip() == "2" and ggd.locator("td.present").count() == 1
+        page.screenshot(path=str(OUTPUT / "report-region-haaglanden.png"), full_page=True)
     finally:
         page.close()
 

@@ -158,8 +158,10 @@ def default_division(G: nx.MultiDiGraph) -> str:
 
 def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = None, measure: str = "tables",
                   lang: str = "nl", links: Mapping[str, str] | None = None, marks: Iterable[Mark] = (),
-                  today: str | None = None, index_href: str | None = None, width: float = 1000.0) -> dict:
-    """The geographic page: ``{"lang", "title", "subtitle", "svg", "data"}``."""
+                  today: str | None = None, index_href: str | None = None, width: float = 1000.0,
+                  classify=classes) -> dict:
+    """The geographic page: ``{"lang", "title", "subtitle", "svg", "data"}``. ``classify`` turns the
+    gemeenten's values into class bounds (default :func:`classes`); the colours and legend follow it."""
     links = links or {}
     marks = list(marks)
     division = division or default_division(G)
@@ -170,7 +172,7 @@ def build_geo_map(G: nx.MultiDiGraph, geo: GeoData, *, division: str | None = No
     covered = gemeente_tables(G, today)
     values = measure_values(G, measure, covered, marks)
     weak = weak_findings(measure, covered, marks, node_by_code.values())
-    bounds = classes(values.values())
+    bounds = classify(values.values())
     regions_of: dict[str, list[str]] = defaultdict(list)
     for u, v, d in G.edges(data=True):
         if d.get("relation") == "contains":

@@ -33,10 +33,12 @@ class Written:
 
 def _geo_pages(G, divisions: list[str], links: dict[str, str], lang: str, today: str, findings) -> list[dict]:
     """Geo maps to embed: per division the gemeenten coloured by active tables, and for the first division
-    also by findings (the measures of ``izagraph map --geo``)."""
+    also by findings (the measures of ``izagraph map --geo``), in classes by natural breaks
+    (:func:`~izagraph.report.charts.natural_breaks`: the counts are skewed, equal steps hide the differences)."""
     from ..maps.geo import GeoDataMissing, build_geo_map, load_geo
     from ..maps.overlay import marks_from_findings
     from ..resources import GEO_DIR
+    from .charts import natural_breaks
 
     try:
         geo = load_geo(GEO_DIR)
@@ -47,7 +49,7 @@ def _geo_pages(G, divisions: list[str], links: dict[str, str], lang: str, today:
     pages = []
     for d, measure in wanted:
         page = build_geo_map(G, geo, division=d, measure=measure, lang=lang, links=links, today=today,
-                             marks=marks if measure == "findings" else ())
+                             marks=marks if measure == "findings" else (), classify=natural_breaks)
         page["division_label"] = vocabulary().label(concept("division", d), lang)
         page["measure"] = measure
         pages.append(page)

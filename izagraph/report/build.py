@@ -45,16 +45,6 @@ CONFIDENCE_ORDER = {"high": 3, "medium": 2, "low": 1}
 BASIS_ORDER = {"source": 3, "inferred": 2, "illustrative": 1}
 
 
-def finding_basis(f: Finding) -> str:
-    """A finding's basis (``source``/``inferred``/``illustrative``), from ``basis`` or the old flag."""
-    basis = getattr(f, "basis", None)
-    return basis or ("illustrative" if f.illustrative else "source")
-
-
-def finding_confidence(f: Finding) -> str | None:
-    return getattr(f, "confidence", None)
-
-
 def weakest_basis(values: Iterable[str | None]) -> str | None:
     """The weakest basis among ``values`` (None when there are none).
 
@@ -249,19 +239,43 @@ def structure_criteria(vocab: Vocabulary) -> list:
     return sorted((c for c in vocab.criteria() if c.regional_structure), key=lambda c: c.id)
 
 
-def _perspective_status(criterion, structure: list[str], by_table: dict[str, list[Finding]],
-                        mandate_no: set[str]) -> str:
+def _criterion_layers(criterion, vocab: Vocabulary, layers: dict[str, list[int]]) -> list[int]:
+    """The layers of the structure where a perspective that satisfies ``criterion`` sits, from a finding's
+    ``layers`` evidence (perspective notation -> layers; a finer sector counts for its broader perspective).
+
+    >>> from izagraph.vocab import vocabulary
+    >>> v = vocabulary()
+    >>> ggd = next(c for c in v.criteria() if c.id == "iza-regionale-ggd")
+    >>> _criterion_layers(ggd, v, {"ggd": [2], "huisartsen": [1]})
+    [2]
+    """
+    required = {str(r) for r in criterion.requires_any_of}
+    out: set[int] = set()
+    for notation_, found in layers.items():
+        iri = vocab.resolve("perspective", notation_)  # seats' perspectives and sectors share this scheme
+        if iri is not None and {str(c) for c in vocab.broader_closure(iri)} & required:
+            out.update(found)
+    return sorted(out)
+
+
+def _perspective_status(criterion, structure: list[str], by_table: dict[str, list[Finding]]) -> str:
+    """A criterion's verdict over the region's collaboration structures (one ``missing-perspectives``
+    finding per top table and criterion not met; the rule checks the whole structure under the top table).
+    The best verdict of any structure wins: present, then not met for want of a mandate, then a mandate
+    not recorded (gap in the data), then missing; a structure without any member is not recorded."""
     per_table = []
     for t in structure:
         fs = by_table.get(t, [])
-        if any(f.evidence.get("members") == [] and "criterion" not in f.evidence for f in fs):
+        if any(f.evidence.get("members") == [] and "criteria" in f.evidence for f in fs):
             per_table.append("not_recorded")
             continue
         miss = [f for f in fs if f.evidence.get("criterion") == criterion.id]
         if not miss:
             per_table.append("present")
-        elif any("without_mandate" in f.evidence for f in miss):
-            per_table.append("no_mandate" if t in mandate_no else "mandate_not_recorded")
+        elif any(f.gap == "data" for f in miss):
+            per_table.append("mandate_not_recorded")
+        elif any(f.evidence.get("without_mandate") for f in miss):
+            per_table.append("no_mandate")
         else:
             per_table.append("missing")
     for status in ("present", "no_mandate", "mandate_not_recorded", "missing"):
@@ -281,15 +295,21 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
     by_table: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_table[f.subject].append(f)
-    mandate_no = {t for t in structure for f in findings if f.rule == "mandate-gaps"
-                  and f.evidence.get("mandate") is False and f.evidence.get("table") == g.label(t)}
+    layers_of: dict[str, list[int]] = {}  # criterion id -> layers where it is met, where the evidence says
     if not has_data:
         perspectives = {c.id: "no_data" for c in criteria}
     elif not structure:
         perspectives = {c.id: "not_recorded" for c in criteria}
     else:
         pf = {t: [f for f in by_table.get(t, []) if f.rule == "missing-perspectives"] for t in structure}
-        perspectives = {c.id: _perspective_status(c, structure, pf, mandate_no) for c in criteria}
+        perspectives = {c.id: _perspective_status(c, structure, pf) for c in criteria}
+        given = [f.evidence["layers"] for fs in pf.values() for f in fs if f.evidence.get("layers")]
+        for c in criteria:
+            found = sorted({x for ls in given for x in _criterion_layers(c, g.vocab, ls)})
+            # the evidence gives where a perspective sits, not where a seat with a mandate sits: no layer for a
+            # criterion that needs a mandate (the gemeente at layer 1 may be the one without)
+            if perspectives[c.id] == "present" and found and not c.requires_mandate:
+                layers_of[c.id] = found
     gemeenten_criteria = [c.id for c in criteria if c.requires_mandate]
     mandate = perspectives[gemeenten_criteria[0]] if gemeenten_criteria else ("no_data" if not has_data else "not_recorded")
 
@@ -311,8 +331,8 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
     status = a.get("status") or "source"
     basis = weakest_basis(["illustrative" if ev == "illustrative" else None for ev, _ in [(evid, conf), *sources]]
                           + ["inferred" if status == "inferred" else None]
-                          + [finding_basis(f) for f in findings] + ["source"])
-    confidence = lowest_confidence([conf, *(c for _, c in sources), *(finding_confidence(f) for f in findings)])
+                          + [f.basis for f in findings] + ["source"])
+    confidence = lowest_confidence([conf, *(c for _, c in sources), *(f.confidence for f in findings)])
     gemeenten = {v for r in g.descendants(region) for _, v, rel in G.out_edges(r, data="relation") if rel == "contains"}
     grants = g.grants.get(region, [])
     has_page = has_data or bool(grants)
@@ -321,7 +341,7 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
         "status": status, "gemeenten": len(gemeenten), "has_data": has_data,
         "structure": [g.label(t) for t in structure], "governance": "recorded" if structure else
         ("not_recorded" if has_data else "no_data"),
-        "perspectives": perspectives, "mandate": mandate,
+        "perspectives": perspectives, "perspective_layers": layers_of, "mandate": mandate,
         "werkagenda": recorded("no-werkagenda"), "monitoring": recorded("no-monitoring"),
         "tables": len(tables), "seats": seats,
         "layers": max((g.depth(t) for t in tables), default=0),
@@ -338,10 +358,18 @@ def region_card(g: Graphs, region: str, criteria: list) -> dict:
 # -- national ----------------------------------------------------------------------------------------
 
 def finding_row(f: Finding, lang: str) -> dict:
-    return {"severity": f.severity.notation, "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
-            "regions": list(f.region_labels), "basis": finding_basis(f), "confidence": finding_confidence(f),
-            "gap": getattr(f, "gap", None), "advice": f.advice_label.get(lang) or f.advice or "", "advice_text": f.advice_text.get(lang, ""),
-            "evidence": evidence_summary(f.evidence)}
+    """A finding as the pages show it. The other findings of a pair rule about the same pair (evidence
+    ``also``, see :mod:`izagraph.rules.structures`) are listed as readable lines, not as raw evidence."""
+    from ..summary import severity_label
+
+    evidence = {k: v for k, v in f.evidence.items() if k != "also"}
+    also = [{"rule": a.get("rule", ""), "message": a.get("message", "")}
+            for a in f.evidence.get("also", ()) if isinstance(a, dict)]
+    return {"severity": f.severity.notation, "severity_label": severity_label(f.severity.notation, lang),
+            "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
+            "regions": list(f.region_labels), "basis": f.basis, "confidence": f.confidence,
+            "gap": f.gap, "sources": list(f.sources), "advice": f.advice_label.get(lang) or f.advice or "",
+            "advice_text": f.advice_text.get(lang, ""), "evidence": evidence_summary(evidence), "also": also}
 
 
 def build_national(G: nx.MultiDiGraph, index, report: Report, coverage: list[dict], *,

@@ -134,3 +134,29 @@ def matrix(divisions: list[str], labels: dict[str, str], values: dict[tuple[str,
                         + _text(x + cell / 2, y + cell / 2 + 4, fmt.format(v), anchor="middle", size=11,
                                 fill="#fff" if shade > 0.6 else "#000") + "</g>")
     return _svg(width, height, body, title, "matrix")
+
+
+def natural_breaks(values, n: int = 6) -> list[tuple[int, int]]:
+    """Class bounds (inclusive) for the positive counts in ``values``, by Fisher-Jenks natural breaks
+    (``jenkspy``): counts per gemeente are skewed (most gemeenten lie under one table), so equal steps put
+    almost every gemeente in the lowest class. Each class is named by the lowest and highest count it holds;
+    with ``n`` or fewer distinct counts, one class per count.
+
+    >>> natural_breaks([1] * 257 + [2] * 37 + [3] * 3 + [4] * 15 + [6] * 8 + [10] + [11] * 6 + [12] * 11 + [16] * 4)
+    [(1, 1), (2, 2), (3, 4), (6, 6), (10, 12), (16, 16)]
+    >>> natural_breaks([0, 3, 1, 3]), natural_breaks([0, 0])
+    ([(1, 1), (3, 3)], [])
+    """
+    import jenkspy
+
+    counts = sorted(int(v) for v in values if v and v > 0)
+    distinct = sorted(set(counts))
+    if len(distinct) <= n:
+        return [(v, v) for v in distinct]
+    out, rest = [], distinct
+    for hi in [int(b) for b in jenkspy.jenks_breaks(counts, n_classes=n)[1:]]:
+        held = [v for v in rest if v <= hi]
+        if held:
+            out.append((held[0], held[-1]))
+            rest = rest[len(held):]
+    return out

@@ -145,7 +145,7 @@ def congruence_table(data: dict, lang: str) -> Table:
 def findings_table(id_: str, title: str, rows: list[dict], lang: str) -> Table:
     t = words(lang)
     cols = [t["severity"], t["rule"], t["subject"], t["message"], t["regions"], t["basis"], t["confidence"],
-            t["advice"]]
+            t["gap"], t["advice"]]
     out = []
     for r in rows:
         out.append(dict(zip(cols, [Cell(severity_label(r["severity"], lang), f"sev-{r['severity']}"), Cell(r["rule"]), Cell(r["subject"]),
@@ -153,6 +153,7 @@ def findings_table(id_: str, title: str, rows: list[dict], lang: str) -> Table:
                                    Cell(t.get(f"basis.{r['basis']}", r["basis"]), f"basis-{r['basis']}"),
                                    Cell(t.get(f"confidence.{r['confidence'] or 'none'}", ""),
                                         f"conf-{r['confidence'] or 'none'}"),
+                                   Cell(t[f"gap.{r['gap']}"], f"gap-{r['gap']}"),
                                    Cell(r["advice"])])))
     return Table(id_, title, cols, out)
 
@@ -169,7 +170,7 @@ def national_tables(data: dict) -> list[Table]:
     """Every table of the national page, in page order."""
     lang = data["lang"]
     t = words(lang)
-    out = [severity_table(data, lang), coverage_table(data, lang)]
+    out = [coverage_table(data, lang), severity_table(data, lang)]
     out += [scorecard_table(s, data["criteria"], lang) for s in data["divisions"]]
     out += [congruence_table(data, lang),
             findings_table("hotspots", t["hotspots"], data["hotspots"], lang),

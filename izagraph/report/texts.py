@@ -12,7 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "dat de gegevens er niets over zeggen, niet dat het ontbreekt. ‘Illustratief’ rust op "
                        "verzonnen voorbeelddata en zegt niets over een echte regio.",
         "contents": "Inhoud", "division": "Regio-indeling", "divisions": "Regio-indelingen",
-        "coverage": "Dekking van de gegevens", "scorecard": "Scorekaart per regio",
+        "overview": "Overzicht", "also": "Over hetzelfde paar ook gemeld", "findings_section": "Bevindingen: drukte en dubbele structuren", "coverage": "Dekking van de gegevens", "scorecard": "Scorekaart per regio",
         "heatmap": "Perspectieven per regio (IZA-criteria)", "bars": "Tafels en zetels per regio",
         "congruence": "Passen de regio-indelingen in elkaar?", "geo": "Kaart", "hotspots": "Drukte-hotspots",
         "duplicates": "Dubbele structuren", "severity_counts": "Bevindingen naar ernst",
@@ -28,7 +28,10 @@ TEXT: dict[str, dict[str, str]] = {
         "basis.unknown": "onbekend",
         "confidence.high": "hoog", "confidence.medium": "middel", "confidence.low": "laag",
         "confidence.none": "niet vermeld",
-        "gap.governance": "lacune in de governance", "gap.data": "lacune in de gegevens",
+        "gap.governance": "lacune in de governance", "gap.data": "lacune in de gegevens", "gap": "soort lacune",
+        "layer": "laag", "layer_note": "Laag: waar in de samenwerkingsstructuur het perspectief zit (1 = de "
+        "regiotafel zelf, 2 = een tafel eronder), voor zover een bevinding dat vastlegt; niet bij mandaat (de "
+        "gegevens zeggen per laag niet wie het mandaat heeft).",
         "status.source": "uit bron", "status.inferred": "afgeleid", "status.unknown": "onbekend",
         "known": "bekend (bron)", "inferred": "afgeleid", "unknown": "onbekend",
         "no_governance_data": "Voor geen van deze {n} regio's zijn tafels of governancekeuzes vastgelegd: de "
@@ -84,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
                        "say nothing about it, not that it is missing. ‘Illustrative’ rests on made-up example data "
                        "and says nothing about a real region.",
         "contents": "Contents", "division": "Region division", "divisions": "Region divisions",
-        "coverage": "Coverage of the data", "scorecard": "Scorecard per region",
+        "overview": "Overview", "also": "Also reported about the same pair", "findings_section": "Findings: drukte and duplicated structures", "coverage": "Coverage of the data", "scorecard": "Scorecard per region",
         "heatmap": "Perspectives per region (IZA criteria)", "bars": "Tables and seats per region",
         "congruence": "Do the region divisions nest?", "geo": "Map", "hotspots": "Drukte hot spots",
         "duplicates": "Duplicated structures", "severity_counts": "Findings by severity",
@@ -100,7 +103,10 @@ TEXT: dict[str, dict[str, str]] = {
         "basis.unknown": "unknown",
         "confidence.high": "high", "confidence.medium": "medium", "confidence.low": "low",
         "confidence.none": "not stated",
-        "gap.governance": "governance gap", "gap.data": "data gap",
+        "gap.governance": "governance gap", "gap.data": "data gap", "gap": "kind of gap",
+        "layer": "layer", "layer_note": "Layer: where in the collaboration structure the perspective sits (1 = the "
+        "top table itself, 2 = a table under it), as far as a finding records it; not for a mandate (the "
+        "data do not say per layer who holds it).",
         "status.source": "from source", "status.inferred": "inferred", "status.unknown": "unknown",
         "known": "known (source)", "inferred": "inferred", "unknown": "unknown",
         "no_governance_data": "None of these {n} regions has tables or governance choices recorded: the "
