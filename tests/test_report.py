@@ -84,9 +84,10 @@ def test_scorecard_verdicts_follow_the_findings_and_never_turn_not_recorded_into
     rows = {r["regio"]: r for r in rows_of(out, "scorecard-iza.csv")}
     hl, zhn, zk, ach = (rows[n] for n in ("Haaglanden", "Zuid-Holland Noord", "Zuid-Kennemerland en IJmond",
                                           "Achterhoek"))
-    # EXPECTED.md: the structure under hl-regiotafel lacks only burgers/patiënten; the GGD (its regiotafel seat
-    # ended) and gemeenten with a mandate (GM0518, mandate ja) sit one layer down, in its themateams
-    assert hl["Burgers en patiënten vertegenwoordigd"] == "ontbreekt"
+    # EXPECTED.md: burgers/patiënten sit at none of the recorded tables under hl-regiotafel, but
+    # hl-werkgroep-preventie has no recorded members, so it is "niet vastgelegd", never "ontbreekt"; the GGD (its
+    # regiotafel seat ended) and gemeenten with a mandate (GM0518, mandate ja) sit one layer down, in its themateams
+    assert hl["Burgers en patiënten vertegenwoordigd"] == "niet vastgelegd"
     assert hl["Regionale GGD vertegenwoordigd"] == "aanwezig"
     assert hl["Gemeenten vertegenwoordigd met mandaat"] == "aanwezig"
     assert hl["Zorgprofessionals vertegenwoordigd"] == "aanwezig"  # through huisartsen
@@ -318,7 +319,7 @@ def test_region_page_has_tree_profile_findings_and_next_steps(out):
     # gemeenten sit in layers 1 and 2, but the mandate (ja) only in layer 2 (GM0518 at hl-regiotafel: nee); the
     # evidence gives layers per perspective, not per mandate, so no layer is shown rather than a wrong one
     assert rows["Gemeenten vertegenwoordigd met mandaat"] == ["✓ aanwezig", ""]
-    assert rows["Burgers en patiënten vertegenwoordigd"] == ["✗ ontbreekt", ""]
+    assert rows["Burgers en patiënten vertegenwoordigd"] == ["? niet vastgelegd", ""]
     assert rows["Zorgprofessionals vertegenwoordigd"][1].startswith("1")  # huisartsen at the regiotafel
     # ZHN has no missing-perspectives finding: no evidence of layers, so none is shown (not guessed)
     zhn_rows = [tr.findall("td")[2] for tr in doc.findall(".//table[@class='data criteria']/tbody/tr")]
@@ -439,6 +440,8 @@ def _f(table, gap="governance", **evidence):
     ({"t": [_f("t", criterion="iza-ggd", members=["x"])], "u": []}, "present"),  # met in one of two structures
     ({"t": [_f("t", criteria=["iza-ggd"], members=[])], "u": [_f("u", criterion="iza-ggd", members=["y"])]},
      "missing"),
+    # absent from the recorded seats while a table of the structure has no recorded members: not recorded
+    ({"t": [_f("t", "data", criterion="iza-ggd", members=["x"], tables_without_members=["W"])]}, "not_recorded"),
     # another criterion's finding says nothing about this one
     ({"t": [_f("t", criterion="iza-burgers-patienten", members=["x"])]}, "present"),
 ])
@@ -573,7 +576,7 @@ def test_english_region_page(store, tmp_path):
     doc = parse(tmp_path / "regio-iza-haaglanden.html")
     statuses = {tr.find("td").text: "".join(tr.findall("td")[1].itertext()).strip()
                 for tr in doc.findall(".//table[@class='data criteria']/tbody/tr")}
-    assert statuses["Citizens and patients represented"] == "✗ missing"
+    assert statuses["Citizens and patients represented"] == "? not recorded"  # a werkgroep's members are not
     assert statuses["Regional public health service represented"] == "✓ present"  # in a themateam (layer 2)
     assert statuses["Municipalities represented with a mandate"] == "✓ present"
     assert doc.find(".//section[@id='profile']/h2").text == "Governance profile"

@@ -10,7 +10,8 @@ the IZA criteria from the ontology and the verdicts from the findings, so every 
 - *perspectives* (one per criterion): ``present`` when a structure table with members has no
   ``missing-perspectives`` finding for it, ``missing`` when every structure table with members has one,
   ``no_mandate`` / ``mandate_not_recorded`` when the gemeenten sit there without a (recorded) mandate,
-  ``not_recorded`` when no structure table or no members are recorded, ``no_data`` for a region of
+  ``not_recorded`` when no structure table or no members are recorded, or when the perspective is absent
+  from the recorded seats while a table of the structure has no recorded members, ``no_data`` for a region of
   which izagraph knows nothing beyond its name;
 - *werkagenda* and *monitoring*: ``recorded`` unless ``structure-gaps`` says they are not.
 
@@ -272,15 +273,17 @@ def _perspective_status(criterion, structure: list[str], by_table: dict[str, lis
         miss = [f for f in fs if f.evidence.get("criterion") == criterion.id]
         if not miss:
             per_table.append("present")
-        elif any(f.gap == "data" for f in miss):
+        elif any(f.gap == "data" and f.evidence.get("mandate_unknown") for f in miss):
             per_table.append("mandate_not_recorded")
+        elif any(f.gap == "data" for f in miss):  # absent from the recorded seats, some tables unrecorded
+            per_table.append("seats_not_recorded")
         elif any(f.evidence.get("without_mandate") for f in miss):
             per_table.append("no_mandate")
         else:
             per_table.append("missing")
-    for status in ("present", "no_mandate", "mandate_not_recorded", "missing"):
+    for status in ("present", "no_mandate", "mandate_not_recorded", "seats_not_recorded", "missing"):
         if status in per_table:
-            return status
+            return "not_recorded" if status == "seats_not_recorded" else status
     return "not_recorded"
 
 
