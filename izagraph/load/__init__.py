@@ -114,7 +114,8 @@ def _point_to_shipped(problems: list[Problem], paths) -> list[Problem]:
 
 
 def _all_problems(graph: Graph, origins: dict, problems: list[Problem]) -> list[Problem]:
-    if not any(p.code in ("syntax", "refused", "bad-iri") for p in problems):
+    if not any(p.code in ("syntax", "refused", "bad-iri", "bad-language") for p in problems):
+        # (terms the store cannot hold would stop the SHACL engine, which runs on Oxigraph: reported above)
         # A row already reported by the converter usually also breaks a shape: keep the first, clearer message.
         reported = {(p.file, p.row) for p in problems}
         problems = problems + [p for p in shacl_problems(graph, origins) if (p.file, p.row) not in reported
