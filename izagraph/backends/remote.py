@@ -140,6 +140,23 @@ def with_prefixes(text: str) -> str:
     return head + text
 
 
+def _access_denied(what: str, url: str, code: int) -> BackendUnavailable:
+    return BackendUnavailable(f"{what}: {url} weigert toegang (HTTP {code}); zet IZAGRAPH_SPARQL_USER en "
+                              "IZAGRAPH_SPARQL_PASSWORD, of IZAGRAPH_SPARQL_TOKEN")
+
+
+def _check_access(url: str, headers: dict, what: str) -> None:
+    """A HEAD request first: a server that refuses the credentials may close the connection while a large
+    body is still being sent (a broken pipe instead of its 401), so ask before sending."""
+    try:
+        urllib.request.urlopen(urllib.request.Request(url, method="HEAD", headers=headers), timeout=TIMEOUT).close()
+    except urllib.error.HTTPError as exc:
+        if exc.code in (401, 403):
+            raise _access_denied(what, redact(url.split("?", 1)[0]), exc.code) from None
+    except (urllib.error.URLError, OSError):
+        pass  # the upload itself reports an unreachable server
+
+
 def _open(request: urllib.request.Request, what: str):
     try:
         return urllib.request.urlopen(request, timeout=TIMEOUT)
@@ -148,9 +165,7 @@ def _open(request: urllib.request.Request, what: str):
         first = next((line.strip() for line in body.splitlines() if line.strip()), "")
         url = redact(request.full_url.split("?", 1)[0])
         if exc.code in (401, 403):
-            raise BackendUnavailable(
-                f"{what}: {url} weigert toegang (HTTP {exc.code}); zet IZAGRAPH_SPARQL_USER en "
-                "IZAGRAPH_SPARQL_PASSWORD, of IZAGRAPH_SPARQL_TOKEN") from None
+            raise _access_denied(what, url, exc.code) from None
         if exc.code in (404, 405):
             raise BackendUnavailable(f"{what}: {url} antwoordt HTTP {exc.code} ({exc.reason}): is dit het juiste "
                                      "adres (query-endpoint voor --backend sparql, Graph Store-endpoint voor push)?") from None
@@ -257,6 +272,7 @@ def push(store: Path, endpoint: str, graph: str | None = None, replace: bool = T
     target = urllib.parse.urlencode({"graph": graph}) if graph else "default"
     url = redact(endpoint) + ("&" if "?" in endpoint else "?") + target
     content_type = {"nt": "application/n-triples", "turtle": "text/turtle"}[fmt]
+    _check_access(url, auth_headers(endpoint), "push")
     request = urllib.request.Request(url, data=body, method="PUT" if replace else "POST",
                                      headers={"Content-Type": f"{content_type}; charset=utf-8",
                                               "Content-Length": str(body.length), **auth_headers(endpoint)})
