@@ -342,15 +342,3 @@ def pct(x: float | None) -> str:
     '83%'
     """
     return "?" if x is None else f"{round(100 * x)}%"
-
-
-def active_seat_iris(facts: Facts, table_iris, today: dt.date) -> list[str]:
-    """The active seats at these tables and their members: what a finding about the tables' membership
-    rests on."""
-    wanted = set(table_iris)
-    out = []
-    for s in facts.subjects("table"):
-        f = facts.of(s)
-        if f.get("table", EMPTY) & wanted and is_active(f.get("end", EMPTY), today, f.get("start", EMPTY)):
-            out += [s, *f.get("member", EMPTY), *f.get("behalf", EMPTY)]
-    return out
