@@ -17,8 +17,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..rules.pairs import shared_counts
-from ..rules.regions import adjusted_rand
+from ..rules.regions import nesting
 
 
 def division_parts(G: nx.MultiDiGraph) -> dict[str, dict[str, frozenset]]:
@@ -34,21 +33,12 @@ def division_parts(G: nx.MultiDiGraph) -> dict[str, dict[str, frozenset]]:
 
 
 def compare(a: dict[str, frozenset], b: dict[str, frozenset]) -> dict | None:
-    """Nesting shares both ways and the adjusted Rand index of two divisions; None without common gemeenten."""
-    common = set().union(*a.values()) & set().union(*b.values()) if a and b else set()
-    if not common:
+    """Nesting shares both ways and the adjusted Rand index of two divisions; None without common gemeenten
+    (the same computation as the region-incongruence rule: :func:`izagraph.rules.regions.nesting`)."""
+    n = nesting(a, b)
+    if n is None:
         return None
-    ra = {r: g & common for r, g in a.items() if g & common}
-    rb = {r: g & common for r, g in b.items() if g & common}
-    table = shared_counts(ra, rb)
-    partners_a, partners_b = defaultdict(set), defaultdict(set)
-    for x, y in table:
-        partners_a[x].add(y)
-        partners_b[y].add(x)
-    return {"compared": len(common),
-            "a_in_b": sum(1 for x in ra if len(partners_a[x]) == 1) / len(ra),
-            "b_in_a": sum(1 for y in rb if len(partners_b[y]) == 1) / len(rb),
-            "ari": adjusted_rand(table)}
+    return {"compared": len(n["common"]), "a_in_b": n["a_in_b"], "b_in_a": n["b_in_a"], "ari": n["ari"]}
 
 
 def congruence_matrix(G: nx.MultiDiGraph) -> dict:

@@ -54,10 +54,35 @@ def _wanted(ctx, vocab) -> list[str]:
     return [str(vocab.resolve("division", d)) for d in ctx["divisions"] if vocab.resolve("division", d)]
 
 
-def score_incongruence(rows, ctx, vocab) -> list[Finding]:
-    """Every pair of region divisions whose regions do not nest."""
+def nesting(a: dict, b: dict) -> dict | None:
+    """How two region divisions (region -> gemeenten) nest, over the gemeenten both cover: the shares of a's
+    regions inside one region of b (``a_in_b``) and the other way round, the adjusted Rand index, and the
+    parts they were computed from. None when they share no gemeente. Used by the rule and by the report.
+
+    >>> n = nesting({"a1": {1, 2}, "a2": {3}}, {"b1": {1, 2, 3}})
+    >>> n["a_in_b"], n["b_in_a"], n["ari"]
+    (1.0, 0.0, 0.0)
+    """
     from .pairs import shared_counts
 
+    common = (set().union(*a.values()) & set().union(*b.values())) if a and b else set()
+    if not common:
+        return None
+    ra = {r: frozenset(g & common) for r, g in a.items() if g & common}
+    rb = {r: frozenset(g & common) for r, g in b.items() if g & common}
+    table = shared_counts(ra, rb)
+    partners_a, partners_b = defaultdict(set), defaultdict(set)
+    for x, y in table:
+        partners_a[x].add(y)
+        partners_b[y].add(x)
+    return {"common": common, "ra": ra, "rb": rb, "table": table,
+            "a_in_b": sum(1 for x in ra if len(partners_a[x]) == 1) / len(ra),
+            "b_in_a": sum(1 for y in rb if len(partners_b[y]) == 1) / len(rb),
+            "ari": adjusted_rand(table)}
+
+
+def score_incongruence(rows, ctx, vocab) -> list[Finding]:
+    """Every pair of region divisions whose regions do not nest."""
     facts = Facts(rows)
     rs = regions(facts)
     scope = set(facts.subjects("gemeente-in-scope"))
@@ -69,18 +94,11 @@ def score_incongruence(rows, ctx, vocab) -> list[Finding]:
         for db in divs[i + 1:]:
             ga = set().union(*by_div[da].values())
             gb = set().union(*by_div[db].values())
-            common = ga & gb
-            if not common:
+            nest = nesting(by_div[da], by_div[db])
+            if nest is None:
                 continue
-            ra = {r: g & common for r, g in by_div[da].items() if g & common}
-            rb = {r: g & common for r, g in by_div[db].items() if g & common}
-            table = shared_counts(ra, rb)
-            partners_a, partners_b = defaultdict(set), defaultdict(set)
-            for a, b in table:
-                partners_a[a].add(b)
-                partners_b[b].add(a)
-            a_in_b = sum(1 for a in ra if len(partners_a[a]) == 1) / len(ra)
-            b_in_a = sum(1 for b in rb if len(partners_b[b]) == 1) / len(rb)
+            common, ra, rb, table = nest["common"], nest["ra"], nest["rb"], nest["table"]
+            a_in_b, b_in_a = nest["a_in_b"], nest["b_in_a"]
             loose = set()
             loose_a, loose_b = set(), set()
             for (a, b) in table:
@@ -94,7 +112,7 @@ def score_incongruence(rows, ctx, vocab) -> list[Finding]:
             evidence = {
                 "divisions": [na, nb], "gemeenten_compared": len(common),
                 "only_in_" + na: len(ga - gb), "only_in_" + nb: len(gb - ga),
-                "a_in_b": a_in_b, "b_in_a": b_in_a, "adjusted_rand": adjusted_rand(table),
+                "a_in_b": a_in_b, "b_in_a": b_in_a, "adjusted_rand": nest["ari"],
                 "non_nesting_gemeenten": sorted(facts.label(g) for g in loose),
                 "regions_" + na: sorted(facts.label(r) for r in loose_a),
                 "regions_" + nb: sorted(facts.label(r) for r in loose_b),
