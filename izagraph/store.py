@@ -2,8 +2,8 @@
 
 A store is a folder that carries the marker file ``izagraph-store.json`` and a symlink ``current`` to one
 complete version folder ``v-<time>-<random>/`` holding ``graph.nt`` (the data, canonical N-Triples),
-``oxigraph/`` (an embedded Oxigraph database with the data plus the ontology, for SPARQL) and
-``meta.json``. A load builds a new version beside the current one and switches in one atomic step: a new
+``oxigraph/`` (an embedded Oxigraph database with the data plus the ontology, for SPARQL),
+``snapshot/`` (the rules' facts as typed columns, :mod:`izagraph.snapshot`) and ``meta.json``. A load builds a new version beside the current one and switches in one atomic step: a new
 symlink is renamed over ``current`` (``rename(2)`` replaces it atomically), so at every instant the store
 is either the old version or the new one, complete. Leftovers of a killed load (a version folder that
 ``current`` does not point to) are removed by the next load.
@@ -27,6 +27,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import StoreNotFound, StoreRefused
+from .snapshot import SNAPSHOT_DIR
+from .snapshot import build_into as build_snapshot
 from .vocab import ontology_graph
 
 GRAPH_FILE = "graph.nt"
@@ -161,6 +163,7 @@ def build_store(graph: Graph, path: Path, inputs: list[str]) -> StoreInfo:
             (staging / GRAPH_FILE).write_bytes(graph.serialize(format="nt", encoding="utf-8"))
             fault_point("staging")
             store = _to_oxigraph(graph, staging / OXIGRAPH_DIR)
+            build_snapshot(store, staging / SNAPSHOT_DIR)  # every rule's facts, read in milliseconds later
             del store  # close the database before switching to it
             info = StoreInfo(path, len(graph), [str(i) for i in inputs], stamp.isoformat(timespec="seconds"))
             (staging / META_FILE).write_text(json.dumps(

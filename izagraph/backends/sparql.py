@@ -42,20 +42,31 @@ class OxigraphBackend:
     name = "oxigraph"
     language = "sparql"
 
-    def __init__(self, store):
+    def __init__(self, store, snapshot=None):
         self.store = store
+        #: the load-time analytical snapshot (:mod:`izagraph.snapshot`): ``check`` reads the rules' facts
+        #: from it instead of querying; None runs every rule query on the store.
+        self.snapshot = snapshot
 
     @classmethod
-    def from_store(cls, path: Path) -> OxigraphBackend:
-        from ..store import open_oxigraph
+    def from_store(cls, path: Path, snapshot: bool = True) -> OxigraphBackend:
+        """The store's database, with its analytical snapshot when it has one (and ``snapshot``)."""
+        from ..snapshot import open_for_store
+        from ..store import open_oxigraph, require_store
 
-        return cls(open_oxigraph(path))
+        return cls(open_oxigraph(path), open_for_store(require_store(path)) if snapshot else None)
 
     @classmethod
-    def from_graph(cls, graph: Graph) -> OxigraphBackend:
+    def from_graph(cls, graph: Graph, snapshot: bool = False) -> OxigraphBackend:
+        """An in-memory store of ``graph``; with ``snapshot`` its analytical snapshot is built too."""
         from ..store import _to_oxigraph
 
-        return cls(_to_oxigraph(graph, None))
+        backend = cls(_to_oxigraph(graph, None))
+        if snapshot:
+            from ..snapshot import Snapshot
+
+            backend.snapshot = Snapshot.build(backend)
+        return backend
 
     def rows(self, query: Query, params: dict[str, object]) -> list[dict[str, object]]:
         import pyoxigraph as ox

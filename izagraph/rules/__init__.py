@@ -220,13 +220,19 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
     per_rule, skipped = _distribute(selected, params, filters, explicit)
     contexts = [(rule, rule.context(per_rule[rule.id], vocab, today)) for rule in selected if rule.id not in skipped]
     findings: list[Finding] = []
+    snapshot = getattr(backend, "snapshot", None)  # the load-time analytical snapshot, when there is one
     for rule, ctx in contexts:
         query = rule.query(backend.language)
-        rows = backend.rows(query, ctx.bound())
+        if snapshot is not None:  # the facts all rules share, with this rule's scope facts laid over them
+            rows = snapshot.shared_rows(query, ctx.bound(), backend)
+        else:
+            rows = backend.rows(query, ctx.bound())
         findings.extend(rule.score(rows, ctx, vocab))
     findings = structures.one_per_pair(findings)
     if findings:  # one provenance query for all findings: basis, confidence and sources from every fact
-        findings = annotate(findings, backend.rows(load_query("provenance", backend.language), {}))
+        provenance = load_query("provenance", backend.language)
+        findings = annotate(findings, snapshot.rows(provenance, {}, backend) if snapshot is not None
+                            else backend.rows(provenance, {}))
     used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}
     return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
 

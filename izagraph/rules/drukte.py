@@ -21,14 +21,14 @@ import math
 from collections import Counter, defaultdict
 
 from ..findings import Finding, Severity
-from .facts import Facts, depth, notation, seat_facts, seats, short_list, table_facts, tables
+from .facts import Facts, facts_of, depth, notation, seat_facts, seats, short_list, table_facts, tables
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
 
 
 def _active(rows, ctx):
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     active = {i: t for i, t in tables(facts).items() if t.active(today)}
     active_seats = [s for s in seats(facts) if s.table in active and s.active(today)]

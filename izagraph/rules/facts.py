@@ -32,11 +32,19 @@ _NONE: dict = {}
 
 
 class Facts:
-    """Fact rows grouped by subject: ``get(s, fact)`` is the set of values, ``label(iri)`` a name."""
+    """Fact rows grouped by subject: ``get(s, fact)`` is the set of values, ``label(iri)`` a name.
+
+    A :meth:`scoped` view shares every fact with its base except a few named ones (the scope facts such
+    as ``in-scope``, which depend on a rule's filters), so the analytical snapshot builds the facts once
+    for all rules. Derived values (tables, seats, regions) are memoised with :meth:`memo`."""
 
     def __init__(self, rows: list[dict]):
         self._facts: dict[str, dict[str, set]] = {}
         self._labels: dict[str, str] = {}
+        self._memo: dict = {}          # derived values that do not depend on the scope facts
+        self._scoped_memo: dict = {}   # derived values that do (e.g. tables, which carry in_scope)
+        self._overlay: Facts | None = None
+        self._overlay_names: frozenset = frozenset()
         for r in rows:
             s, fact, o = r.get("s"), r.get("fact"), r.get("o")
             if s is None or fact is None or o is None:
@@ -57,6 +65,31 @@ class Facts:
                 if fact == "label":
                     self._set_label(s, str(v))
 
+    def scoped(self, overlay: Facts, names) -> Facts:
+        """A view of these facts in which the facts called ``names`` come from ``overlay`` only.
+
+        >>> base = Facts([{"s": "t", "fact": "label", "o": "T"}, {"s": "t", "fact": "in-scope", "o": True}])
+        >>> view = base.scoped(Facts([]), {"in-scope"})
+        >>> view.has("t", "in-scope"), view.label("t"), base.has("t", "in-scope")
+        (False, 'T', True)
+        """
+        view = object.__new__(Facts)
+        view._facts, view._memo, view._scoped_memo = self._facts, self._memo, {}
+        view._overlay, view._overlay_names = overlay, frozenset(names)
+        view._labels = self._labels
+        if overlay._labels:  # labels met only in the scope rows (rare): merged into a copy
+            view._labels = dict(self._labels)
+            for iri, label in overlay._labels.items():
+                view._set_label(iri, label)
+        return view
+
+    def memo(self, key, build, scoped: bool = False):
+        """``build()`` once per facts (``scoped``: once per view, for values that read scope facts)."""
+        cache = self._scoped_memo if scoped else self._memo
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]
+
     def _set_label(self, iri: str, label: str) -> None:
         old = self._labels.get(iri)
         self._labels[iri] = label if old is None else min(old, label)
@@ -70,6 +103,8 @@ class Facts:
         return self._facts.items()
 
     def get(self, s: str, fact: str) -> set:
+        if fact in self._overlay_names:
+            return self._overlay.get(s, fact)
         return self._facts.get(s, _NONE).get(fact, EMPTY)
 
     def one(self, s: str, fact: str, default=None):
@@ -83,12 +118,21 @@ class Facts:
         return bool(self.get(s, fact))
 
     def subjects(self, fact: str, value=None) -> list[str]:
+        if fact in self._overlay_names:
+            return self._overlay.subjects(fact, value)
         return sorted(s for s, fs in self._facts.items() if fact in fs and (value is None or value in fs[fact]))
 
     def label(self, iri: str | None) -> str:
         if iri is None:
             return ""
         return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def facts_of(rows) -> Facts:
+    """The facts of a rule's rows: built from the rows, or the shared facts the analytical snapshot
+    hands every rule (rows with a ``facts`` attribute)."""
+    shared = getattr(rows, "facts", None)
+    return shared if shared is not None else Facts(rows)
 
 
 # -- dates -------------------------------------------------------------------------------------
@@ -189,7 +233,12 @@ class Table:
 
 
 def tables(facts: Facts) -> dict[str, Table]:
-    """Every table named in the facts; territory = explicit gemeenten, else its region's gemeenten."""
+    """Every table named in the facts; territory = explicit gemeenten, else its region's gemeenten.
+    Built once per facts (callers must not change the result)."""
+    return facts.memo("tables", lambda: _tables(facts), scoped=True)
+
+
+def _tables(facts: Facts) -> dict[str, Table]:
     out = {}
     for s in facts.subjects("is", "table"):
         covers = facts.get(s, "covers")
@@ -260,6 +309,11 @@ class Seat:
 
 
 def seats(facts: Facts) -> list[Seat]:
+    """Every seat (membership) in the facts. Built once per facts (callers must not change the result)."""
+    return facts.memo("seats", lambda: _seats(facts))
+
+
+def _seats(facts: Facts) -> list[Seat]:
     out = []
     for s in facts.subjects("table"):
         f = facts.of(s)
@@ -317,6 +371,11 @@ class Region:
 
 
 def regions(facts: Facts) -> dict[str, Region]:
+    """Every region in the facts. Built once per facts (callers must not change the result)."""
+    return facts.memo("regions", lambda: _regions(facts))
+
+
+def _regions(facts: Facts) -> dict[str, Region]:
     out = {}
     for s in facts.subjects("division"):
         out[s] = Region(s, facts.label(s), facts.one(s, "division"), frozenset(facts.get(s, "gemeente")),

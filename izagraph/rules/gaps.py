@@ -11,13 +11,13 @@ from collections import defaultdict
 
 from ..findings import Finding
 from ..namespaces import concept
-from .facts import Facts, broader, is_active, mandate, notation, seat_facts, seats, short_list, table_facts, tables
+from .facts import facts_of, broader, is_active, mandate, notation, seat_facts, seats, short_list, table_facts, tables
 
 
 def score_tables(rows, ctx, vocab) -> list[Finding]:
     """Per active table: no chair type, no decision rule, no members, no theme (for the kinds that work
     on a theme), no parent (for the kinds that report to another table)."""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     seated = {s.table for s in seats(facts) if s.active(today)}
     checks = set(ctx["gaps"])
@@ -61,7 +61,7 @@ def _tasks(facts, table: str, vocab) -> set[str]:
 def score_structures(rows, ctx, vocab) -> list[Finding]:
     """Per active regional-structure table: is there a monitoring or evaluation body in its structure,
     and a werkagenda (the PDCA of the regional plan) for its region or steered by its structure?"""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     ts = tables(facts)
     active = {i: t for i, t in ts.items() if t.active(today)}
@@ -105,7 +105,7 @@ def score_structures(rows, ctx, vocab) -> list[Finding]:
 def score_mandates(rows, ctx, vocab) -> list[Finding]:
     """Seats that represent gemeenten without a recorded mandate, where representation is at play: the
     seat speaks for gemeenten, or the table's territory has gemeenten that have no seat of their own."""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     ts = {i: t for i, t in tables(facts).items() if t.active(today) and t.in_scope}
     gemeenten_perspective = str(concept("perspective", "gemeenten"))

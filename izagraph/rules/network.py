@@ -22,7 +22,7 @@ from collections import defaultdict
 
 from ..analytics.comembership import articulation_splits, betweenness, co_membership, communities
 from ..findings import Finding
-from .facts import Facts, is_active, short_list, tables
+from .facts import facts_of, is_active, short_list, tables
 
 NO_GROUP = ""
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
@@ -63,7 +63,7 @@ def _groups(facts, ts, how: str) -> dict[str, set[str]]:
 
 def _networks(rows, ctx):
     """Per scope: (key, label, tables of each member, the network); sorted by key."""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     wanted = ctx.get("tables") or []
     ts = {i: t for i, t in tables(facts).items()

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..findings import Finding, Severity
-from .facts import Facts, broader, mandate, notation, seat_facts, seats, short_list, tables
+from .facts import Facts, facts_of, broader, mandate, notation, seat_facts, seats, short_list, tables
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def assess(criterion, table_seats, vocab) -> tuple[list, list, list]:
 
 def _prepare(rows, ctx):
     """Facts, the active tables, and the active seats per active table (peildatum: ``ctx.today``)."""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     ts = {i: t for i, t in tables(facts).items() if t.active(today)}
     by_table = defaultdict(list)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from math import comb
 
 from ..findings import Finding
-from .facts import Facts, notation, regions, short_list, table_facts, tables
+from .facts import facts_of, notation, regions, short_list, table_facts, tables
 
 
 def adjusted_rand(contingency: dict[tuple, int]) -> float:
@@ -83,7 +83,7 @@ def nesting(a: dict, b: dict) -> dict | None:
 
 def score_incongruence(rows, ctx, vocab) -> list[Finding]:
     """Every pair of region divisions whose regions do not nest."""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     rs = regions(facts)
     scope = set(facts.subjects("gemeente-in-scope"))
     wanted = _wanted(ctx, vocab)
@@ -148,7 +148,7 @@ def _descends(region: str, ancestors: set[str], rs) -> bool:
 
 def score_cross_cutting(rows, ctx, vocab) -> list[Finding]:
     """Active tables whose territory lies in more than one region of another division."""
-    facts = Facts(rows)
+    facts = facts_of(rows)
     rs = regions(facts)
     wanted = _wanted(ctx, vocab)
     by_div = _by_division(rs, set(wanted), None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..findings import Finding, Severity
-from .facts import Facts, notation, pct, regions, seats, short_list, start_key, table_facts, tables
+from .facts import Facts, facts_of, notation, pct, regions, seats, short_list, start_key, table_facts, tables
 from .pairs import containment, jaccard, overlap_coefficient, shared_counts
 
 
@@ -45,7 +45,7 @@ class Incidence:
 
 
 def incidence(rows, ctx) -> Incidence:
-    facts = Facts(rows)
+    facts = facts_of(rows)
     today = ctx.today
     ts = {i: t for i, t in tables(facts).items() if t.active(today)}
     members: dict[str, set] = {i: set() for i in ts}
