@@ -250,15 +250,20 @@ class Snapshot:
     def rows(self, query: Query, params: dict, live) -> ResultRows:
         """``query``'s rows: stored blocks from the snapshot, blocks with a bound parameter (or unknown to
         the snapshot) run on ``live``, a backend on the same store."""
-        p = plan(query)
         bound = {n: v for n, v in params.items() if v is not None}
+        if not bound and ("rows", query.name) in self._shared:
+            return self._shared[("rows", query.name)]
+        p = plan(query)
         out: list[dict] = []
         for key, text in p.blocks:
             if key in self.blocks and not any(mentions(text, n) for n in bound):
                 out.extend(self.block_rows(key, p.variables))
             else:
                 out.extend(live.rows(_block(query, p, text), params))
-        return ResultRows(out, list(p.variables))
+        rows = ResultRows(out, list(p.variables))
+        if not bound:  # unfiltered rows are the same for every caller (callers must not change them)
+            self._shared[("rows", query.name)] = rows
+        return rows
 
     def shared_rows(self, query: Query, params: dict, live) -> ResultRows:
         """Rows for a rule that carry the facts shared by all rules (see the module text), with this rule's

@@ -1,0 +1,105 @@
+"""The rules on the load-time analytical snapshot, beside the same rules on the fact queries, in one run.
+
+On a loaded store (``izagraph load``; default: a synthetic national dataset at ``--scale``, generated and
+loaded into a temporary store) it times, in one process with the ontology already parsed:
+
+1. opening the store and its snapshot, and building the facts all rules share (once per ``check``);
+2. each rule on the snapshot, with the shared facts already built (what the rule itself costs);
+3. all rules in one ``check`` on the snapshot (what a user waits for after opening the store);
+4. with ``--queries``: each rule on its own fact query (the path without a snapshot), time-capped.
+
+Not a test: timings depend on the machine (this one is shared). Figures, not verdicts.
+
+    .venv/bin/python benchmarks/bench_snapshot.py [--store DIR | --scale 1] [--rules a,b] [--queries]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def timed(fn):
+    t = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t
+
+
+def prepared_store(scale: float, tmp: Path) -> Path:
+    data, store = tmp / "data", tmp / "store"
+    izagraph = [sys.executable, "-m", "izagraph"]
+    subprocess.run([*izagraph, "generate", "--scale", str(scale), "--seed", "1", "-o", str(data)], check=True,
+                   stdout=subprocess.DEVNULL)
+    t = time.perf_counter()
+    subprocess.run([*izagraph, "--store", str(store), "load", str(data)], check=True, stdout=subprocess.DEVNULL)
+    print(f"izagraph load (scale {scale}): {time.perf_counter() - t:.1f} s")
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="a loaded store (default: generate and load one)")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--rules", help="comma-separated rule ids (default: all)")
+    parser.add_argument("--queries", action="store_true", help="also time each rule on its fact query")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per rule; the median is shown")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = args.store or prepared_store(args.scale, Path(tmp))
+        run(store, args)
+
+
+def run(store: Path, args) -> None:
+    from statistics import median
+
+    from izagraph.backends.sparql import OxigraphBackend
+    from izagraph.rules import ALL_RULES, check, get_rule
+    from izagraph.vocab import vocabulary
+
+    vocab = vocabulary()  # the ontology is parsed once per process: not part of any rule's time
+    rules = args.rules.split(",") if args.rules else [r.id for r in ALL_RULES]
+    backend, t_open = timed(lambda: OxigraphBackend.from_store(store))
+    snap = backend.snapshot
+    if snap is None:
+        sys.exit(f"{store} has no snapshot: load it again with this izagraph")
+    print(f"snapshot: {snap.built.get('rows', 0):,} rows in {snap.built.get('blocks')} blocks, "
+          f"built in {snap.built.get('seconds')} s at load")
+    print(f"open store + snapshot              {t_open:7.3f} s")
+    _, t_shared = timed(lambda: check(backend, ["table-gaps"]))
+    print(f"first check (builds shared facts)  {t_shared:7.3f} s")
+    total = 0.0
+    print(f"\n{'rule':24s} {'snapshot':>10s} {'findings':>9s}" + ("   fact query" if args.queries else ""))
+    plain = OxigraphBackend.from_store(store, snapshot=False) if args.queries else None
+    for rule_id in rules:
+        rule = get_rule(rule_id)
+        ctx = rule.context({}, vocab)
+        query = rule.query()
+        times = []
+        for _ in range(args.repeat):  # what check spends on this rule: its rows (scope facts) and its scoring
+            found, t = timed(lambda: rule.score(snap.shared_rows(query, ctx.bound(), backend), ctx, vocab))
+            times.append(t)
+        t = median(times)
+        total += t
+        line = f"{rule_id:24s} {t:9.3f}s {len(found):9d}"
+        if plain is not None:
+            report = check(backend, [rule_id])
+            ref, tq = timed(lambda: check(plain, [rule_id]))
+            same = [f.to_dict() for f in ref.findings] == [f.to_dict() for f in report.findings]
+            line += f"   {tq:9.2f}s  {tq / t:6.0f}x  {'same findings' if same else 'DIFFERENT FINDINGS'}"
+        print(line, flush=True)
+    print(f"{'sum of the rules':24s} {total:9.3f}s")
+    fresh = OxigraphBackend.from_store(store)
+    report, t_all = timed(lambda: check(fresh, rules))
+    print(f"{'all in one check':24s} {t_all:9.3f}s {len(report.findings):9d}  (fresh store: shared facts built "
+          "once, provenance included)")
+
+
+if __name__ == "__main__":
+    main()
