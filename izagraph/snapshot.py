@@ -234,18 +234,16 @@ class Snapshot:
         return cls(values, blocks, built)
 
     # reading ----------------------------------------------------------------------------------
-    def block_rows(self, key: str, variables: tuple[str, ...]) -> list[dict]:
-        """The stored rows of one block, each with every variable of the query (unbound: None)."""
-        stored, columns = self.blocks[key]
+    def block_rows(self, key: str, variables: tuple[str, ...], bound: dict | None = None) -> list[dict]:
+        """The stored rows of one block, each with every variable of the query: unbound is None, a bound
+        parameter its value (as a substituted variable in the projection is)."""
+        _, columns = self.blocks[key]
         values = self.values + [None]  # -1 picks the None at the end
-        cols = [(v, [values[i] for i in columns[v].tolist()]) if v in columns else (v, None) for v in variables]
         n = len(next(iter(columns.values()))) if columns else 0
-        out = []
-        names = [v for v, _ in cols]
-        lists = [c if c is not None else [None] * n for _, c in cols]
-        for values_of_row in zip(*lists):
-            out.append(dict(zip(names, values_of_row)))
-        return out
+        bound = bound or {}
+        lists = [[bound[v]] * n if v in bound else [values[i] for i in columns[v].tolist()] if v in columns
+                 else [None] * n for v in variables]
+        return [dict(zip(variables, row)) for row in zip(*lists)]
 
     def rows(self, query: Query, params: dict, live) -> ResultRows:
         """``query``'s rows: stored blocks from the snapshot, blocks with a bound parameter (or unknown to
@@ -257,7 +255,7 @@ class Snapshot:
         out: list[dict] = []
         for key, text in p.blocks:
             if key in self.blocks and not any(mentions(text, n) for n in bound):
-                out.extend(self.block_rows(key, p.variables))
+                out.extend(self.block_rows(key, p.variables, {n: str(v) for n, v in bound.items()}))
             else:
                 out.extend(live.rows(_block(query, p, text), params))
         rows = ResultRows(out, list(p.variables))
@@ -272,7 +270,7 @@ class Snapshot:
 
         base = self._shared.get("facts")
         if base is None:
-            base = self._shared["facts"] = Facts(self._union_rows())
+            base = self._shared["facts"] = Facts(self._union_rows(live))
         p = plan(query)
         scope_rows, names = [], set()
         filters = set(query.params) & _FILTERS
@@ -288,7 +286,9 @@ class Snapshot:
         rows.facts = base.scoped(Facts(scope_rows), names)
         return rows
 
-    def _union_rows(self) -> list[dict]:
+    def _union_rows(self, live) -> list[dict]:
+        """The rows of every non-scope block of every rule query, each block once (a block the snapshot
+        does not hold runs on ``live``)."""
         from .rules import ALL_RULES
 
         seen, out = set(), []
@@ -302,6 +302,8 @@ class Snapshot:
                 seen.add(key)
                 if key in self.blocks:
                     out.extend(self.block_rows(key, ("s", "fact", "o", "oLabel")))
+                else:
+                    out.extend(live.rows(_block(query, p, text), {}))
         return out
 
     def covers(self, query: Query) -> bool:
