@@ -182,21 +182,19 @@ class Snapshot:
             for key, text in p.blocks:
                 if key in blocks:
                     continue
-                rows = backend.rows(_block(query, p, text), {})
-                variables = tuple(rows.columns) if getattr(rows, "columns", None) else p.variables
-                columns = {v: np.empty(len(rows), dtype=np.int32) for v in variables}
-                for n, row in enumerate(rows):
-                    for v in variables:
-                        x = row.get(v)
-                        if x is None:
-                            columns[v][n] = -1
+                variables, solutions, plain = _solutions(backend, _block(query, p, text))
+                ids = [[] for _ in variables]
+                for solution in solutions:
+                    for j, term in enumerate(solution):
+                        if term is None:
+                            ids[j].append(-1)
                             continue
-                        k = (type(x), x)
-                        i = index.get(k)
+                        i = index.get(term)
                         if i is None:
-                            i = index[k] = len(values)
-                            values.append(x)
-                        columns[v][n] = i
+                            i = index[term] = len(values)
+                            values.append(plain(term))
+                        ids[j].append(i)
+                columns = {v: np.array(ids[j], dtype=np.int32) for j, v in enumerate(variables)}
                 blocks[key] = (variables, columns)
         built = {"format": FORMAT, "queries": names, "blocks": len(blocks), "values": len(values),
                  "rows": int(sum(len(next(iter(c.values()), ())) for _, c in blocks.values())),
@@ -312,6 +310,31 @@ class Snapshot:
 
 
 _FILTERS = {"region", "programme", "theme"}
+
+
+def _solutions(backend, query: Query):
+    """(variables, solutions as tuples of terms, term -> plain value) of a query without parameters.
+
+    On Oxigraph the terms stay pyoxigraph terms until the dictionary needs a value: each distinct term is
+    converted once, not once per row (the snapshot has ~300,000 rows and ~60,000 distinct values)."""
+    store = getattr(backend, "store", None)
+    if store is None or getattr(backend, "name", "") != "oxigraph":
+        rows = backend.rows(query, {})
+        variables = tuple(rows.columns)
+        return variables, (tuple((type(r[k]), r[k]) if r[k] is not None else None for k in variables)
+                           for r in rows), lambda typed: typed[1]
+    import pyoxigraph as ox
+
+    from .backends.sparql import plain
+    from .namespaces import PREFIXES
+
+    result = store.query(query.text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    variables = tuple(v.value for v in result.variables)
+
+    def value(term):
+        return plain(term.value, term.datatype.value) if type(term) is ox.Literal else term.value
+
+    return variables, (tuple(solution) for solution in result), value
 
 
 def _fact_names(block: str) -> set[str]:
