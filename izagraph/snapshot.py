@@ -31,6 +31,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -146,14 +147,19 @@ class Plan:
 
 
 def plan(query: Query) -> Plan:
-    split = split_union(query.text)
-    head_text = split[0] if split else query.text.split("WHERE", 1)[0]
-    select = re.search(r"\bSELECT\b(.*)$", head_text, re.I | re.S)
+    """The blocks of ``query`` (cached per query text: a rule's plan is needed at every check)."""
+    return _plan(query.name, query.text)
+
+
+@lru_cache(maxsize=256)
+def _plan(name: str, text: str) -> Plan:
+    split = split_union(text)
+    head = _without_comments(split[0] if split else text.split("WHERE", 1)[0])
+    select = re.search(r"\bSELECT\b(.*)$", head, re.I | re.S)
     variables = tuple(_VAR.findall(select.group(1))) if select else ()
     if split is None or not variables:
-        return Plan(query.name, "", variables, ((_key(query.text), query.text),), whole=True)
-    head, blocks = split
-    return Plan(query.name, head, variables, tuple((_key(b), b) for b in blocks))
+        return Plan(name, "", variables, ((_key(text), text),), whole=True)
+    return Plan(name, split[0], variables, tuple((_key(b), b) for b in split[1]))
 
 
 # -- the snapshot ---------------------------------------------------------------------------------
@@ -268,7 +274,7 @@ class Snapshot:
 
         base = self._shared.get("facts")
         if base is None:
-            base = self._shared["facts"] = Facts(self._union_rows(live))
+            base = self._shared["facts"] = Facts.from_columns(*self._union_columns(live))
         p = plan(query)
         scope_rows, names = [], set()
         filters = set(query.params) & _FILTERS
@@ -284,12 +290,13 @@ class Snapshot:
         rows.facts = base.scoped(Facts(scope_rows), names)
         return rows
 
-    def _union_rows(self, live) -> list[dict]:
-        """The rows of every non-scope block of every rule query, each block once (a block the snapshot
-        does not hold runs on ``live``)."""
+    def _union_columns(self, live) -> tuple[list, list, list, list]:
+        """The columns s, fact, o and oLabel of every non-scope block of every rule query, each block once
+        (a block the snapshot does not hold runs on ``live``)."""
         from .rules import ALL_RULES
 
-        seen, out = set(), []
+        variables = ("s", "fact", "o", "oLabel")
+        seen, ids, extra = set(), {v: [] for v in variables}, []
         for rule in ALL_RULES:
             query = load_query(rule.id, "sparql")
             p = plan(query)
@@ -298,11 +305,19 @@ class Snapshot:
                 if key in seen or any(mentions(text, n) for n in filters):
                     continue
                 seen.add(key)
-                if key in self.blocks:
-                    out.extend(self.block_rows(key, ("s", "fact", "o", "oLabel")))
-                else:
-                    out.extend(live.rows(_block(query, p, text), {}))
-        return out
+                if key not in self.blocks:
+                    extra.extend(live.rows(_block(query, p, text), {}))
+                    continue
+                _, columns = self.blocks[key]
+                n = len(next(iter(columns.values()))) if columns else 0
+                for v in variables:
+                    ids[v].append(columns[v] if v in columns else np.full(n, -1, dtype=np.int32))
+        values = np.array([*self.values, None], dtype=object)  # id -1 is the None at the end
+        out = [values[np.concatenate(ids[v])].tolist() if ids[v] else [] for v in variables]
+        for row in extra:
+            for column, v in zip(out, variables):
+                column.append(row.get(v))
+        return tuple(out)
 
     def covers(self, query: Query) -> bool:
         """Whether every block of ``query`` is in the snapshot (else some run live)."""

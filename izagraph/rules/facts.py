@@ -65,6 +65,36 @@ class Facts:
                 if fact == "label":
                     self._set_label(s, str(v))
 
+    @classmethod
+    def from_columns(cls, s: list, fact: list, o: list, label: list) -> Facts:
+        """The facts of rows given as four equally long columns (SPARQL values: one value per row), as the
+        analytical snapshot keeps them; the same facts as :class:`Facts` of the rows, built faster.
+
+        >>> f = Facts.from_columns(["t", "t", "m"], ["label", "theme", "member"], ["T", "th", "o"], [None, None, "O"])
+        >>> f.label("t"), f.get("t", "theme"), f.label("o")
+        ('T', {'th'}, 'O')
+        """
+        self = cls([])
+        facts = self._facts
+        for s_, f_, o_ in zip(s, fact, o):
+            if s_ is None or f_ is None or o_ is None:
+                continue
+            of_s = facts.get(s_)
+            if of_s is None:
+                facts[s_] = {f_: {o_}}
+                continue
+            bucket = of_s.get(f_)
+            if bucket is None:
+                of_s[f_] = {o_}
+            else:
+                bucket.add(o_)
+        for s_, f_, o_, l_ in zip(s, fact, o, label):  # labels: of values (oLabel) and of subjects (label)
+            if l_ is not None and isinstance(o_, str) and s_ is not None and f_ is not None:
+                self._set_label(o_, str(l_))
+            if f_ == "label" and s_ is not None and o_ is not None:
+                self._set_label(s_, str(o_))
+        return self
+
     def scoped(self, overlay: Facts, names) -> Facts:
         """A view of these facts in which the facts called ``names`` come from ``overlay`` only.
 
