@@ -30,6 +30,7 @@ import os
 import re
 import secrets
 import time
+import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -230,9 +231,14 @@ class Snapshot:
             if index.get("format") != FORMAT:
                 return None
             values = json.loads((directory / "values.json").read_text(encoding="utf-8"))
-            npz = np.load(directory / "blocks.npz")
-            blocks = {key: (tuple(vs), {v: npz[f"{key}.{v}"] for v in vs}) for key, vs in index["layout"].items()}
-        except (OSError, ValueError, KeyError):
+            with np.load(directory / "blocks.npz") as npz:  # arrays only: allow_pickle stays False
+                blocks = {key: (tuple(vs), {v: npz[f"{key}.{v}"] for v in vs})
+                          for key, vs in index["layout"].items()}
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
+            return None
+        if not isinstance(values, list) or any(  # every id must name a value (-1: unbound)
+                len(c) and (c.dtype != np.int32 or c.min() < -1 or c.max() >= len(values))
+                for _, columns in blocks.values() for c in columns.values()):
             return None
         built = {k: v for k, v in index.items() if k != "layout"}
         return cls(values, blocks, built)
@@ -281,9 +287,14 @@ class Snapshot:
         for key, text in p.blocks:
             if not any(mentions(text, n) for n in filters):
                 continue
-            rows = (self.block_rows(key, p.variables) if key in self.blocks
-                    and not any(mentions(text, n) for n, v in params.items() if v is not None)
-                    else live.rows(_block(query, p, text), params))
+            bound = tuple(sorted((n, str(v)) for n, v in params.items() if v is not None and mentions(text, n)))
+            if key in self.blocks and not bound:
+                rows = self.block_rows(key, p.variables)
+            else:  # a filter is bound: run the block with it, once per block and value for all rules
+                cached = ("live", key, bound)
+                if cached not in self._shared:
+                    self._shared[cached] = live.rows(_block(query, p, text), params)
+                rows = self._shared[cached]
             scope_rows.extend(rows)
             names.update(_fact_names(text))
         rows = ResultRows([], list(p.variables))
