@@ -50,6 +50,8 @@ def main() -> None:
     parser.add_argument("--rules", help="comma-separated rule ids (default: all)")
     parser.add_argument("--queries", action="store_true", help="also time each rule on its fact query")
     parser.add_argument("--repeat", type=int, default=3, help="runs per rule; the median is shown")
+    parser.add_argument("--formats", action="store_true",
+                        help="also compare ways to keep the shared facts (numpy columns, pickle, marshal)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = args.store or prepared_store(args.scale, Path(tmp))
@@ -72,6 +74,8 @@ def run(store: Path, args) -> None:
     print(f"snapshot: {snap.built.get('rows', 0):,} rows in {snap.built.get('blocks')} blocks, "
           f"built in {snap.built.get('seconds')} s at load")
     print(f"open store + snapshot              {t_open:7.3f} s")
+    if args.formats:
+        formats(store)
     _, t_shared = timed(lambda: check(backend, ["table-gaps"]))
     print(f"first check (builds shared facts)  {t_shared:7.3f} s")
     total = 0.0
@@ -99,6 +103,38 @@ def run(store: Path, args) -> None:
     report, t_all = timed(lambda: check(fresh, rules))
     print(f"{'all in one check':24s} {t_all:9.3f}s {len(report.findings):9d}  (fresh store: shared facts built "
           "once, provenance included)")
+
+
+def formats(store: Path) -> None:
+    """Ways to get the shared facts into a new process, side by side: the snapshot's numpy columns and
+    value dictionary (read, then :meth:`Facts.from_columns`), and the finished Python objects kept with
+    pickle or marshal (read only). Medians of three."""
+    import marshal
+    import pickle
+    from statistics import median
+
+    from izagraph.rules.facts import Facts
+    from izagraph.snapshot import SNAPSHOT_DIR, Snapshot
+    from izagraph.store import require_store
+
+    folder = require_store(store) / SNAPSHOT_DIR
+
+    def columns():
+        snap = Snapshot.open(folder)
+        return Facts.from_columns(*snap._union_columns(None))
+
+    facts = columns()
+    objects = (facts._facts, facts._labels)
+    kept = {"pickle": pickle.dumps(objects, protocol=5), "marshal": marshal.dumps(objects)}
+    runs = {"numpy columns + JSON values -> Facts": columns,
+            "pickle.loads of the Facts dicts": lambda: pickle.loads(kept["pickle"]),
+            "marshal.loads of the Facts dicts": lambda: marshal.loads(kept["marshal"])}
+    size = sum(f.stat().st_size for f in folder.iterdir())
+    print(f"\nshared facts into a new process ({len(facts._facts):,} subjects; snapshot on disk {size / 1e6:.1f} MB, "
+          f"pickle {len(kept['pickle']) / 1e6:.1f} MB, marshal {len(kept['marshal']) / 1e6:.1f} MB)")
+    for name, fn in runs.items():
+        print(f"  {name:42s} {median(timed(fn)[1] for _ in range(3)):7.3f} s")
+    print()
 
 
 if __name__ == "__main__":

@@ -38,13 +38,15 @@ def _notation(iri) -> str | None:
     return None if not iri else str(iri).rstrip("/").rsplit("/", 1)[-1]
 
 
-def fact_provenance(rows: list[dict]) -> dict[str, Provenance]:
-    """Per entity IRI its provenance. An entity with several sources gets the weakest; a region whose
-    gemeenten are ``inferred`` (or ``unknown``) is inferred; an illustrative source is never ``high``."""
+def fact_provenance(rows: list[dict], only: set[str] | None = None) -> dict[str, Provenance]:
+    """Per entity IRI (of ``only``, default all) its provenance. An entity with several sources gets the
+    weakest; a region whose gemeenten are ``inferred`` (or ``unknown``) is inferred; an illustrative source
+    is never ``high``."""
     grouped: dict[str, list[dict]] = {}
     for r in rows:
-        if r.get("s") and r.get("source"):
-            grouped.setdefault(str(r["s"]), []).append(r)
+        s = r.get("s")
+        if s and r.get("source") and (only is None or s in only):
+            grouped.setdefault(str(s), []).append(r)
     out = {}
     for s, rs in grouped.items():
         bases, confidences = [], []
@@ -65,7 +67,7 @@ def fact_provenance(rows: list[dict]) -> dict[str, Provenance]:
 
 def annotate(findings: list[Finding], rows: list[dict]) -> list[Finding]:
     """The findings with ``basis``, ``confidence`` and ``sources`` computed from all their facts."""
-    prov = fact_provenance(rows)
+    prov = fact_provenance(rows, {x for f in findings for x in (f.facts or (f.subject,))})
     out = []
     for f in findings:
         known = [prov[x] for x in (f.facts or (f.subject,)) if x in prov]
