@@ -196,14 +196,15 @@ PAIR_RULES = ("duplicate-tables", "en-en", "subset-tables")
 
 def one_per_pair(findings: list[Finding]) -> list[Finding]:
     """One finding per pair of tables across the pair rules: the strongest relation's finding, with the
-    others' rule and message as evidence (``also``). Other findings pass unchanged, in order.
+    others' rule and message (in every language, like a finding's own) as evidence (``also``). Other
+    findings pass unchanged, in order.
 
     >>> from izagraph.findings import Finding, Severity
     >>> def f(rule, a, b):
-    ...     return Finding(rule, Severity.MEDIUM, a, a, {"nl": rule}, {"other": b})
+    ...     return Finding(rule, Severity.MEDIUM, a, a, {"nl": f"{rule} nl", "en": f"{rule} en"}, {"other": b})
     >>> kept = one_per_pair([f("subset-tables", "x", "y"), f("duplicate-tables", "y", "x"), f("en-en", "p", "q")])
     >>> [(k.rule, k.evidence.get("also")) for k in kept]
-    [('duplicate-tables', [{'message': 'subset-tables', 'rule': 'subset-tables'}]), ('en-en', None)]
+    [('duplicate-tables', [{'message': {'en': 'subset-tables en', 'nl': 'subset-tables nl'}, 'rule': 'subset-tables'}]), ('en-en', None)]
     """
     rank = {r: i for i, r in enumerate(PAIR_RULES)}
     groups: dict[frozenset, list[Finding]] = {}
@@ -215,7 +216,7 @@ def one_per_pair(findings: list[Finding]) -> list[Finding]:
         ordered = sorted(group, key=lambda f: rank[f.rule])
         best, rest = ordered[0], ordered[1:]
         if rest:
-            also = [{"rule": f.rule, "message": f.text("nl")} for f in rest]
+            also = [{"rule": f.rule, "message": dict(f.message)} for f in rest]
             keep[id(best)] = replace(best, evidence={**best.evidence, "also": also})
         for f in rest:
             keep[id(f)] = None
