@@ -141,7 +141,7 @@ class Overlaps:
         self.keys = sorted(sets, key=str)
         members = [v if isinstance(v, (set, frozenset)) else set(v) for v in map(sets.__getitem__, self.keys)]
         flat = [e for v in members for e in v]
-        elements = {e: i for i, e in enumerate(dict.fromkeys(flat))}
+        elements = {e: i for i, e in enumerate(sorted(set(flat), key=str))}  # ties in rarity: by name
         n, m = len(self.keys), len(elements)
         self.sizes = np.fromiter(map(len, members), dtype=np.int64, count=n)
         row = np.repeat(np.arange(n, dtype=np.int64), self.sizes)
