@@ -54,10 +54,10 @@ def exhaustive(today):
         for s in seats(self.facts):
             if s.table in members and s.active(today):
                 members[s.table].add(s.member)
-        assert {t: frozenset(m) for t, m in members.items()} == self.members  # the shared incidence is right
+        assert {t: frozenset(m) for t, m in members.items()} == self.shared.members  # the shared incidence is right
         found = shared_counts({t: m for t, m in members.items() if m}, min_shared=max(1, min_shared))
         ts = self.shared.tables
-        return {p: n for p, n in found.items() if not structures.disjoint(ts[p[0]], ts[p[1]], self)}
+        return {p: n for p, n in found.items() if not structures.disjoint(ts[p[0]], ts[p[1]], self.shared)}
 
     return pairs
 

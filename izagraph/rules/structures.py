@@ -5,9 +5,10 @@ The query only extracts the incidence (table -> members, themes, gemeenten, date
 matrix is built once per set of facts and shared by the three rules (:func:`table_members`); each rule
 asks :class:`izagraph.rules.pairs.Overlaps` for the pairs that share enough members for its own measure
 (Jaccard, containment, members moved) and pass its cheap tests (scope, themes, dates, parent), all
-vectorised, and only those few pairs are then scored one by one below, exactly as before. Parent and child tables are never a duplicate
-pair: a child made of its parent's members is a design choice, not a second structure. Tables whose
-known territories are disjoint are never a pair either (see :func:`disjoint`).
+vectorised, and only those few pairs are then scored one by one below, exactly as before. Parent and
+child tables are never a duplicate pair: a child made of its parent's members is a design choice, not a
+second structure. Tables whose known territories are disjoint are never a pair either (see
+:func:`disjoint`).
 
 When several pair rules hold for the same two tables, :func:`one_per_pair` keeps the finding of the
 strongest relation (``duplicate-tables``: nearly the same members, then ``en-en``: a newer table took
@@ -100,26 +101,6 @@ class Incidence:
     in_scope: frozenset     # the tables in this rule's scope
     scope: np.ndarray       # row -> the table is in this rule's scope
 
-    @property
-    def members(self) -> dict:
-        return self.shared.members
-
-    @property
-    def persons(self) -> dict:
-        return self.shared.persons
-
-    @property
-    def divisions(self) -> dict:
-        return self.shared.divisions
-
-    @property
-    def parents(self) -> dict:
-        return self.shared.parents
-
-    @property
-    def sizes(self) -> np.ndarray:
-        return self.shared.overlaps.sizes
-
     def table(self, iri: str):
         """An active table, with this rule's ``in_scope``."""
         t = self.shared.tables[iri]
@@ -150,7 +131,7 @@ class Incidence:
         need = np.maximum(need, max(1, min_shared))
         found = self.shared.overlaps.pairs(need, keep, accept)
         ts = self.shared.tables
-        return {p: n for p, n in found.items() if not disjoint(ts[p[0]], ts[p[1]], self)}
+        return {p: n for p, n in found.items() if not disjoint(ts[p[0]], ts[p[1]], self.shared)}
 
     def facts_of(self, *ts) -> list[str]:
         """What a pair finding rests on: both tables, their territory's regions, and their active seats with
@@ -174,7 +155,7 @@ def _above(region: str, parents: dict) -> set[str]:
     return out
 
 
-def disjoint(a, b, inc: Incidence) -> bool:
+def disjoint(a, b, inc: TableMembers) -> bool:
     """Whether two tables' *known* territories do not overlap: both have gemeenten and share none, or
     (gemeenten unknown) every region of one and every region of the other are different regions of the
     same division, neither part of the other (regions of one division do not overlap). Unknown is not
@@ -203,8 +184,10 @@ def one_per_pair(findings: list[Finding]) -> list[Finding]:
     >>> def f(rule, a, b):
     ...     return Finding(rule, Severity.MEDIUM, a, a, {"nl": f"{rule} nl", "en": f"{rule} en"}, {"other": b})
     >>> kept = one_per_pair([f("subset-tables", "x", "y"), f("duplicate-tables", "y", "x"), f("en-en", "p", "q")])
-    >>> [(k.rule, k.evidence.get("also")) for k in kept]
-    [('duplicate-tables', [{'message': {'en': 'subset-tables en', 'nl': 'subset-tables nl'}, 'rule': 'subset-tables'}]), ('en-en', None)]
+    >>> [k.rule for k in kept], [a["rule"] for a in kept[0].evidence["also"]], "also" in kept[1].evidence
+    (['duplicate-tables', 'en-en'], ['subset-tables'], False)
+    >>> kept[0].evidence["also"][0]["message"]
+    {'en': 'subset-tables en', 'nl': 'subset-tables nl'}
     """
     rank = {r: i for i, r in enumerate(PAIR_RULES)}
     groups: dict[frozenset, list[Finding]] = {}
@@ -249,7 +232,7 @@ def _regions(facts, *ts) -> dict[str, str]:
 def score_duplicates(rows, ctx, vocab) -> list[Finding]:
     """Pairs of active tables with a shared theme, overlapping territory and largely the same members."""
     inc = incidence(rows, ctx)
-    facts, members, sizes = inc.facts, inc.members, inc.sizes
+    facts, members, sizes = inc.facts, inc.shared.members, inc.shared.overlaps.sizes
     out = []
 
     keep = [lambda x, y: inc.either_in_scope(x, y) & ~inc.related(x, y),
@@ -277,8 +260,8 @@ def score_duplicates(rows, ctx, vocab) -> list[Finding]:
         else:
             territory = None
         older, newer = _older_newer(a, b)
-        orgs_a, orgs_b = members[a_iri] - inc.persons[a_iri], members[b_iri] - inc.persons[b_iri]
-        pa, pb = inc.persons[a_iri], inc.persons[b_iri]
+        orgs_a, orgs_b = members[a_iri] - inc.shared.persons[a_iri], members[b_iri] - inc.shared.persons[b_iri]
+        pa, pb = inc.shared.persons[a_iri], inc.shared.persons[b_iri]
         score = j * (territory if territory is not None else 1.0)
         evidence = {
             "tables": [newer.label, older.label], "other": older.iri,
@@ -307,7 +290,7 @@ def score_duplicates(rows, ctx, vocab) -> list[Finding]:
 def score_subsets(rows, ctx, vocab) -> list[Finding]:
     """Active tables whose members (nearly) all sit at a larger active table on the same theme."""
     inc = incidence(rows, ctx)
-    facts, members, sizes = inc.facts, inc.members, inc.sizes
+    facts, members, sizes = inc.facts, inc.shared.members, inc.shared.overlaps.sizes
     out = []
 
     keep = [lambda x, y: (sizes[x] < sizes[y]) & inc.either_in_scope(x, y),  # x the smaller table
@@ -350,7 +333,7 @@ def score_en_en(rows, ctx, vocab) -> list[Finding]:
     """A newer active table that took over an older active table's scope (its themes and territory)
     and most of its members, while the older one still runs."""
     inc = incidence(rows, ctx)
-    facts, members, sizes = inc.facts, inc.members, inc.sizes
+    facts, members, sizes = inc.facts, inc.shared.members, inc.shared.overlaps.sizes
     start = inc.shared.start
     out = []
 
