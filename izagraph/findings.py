@@ -174,21 +174,44 @@ class Finding:
         return hash(self.key)
 
     def text(self, lang: str = "nl") -> str:
-        return self.message.get(lang) or self.message.get("nl") or ""
+        return in_language(self.message, lang)
+
+    def evidence_in(self, lang: str | None) -> dict:
+        """The evidence with the texts it carries in ``lang`` (both kept when ``lang`` is None): the
+        messages of the other pair findings about the same pair (``also``, see
+        :func:`izagraph.rules.structures.one_per_pair`)."""
+        also = self.evidence.get("also")
+        if not lang or not isinstance(also, list):
+            return self.evidence
+        return {**self.evidence, "also": [{**a, "message": in_language(a.get("message"), lang)}
+                                          if isinstance(a, dict) else a for a in also]}
 
     def to_dict(self, lang: str | None = None) -> dict:
         """A plain dict; with ``lang`` the texts are rendered in that language, else both are kept."""
         def pick(texts: dict[str, str]):
-            return (texts.get(lang) or texts.get("nl") or "") if lang else dict(texts)
+            return in_language(texts, lang) if lang else dict(texts)
 
         return {
             "rule": self.rule, "severity": self.severity.notation, "subject": self.subject,
-            "subject_label": self.subject_label, "message": pick(self.message), "evidence": self.evidence,
+            "subject_label": self.subject_label, "message": pick(self.message), "evidence": self.evidence_in(lang),
             "advice": self.advice, "advice_label": pick(self.advice_label), "advice_text": pick(self.advice_text),
             "regions": list(self.regions), "region_labels": list(self.region_labels),
             "illustrative": self.illustrative, "basis": self.basis, "confidence": self.confidence,
             "sources": list(self.sources), "gap": self.gap,
         }
+
+
+def in_language(texts, lang: str) -> str:
+    """A text given per language (``{"nl": …, "en": …}``) in ``lang``, else in Dutch; a plain string as is.
+
+    >>> in_language({"nl": "dubbel", "en": "duplicated"}, "en"), in_language({"nl": "dubbel"}, "en")
+    ('duplicated', 'dubbel')
+    >>> in_language("al gerenderd", "en")
+    'al gerenderd'
+    """
+    if isinstance(texts, dict):
+        return texts.get(lang) or texts.get("nl") or ""
+    return "" if texts is None else str(texts)
 
 
 def evidence_summary(evidence: dict, limit: int = 6) -> str:
@@ -262,7 +285,7 @@ class Report:
         for f in self.findings:
             rows.append({
                 "severity": f.severity.notation, "rule": f.rule, "subject": f.subject_label,
-                "message": f.text(lang), "evidence": evidence_summary(f.evidence),
+                "message": f.text(lang), "evidence": evidence_summary(f.evidence_in(lang)),
                 "advice": f.advice_label.get(lang) or f.advice or "",
                 "advice_text": f.advice_text.get(lang, ""),
                 "regions": "; ".join(f.region_labels), "illustrative": f.illustrative,
@@ -288,4 +311,5 @@ class Report:
 
 
 __all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "Finding", "Report", "canonical", "evidence_summary",
+           "in_language",
            "lowest_confidence", "trust_label", "weakest_basis"]

@@ -42,6 +42,21 @@ def test_check_table_states_finding_evidence_severity_and_advice(store):
     assert "duplicate-tables 1" in result.stderr
 
 
+@pytest.mark.parametrize("lang,words,other_words", [("nl", "(sinds 2023-05) bestrijkt het thema", "(since"),
+                                                    ("en", "(since 2023-05) covers the theme", "(sinds")])
+def test_check_shows_the_other_pair_finding_in_the_chosen_language(store, lang, words, other_words):
+    """Issue 8: the en-en finding absorbed into the duplicate (evidence ``also``) speaks the output's language
+    in every format; JSON without a language is not a CLI output, the library keeps both there."""
+    for fmt in ("table", "csv", "json"):
+        result = run("check", "duplicate-tables", "en-en", "--store", str(store), "--format", fmt, "--lang", lang)
+        assert result.exit_code == 0, result.output
+        assert words in result.stdout and other_words not in result.stdout, fmt
+    data = json.loads(run("check", "duplicate-tables", "en-en", "--store", str(store), "--format", "json",
+                          "--lang", lang).stdout)
+    (also,) = data["findings"][0]["evidence"]["also"]
+    assert also["rule"] == "en-en" and words in also["message"]
+
+
 def test_check_csv_has_one_row_per_finding_with_the_full_advice(store):
     result = run("check", "duplicate-tables", "en-en", "--store", str(store), "--format", "csv")
     assert result.exit_code == 0

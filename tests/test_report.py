@@ -5,6 +5,7 @@ from the report's own output."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -642,3 +643,21 @@ def test_region_findings_speak_dutch_and_list_a_pair_once(out):
     assert "also=" not in "".join(li.find("p[@class='evidence']").itertext())
     also = [li_.find("code").text for li_ in li.findall("ul[@class='also']/li")]
     assert "en-en" in also + [li.find("p/code").text] and len(also) >= 1
+
+
+def test_region_pages_show_the_other_pair_findings_in_their_language(out, store, tmp_path):
+    """Issue 8: the lines under a pair finding (the weaker relations about the same pair, evidence ``also``)
+    are in the page's language: Dutch on the Dutch page, English on the English one."""
+    from izagraph.backends.sparql import OxigraphBackend
+    from izagraph.rules import check
+
+    found = check(OxigraphBackend.from_store(store), ["duplicate-tables", "en-en", "subset-tables"],
+                  today=dt.date.fromisoformat(TODAY)).findings
+    also = [a for f in found for a in f.evidence.get("also", ())]
+    assert all(set(a["message"]) == {"nl", "en"} and a["message"]["nl"] != a["message"]["en"] for a in also)
+    write_report(store, tmp_path, region="iza-haaglanden", lang="en", today=TODAY)
+    for folder, lang in ((out, "nl"), (tmp_path, "en")):
+        doc = parse(folder / "regio-iza-haaglanden.html")
+        lines = ["".join(li.itertext()).strip()
+                 for li in doc.findall(".//section[@id='findings']//ul[@class='also']/li")]
+        assert lines and set(lines) <= {f"{a['rule']} {a['message'][lang]}" for a in also}, lang

@@ -241,3 +241,23 @@ def test_incongruence_with_inferred_iza_regions_is_inferred(report):
         overlay = {"zorgkantoor", "ggd", "jeugd", "roaz"} & set(pair)
         assert confidence == ("medium" if overlay else None), pair
     assert len(found) == 14  # 9 pairs before ROAZ per gemeente, plus ROAZ against 5 divisions
+
+
+def test_the_other_pair_findings_keep_their_message_in_both_languages(report):
+    """Issue 8: ``also`` keeps each absorbed finding's message per language, and every rendering picks the
+    chosen one: the rows behind ``check`` (table, CSV), JSON with a language, JSON without one (both)."""
+    old_new = frozenset({"hl-ouderenoverleg", "hl-themateam-kwetsbare-ouderen"})
+    dup = next(f for f in of(report, "duplicate-tables") if _pairs([f]) == {old_new})
+    messages = {a["rule"]: a["message"] for a in dup.evidence["also"]}
+    assert set(messages) == {"en-en", "subset-tables"}
+    for text in messages.values():
+        assert set(text) == {"nl", "en"} and text["nl"] != text["en"]
+    row = {lang: next(r for r in report.to_rows(lang) if r["subject_iri"] == dup.subject
+                      and r["rule"] == "duplicate-tables" and "hl-ouderenoverleg" in str(dup.evidence["other"]))
+           for lang in ("nl", "en")}
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        for text in messages.values():
+            assert text[lang] in row[lang]["evidence"] and text[other] not in row[lang]["evidence"]
+        assert [a["message"] for a in dup.to_dict(lang)["evidence"]["also"]] == [
+            messages["en-en"][lang], messages["subset-tables"][lang]]
+    assert dup.to_dict()["evidence"]["also"] == dup.evidence["also"]

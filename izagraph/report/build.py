@@ -367,7 +367,7 @@ def finding_row(f: Finding, lang: str) -> dict:
 
     evidence = {k: v for k, v in f.evidence.items() if k != "also"}
     also = [{"rule": a.get("rule", ""), "message": a.get("message", "")}
-            for a in f.evidence.get("also", ()) if isinstance(a, dict)]
+            for a in f.evidence_in(lang).get("also", ()) if isinstance(a, dict)]
     return {"severity": f.severity.notation, "severity_label": severity_label(f.severity.notation, lang),
             "rule": f.rule, "subject": f.subject_label, "message": f.text(lang),
             "regions": list(f.region_labels), "basis": f.basis, "confidence": f.confidence,

@@ -1,11 +1,14 @@
 """Duplicated structures: near-identical tables, subset tables, and "en-en" (an old table kept beside
 the new one that took over its scope).
 
-The query only extracts the incidence (table -> members, themes, gemeenten, dates); the pairs come from
-:func:`izagraph.rules.pairs.shared_counts`, an inverted index over the member sets, so only tables that
-share at least ``min_shared`` members are ever compared. Parent and child tables are never a duplicate
-pair: a child made of its parent's members is a design choice, not a second structure. Tables whose
-known territories are disjoint are never a pair either (see :func:`disjoint`).
+The query only extracts the incidence (table -> members, themes, gemeenten, dates). The table x member
+matrix is built once per set of facts and shared by the three rules (:func:`table_members`); each rule
+asks :class:`izagraph.rules.pairs.Overlaps` for the pairs that share enough members for its own measure
+(Jaccard, containment, members moved) and pass its cheap tests (scope, themes, dates, parent), all
+vectorised, and only those few pairs are then scored one by one below, exactly as before. Parent and
+child tables are never a duplicate pair: a child made of its parent's members is a design choice, not a
+second structure. Tables whose known territories are disjoint are never a pair either (see
+:func:`disjoint`).
 
 When several pair rules hold for the same two tables, :func:`one_per_pair` keeps the finding of the
 strongest relation (``duplicate-tables``: nearly the same members, then ``en-en``: a newer table took
@@ -17,52 +20,131 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from ..findings import Finding, Severity
 from .facts import Facts, facts_of, notation, pct, regions, seats, short_list, start_key, table_facts, tables
-from .pairs import containment, jaccard, overlap_coefficient, shared_counts
+from .pairs import Overlaps, containment, jaccard, need_for, overlap_coefficient, popcount
+
+
+NEVER = np.iinfo(np.int64).max  # as a table's ``need``: it is not probed for pairs (see Overlaps.candidates)
+
+
+@dataclass(frozen=True)
+class TableMembers:
+    """Who sits at which active table, built once per facts and peildatum and shared by the three pair
+    rules (:func:`table_members`). Nothing here depends on a rule's scope: the ``in_scope`` of these
+    tables is not read (:meth:`Incidence.table` gives the rule's own)."""
+
+    tables: dict            # iri -> Table (active tables only)
+    members: dict           # iri -> frozenset of member IRIs (active seats)
+    persons: dict           # iri -> frozenset of person IRIs
+    seats: dict             # iri -> its active seats
+    divisions: dict         # region iri -> its division
+    parents: dict           # region iri -> the region it is part of
+    overlaps: Overlaps      # the tables with members as rows (keys sorted by IRI) of a table x member matrix
+    parent: np.ndarray      # row -> the row of its parent table, -1 when none
+    start: np.ndarray       # row -> rank of its start date (earliest day), -1 when unknown
+    themes: np.ndarray      # row -> its themes as a bit set (words of 64 themes)
+
+
+def table_members(facts: Facts, today) -> TableMembers:
+    """The active tables' members and the arrays the pair rules filter on, memoised per facts."""
+    return facts.memo(("table-members", today), lambda: _table_members(facts, today))
+
+
+def _table_members(facts: Facts, today) -> TableMembers:
+    ts = {i: t for i, t in tables(facts).items() if t.active(today)}
+    by_table: dict[str, list] = {i: [] for i in ts}
+    active: dict = {}  # (end, start) -> active on the peildatum: most seats share a handful of dates
+    for s in seats(facts):
+        at = by_table.get(s.table)
+        if at is None:
+            continue
+        if s.end or s.start:
+            key = (s.end, s.start)
+            ok = active.get(key)
+            if ok is None:
+                ok = active[key] = s.active(today)
+            if not ok:
+                continue
+        at.append(s)
+    members = {i: frozenset(s.member for s in ss) for i, ss in by_table.items()}
+    persons = {i: frozenset(s.member for s in ss if s.member_kind == "person") for i, ss in by_table.items()}
+    overlaps = Overlaps({i: m for i, m in members.items() if m})
+    row = {k: n for n, k in enumerate(overlaps.keys)}
+    keyed = [ts[k] for k in overlaps.keys]
+    starts = sorted({start_key(t.start) for t in keyed if t.start})
+    start_rank = {k: n for n, k in enumerate(starts)}
+    themes = sorted({th for t in keyed for th in t.themes})
+    theme_bit = {th: n for n, th in enumerate(themes)}
+    theme_bits = np.zeros((len(keyed), max(1, -(-len(themes) // 64))), dtype=np.uint64)
+    for n, t in enumerate(keyed):
+        for th in t.themes:
+            theme_bits[n, theme_bit[th] // 64] |= np.uint64(1 << (theme_bit[th] % 64))
+    return TableMembers(
+        ts, members, persons, {i: tuple(ss) for i, ss in by_table.items()},
+        {r: reg.division for r, reg in regions(facts).items()},
+        {s: facts.one(s, "region-parent") for s in facts.subjects("region-parent")},
+        overlaps,
+        np.array([row.get(t.parent, -1) for t in keyed], dtype=np.int64),
+        np.array([start_rank[start_key(t.start)] if t.start else -1 for t in keyed], dtype=np.int64),
+        theme_bits)
 
 
 @dataclass(frozen=True)
 class Incidence:
-    facts: Facts
-    tables: dict            # iri -> Table (active tables only)
-    members: dict           # iri -> frozenset of member IRIs (active seats)
-    persons: dict           # iri -> frozenset of person IRIs
-    seat_facts: dict        # iri -> frozenset of the IRIs of its active seats, their members and whom they speak for
-    divisions: dict         # region iri -> its division
-    parents: dict           # region iri -> the region it is part of
+    """The shared :class:`TableMembers` seen by one rule: with its facts (labels) and its scope."""
 
-    def pairs(self, min_shared: int) -> dict[tuple[str, str], int]:
-        """Pairs of tables sharing at least ``min_shared`` members (inverted index), their territories not
-        known to be disjoint."""
-        found = shared_counts({t: m for t, m in self.members.items() if m}, min_shared=max(1, min_shared))
-        return {p: n for p, n in found.items() if not disjoint(self.tables[p[0]], self.tables[p[1]], self)}
+    facts: Facts
+    shared: TableMembers
+    in_scope: frozenset     # the tables in this rule's scope
+    scope: np.ndarray       # row -> the table is in this rule's scope
+
+    def table(self, iri: str):
+        """An active table, with this rule's ``in_scope``."""
+        t = self.shared.tables[iri]
+        in_scope = iri in self.in_scope
+        return t if t.in_scope == in_scope else replace(t, in_scope=in_scope)
+
+    # vectorised tests on arrays of row numbers, to narrow the candidate pairs before Python looks at them
+    def either_in_scope(self, x, y):
+        return self.scope[x] | self.scope[y]
+
+    def related(self, x, y):
+        parent = self.shared.parent
+        return (parent[x] == y) | (parent[y] == x)
+
+    def shared_themes(self, x, y):
+        themes = self.shared.themes
+        return popcount(themes[x] & themes[y])
+
+    def themes_within(self, x, y):
+        """``x`` has themes and all of them are themes of ``y``."""
+        tx = self.shared.themes[x]
+        return (tx != 0).any(axis=1) & ((tx & ~self.shared.themes[y]) == 0).all(axis=1)
+
+    def pairs(self, min_shared: int, need, keep=(), accept=None) -> dict[tuple[str, str], int]:
+        """Pairs of tables sharing at least ``min_shared`` members, and (rows ``x, y``) at least ``need[x]``
+        that pass the rule's tests (see :meth:`Overlaps.pairs`), their territories not known to be disjoint:
+        a superset of the pairs a rule reports, in the order of their IRIs."""
+        need = np.maximum(need, max(1, min_shared))
+        found = self.shared.overlaps.pairs(need, keep, accept)
+        ts = self.shared.tables
+        return {p: n for p, n in found.items() if not disjoint(ts[p[0]], ts[p[1]], self.shared)}
 
     def facts_of(self, *ts) -> list[str]:
         """What a pair finding rests on: both tables, their territory's regions, and their active seats with
         members."""
-        return sorted({x for t in ts for x in table_facts(t)} | {x for t in ts for x in self.seat_facts[t.iri]})
+        seat_facts = {x for t in ts for s in self.shared.seats[t.iri] for x in (s.iri, s.member, *s.behalf)}
+        return sorted({x for t in ts for x in table_facts(t)} | seat_facts)
 
 
 def incidence(rows, ctx) -> Incidence:
     facts = facts_of(rows)
-    today = ctx.today
-    ts = {i: t for i, t in tables(facts).items() if t.active(today)}
-    members: dict[str, set] = {i: set() for i in ts}
-    persons: dict[str, set] = {i: set() for i in ts}
-    seat_facts: dict[str, set] = {i: set() for i in ts}
-    for s in seats(facts):
-        if s.table in ts and s.active(today):
-            members[s.table].add(s.member)
-            seat_facts[s.table].update((s.iri, s.member, *s.behalf))
-            if s.member_kind == "person":
-                persons[s.table].add(s.member)
-    rs = regions(facts)
-    return Incidence(facts, ts, {k: frozenset(v) for k, v in members.items()},
-                     {k: frozenset(v) for k, v in persons.items()},
-                     {k: frozenset(v) for k, v in seat_facts.items()},
-                     {r: reg.division for r, reg in rs.items()},
-                     {s: facts.one(s, "region-parent") for s in facts.subjects("region-parent")})
+    shared = table_members(facts, ctx.today)
+    in_scope = frozenset(facts.subjects("in-scope"))
+    return Incidence(facts, shared, in_scope, np.array([k in in_scope for k in shared.overlaps.keys], dtype=bool))
 
 
 def _above(region: str, parents: dict) -> set[str]:
@@ -73,7 +155,7 @@ def _above(region: str, parents: dict) -> set[str]:
     return out
 
 
-def disjoint(a, b, inc: Incidence) -> bool:
+def disjoint(a, b, inc: TableMembers) -> bool:
     """Whether two tables' *known* territories do not overlap: both have gemeenten and share none, or
     (gemeenten unknown) every region of one and every region of the other are different regions of the
     same division, neither part of the other (regions of one division do not overlap). Unknown is not
@@ -95,14 +177,17 @@ PAIR_RULES = ("duplicate-tables", "en-en", "subset-tables")
 
 def one_per_pair(findings: list[Finding]) -> list[Finding]:
     """One finding per pair of tables across the pair rules: the strongest relation's finding, with the
-    others' rule and message as evidence (``also``). Other findings pass unchanged, in order.
+    others' rule and message (in every language, like a finding's own) as evidence (``also``). Other
+    findings pass unchanged, in order.
 
     >>> from izagraph.findings import Finding, Severity
     >>> def f(rule, a, b):
-    ...     return Finding(rule, Severity.MEDIUM, a, a, {"nl": rule}, {"other": b})
+    ...     return Finding(rule, Severity.MEDIUM, a, a, {"nl": f"{rule} nl", "en": f"{rule} en"}, {"other": b})
     >>> kept = one_per_pair([f("subset-tables", "x", "y"), f("duplicate-tables", "y", "x"), f("en-en", "p", "q")])
-    >>> [(k.rule, k.evidence.get("also")) for k in kept]
-    [('duplicate-tables', [{'message': 'subset-tables', 'rule': 'subset-tables'}]), ('en-en', None)]
+    >>> [k.rule for k in kept], [a["rule"] for a in kept[0].evidence["also"]], "also" in kept[1].evidence
+    (['duplicate-tables', 'en-en'], ['subset-tables'], False)
+    >>> kept[0].evidence["also"][0]["message"]
+    {'en': 'subset-tables en', 'nl': 'subset-tables nl'}
     """
     rank = {r: i for i, r in enumerate(PAIR_RULES)}
     groups: dict[frozenset, list[Finding]] = {}
@@ -114,7 +199,7 @@ def one_per_pair(findings: list[Finding]) -> list[Finding]:
         ordered = sorted(group, key=lambda f: rank[f.rule])
         best, rest = ordered[0], ordered[1:]
         if rest:
-            also = [{"rule": f.rule, "message": f.text("nl")} for f in rest]
+            also = [{"rule": f.rule, "message": dict(f.message)} for f in rest]
             keep[id(best)] = replace(best, evidence={**best.evidence, "also": also})
         for f in rest:
             keep[id(f)] = None
@@ -147,10 +232,19 @@ def _regions(facts, *ts) -> dict[str, str]:
 def score_duplicates(rows, ctx, vocab) -> list[Finding]:
     """Pairs of active tables with a shared theme, overlapping territory and largely the same members."""
     inc = incidence(rows, ctx)
-    facts, ts, members = inc.facts, inc.tables, inc.members
+    facts, members, sizes = inc.facts, inc.shared.members, inc.shared.overlaps.sizes
     out = []
-    for (a_iri, b_iri), shared in inc.pairs(ctx["min_shared"]).items():
-        a, b = ts[a_iri], ts[b_iri]
+
+    keep = [lambda x, y: inc.either_in_scope(x, y) & ~inc.related(x, y),
+            lambda x, y: inc.shared_themes(x, y) >= ctx["min_shared_themes"]]
+
+    def accept(x, y, shared):  # the Jaccard test below, as jaccard() computes it
+        return shared / (sizes[x] + sizes[y] - shared) >= ctx["min_jaccard"]
+
+    # Jaccard >= t needs at least t * |x| shared members for either table x of the pair
+    need = need_for(ctx["min_jaccard"], sizes)
+    for (a_iri, b_iri), shared in inc.pairs(ctx["min_shared"], need, keep, accept).items():
+        a, b = inc.table(a_iri), inc.table(b_iri)
         if not (a.in_scope or b.in_scope) or _related(a, b):
             continue
         j = jaccard(members[a_iri], members[b_iri], shared)
@@ -166,8 +260,8 @@ def score_duplicates(rows, ctx, vocab) -> list[Finding]:
         else:
             territory = None
         older, newer = _older_newer(a, b)
-        orgs_a, orgs_b = members[a_iri] - inc.persons[a_iri], members[b_iri] - inc.persons[b_iri]
-        pa, pb = inc.persons[a_iri], inc.persons[b_iri]
+        orgs_a, orgs_b = members[a_iri] - inc.shared.persons[a_iri], members[b_iri] - inc.shared.persons[b_iri]
+        pa, pb = inc.shared.persons[a_iri], inc.shared.persons[b_iri]
         score = j * (territory if territory is not None else 1.0)
         evidence = {
             "tables": [newer.label, older.label], "other": older.iri,
@@ -196,11 +290,21 @@ def score_duplicates(rows, ctx, vocab) -> list[Finding]:
 def score_subsets(rows, ctx, vocab) -> list[Finding]:
     """Active tables whose members (nearly) all sit at a larger active table on the same theme."""
     inc = incidence(rows, ctx)
-    facts, ts, members = inc.facts, inc.tables, inc.members
+    facts, members, sizes = inc.facts, inc.shared.members, inc.shared.overlaps.sizes
     out = []
-    for (a_iri, b_iri), shared in inc.pairs(ctx["min_shared"]).items():
+
+    keep = [lambda x, y: (sizes[x] < sizes[y]) & inc.either_in_scope(x, y),  # x the smaller table
+            lambda x, y: ~inc.related(x, y) if ctx["skip_parent_child"] else x >= 0,
+            lambda x, y: inc.shared_themes(x, y) > 0]
+
+    def accept(x, y, shared):  # the containment test below, as containment() computes it
+        return shared / sizes[x] >= ctx["min_containment"]
+
+    need = need_for(ctx["min_containment"], sizes)
+    need[sizes < ctx["min_members"]] = NEVER  # too small to be the subset
+    for (a_iri, b_iri), shared in inc.pairs(ctx["min_shared"], need, keep, accept).items():
         for small_iri, big_iri in ((a_iri, b_iri), (b_iri, a_iri)):
-            small, big = ts[small_iri], ts[big_iri]
+            small, big = inc.table(small_iri), inc.table(big_iri)
             ms, mb = members[small_iri], members[big_iri]
             if len(ms) < ctx["min_members"] or len(ms) >= len(mb):
                 continue
@@ -229,10 +333,21 @@ def score_en_en(rows, ctx, vocab) -> list[Finding]:
     """A newer active table that took over an older active table's scope (its themes and territory)
     and most of its members, while the older one still runs."""
     inc = incidence(rows, ctx)
-    facts, ts, members = inc.facts, inc.tables, inc.members
+    facts, members, sizes = inc.facts, inc.shared.members, inc.shared.overlaps.sizes
+    start = inc.shared.start
     out = []
-    for (a_iri, b_iri), shared in inc.pairs(ctx["min_shared"]).items():
-        a, b = ts[a_iri], ts[b_iri]
+
+    keep = [lambda x, y: start[y] > start[x],  # x the older table: both dated, x started earlier
+            lambda x, y: inc.either_in_scope(x, y) & ~inc.related(x, y),
+            lambda x, y: inc.themes_within(x, y)]  # x's themes all at y
+
+    def accept(x, y, shared):  # the members-moved test below, as containment() computes it
+        return shared / sizes[x] >= ctx["min_member_overlap"]
+
+    need = need_for(ctx["min_member_overlap"], sizes)
+    need[start < 0] = NEVER  # undated: never the older table
+    for (a_iri, b_iri), shared in inc.pairs(ctx["min_shared"], need, keep, accept).items():
+        a, b = inc.table(a_iri), inc.table(b_iri)
         if not (a.start and b.start) or start_key(a.start) == start_key(b.start):
             continue
         older, newer = _older_newer(a, b)
