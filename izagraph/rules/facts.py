@@ -20,6 +20,7 @@ False
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -262,10 +263,25 @@ class Table:
         return is_active(self.end, today, (self.start,))
 
 
+#: The scope facts :func:`tables` reads; a view that overlays only these shares the tables of its base.
+_TABLE_SCOPE = frozenset({"in-scope"})
+
+
 def tables(facts: Facts) -> dict[str, Table]:
     """Every table named in the facts; territory = explicit gemeenten, else its region's gemeenten.
-    Built once per facts (callers must not change the result)."""
-    return facts.memo("tables", lambda: _tables(facts), scoped=True)
+    Built once per facts (callers must not change the result); a scoped view only sets ``in_scope``."""
+    if facts._overlay is None or not facts._overlay_names <= _TABLE_SCOPE | {"gemeente-in-scope"}:
+        return facts.memo("tables", lambda: _tables(facts), scoped=True)
+
+    def scoped() -> dict[str, Table]:
+        shared = facts.memo("tables-before-scope", lambda: _tables(facts))
+        out = {}
+        for iri, t in shared.items():
+            flag = facts.has(iri, "in-scope")
+            out[iri] = t if t.in_scope == flag else dataclasses.replace(t, in_scope=flag)
+        return out
+
+    return facts.memo("tables", scoped, scoped=True)
 
 
 def _tables(facts: Facts) -> dict[str, Table]:
