@@ -32,6 +32,10 @@ from .errors import ParameterError, QueryNotFound
 from .namespaces import concept, entity_iri, gemeente_iri
 from .resources import QUERIES_DIR
 
+#: libyaml's safe loader when PyYAML was built with it (ten times faster on the 16 rule headers every
+#: command reads), else the pure-Python one; both construct only plain data.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 LANGUAGES = {".rq": "sparql", ".sparql": "sparql", ".cypher": "cypher"}
 COMMENT = {"sparql": "#", "cypher": "//"}
 # Parameter types that name an entity or concept are turned into IRIs before binding.
@@ -144,7 +148,7 @@ def parse_query(text: str, name: str, language: str, path: Path | None = None) -
         else:
             header_lines.append("")
     try:
-        header = yaml.safe_load("\n".join(header_lines)) if header_lines else {}
+        header = yaml.load("\n".join(header_lines), Loader=_SAFE_LOADER) if header_lines else {}
     except yaml.YAMLError:
         header = {}
     if not isinstance(header, dict):

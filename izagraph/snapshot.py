@@ -51,34 +51,17 @@ _VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 
 # -- the query text: top-level UNION blocks ------------------------------------------------------
 
-def _skip(text: str, i: int) -> tuple[int, str] | None:
-    """When a string, an IRI or a comment starts at ``i``: where it ends and which it is."""
-    c = text[i]
-    if c in "\"'":
-        j = i + 1
-        while j < len(text) and text[j] != c:
-            j += 2 if text[j] == "\\" else 1
-        return j + 1, "string"
-    if c == "<":
-        m = _IRI.match(text, i)
-        if m:
-            return m.end(), "iri"
-    if c == "#":
-        j = text.find("\n", i)
-        return (len(text) if j < 0 else j), "comment"
-    return None
+#: The lexical pieces that matter for splitting: strings, IRIs and comments (kept whole, so a brace in
+#: them is not a brace), braces, and runs of anything else.
+_TOKEN = re.compile(r"""(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+                    r"""|(?P<iri><[^\s<>"{}|^`\\]*>)|(?P<comment>\#[^\n]*)|(?P<code>[{}]|[^"'<#{}]+|.)""", re.S)
 
 
 def _code(text: str):
-    """(index, character) of the text outside strings, IRIs and comments."""
-    i = 0
-    while i < len(text):
-        skip = _skip(text, i)
-        if skip:
-            i = skip[0]
-            continue
-        yield i, text[i]
-        i += 1
+    """(index, piece) of the text outside strings, IRIs and comments: braces one by one, other code in runs."""
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "code":
+            yield m.start(), m.group()
 
 
 def split_union(text: str) -> tuple[str, list[str]] | None:
@@ -115,14 +98,8 @@ def split_union(text: str) -> tuple[str, list[str]] | None:
 
 def _without_comments(text: str) -> str:
     """The text without its comments (strings and IRIs kept as they are), with single spaces."""
-    kept, i = [], 0
-    while i < len(text):
-        skip = _skip(text, i)
-        end = skip[0] if skip else i + 1
-        if not skip or skip[1] != "comment":
-            kept.append(text[i:end])
-        i = end
-    return re.sub(r"\s+", " ", "".join(kept)).strip()
+    kept = "".join(m.group() for m in _TOKEN.finditer(text) if m.lastgroup != "comment")
+    return re.sub(r"\s+", " ", kept).strip()
 
 
 def _key(block: str) -> str:
