@@ -121,16 +121,16 @@ def formats(store: Path) -> None:
 
     def columns():
         snap = Snapshot.open(folder)
-        return Facts.from_columns(*snap._union_columns(None))
+        return Facts.from_ids(*snap._union_ids(None))
 
     facts = columns()
-    objects = (facts._facts, facts._labels)
+    objects = (facts._by_fact, facts._labels)
     kept = {"pickle": pickle.dumps(objects, protocol=5), "marshal": marshal.dumps(objects)}
     runs = {"numpy columns + JSON values -> Facts": columns,
             "pickle.loads of the Facts dicts": lambda: pickle.loads(kept["pickle"]),
             "marshal.loads of the Facts dicts": lambda: marshal.loads(kept["marshal"])}
     size = sum(f.stat().st_size for f in folder.iterdir())
-    print(f"\nshared facts into a new process ({len(facts._facts):,} subjects; snapshot on disk {size / 1e6:.1f} MB, "
+    print(f"\nshared facts into a new process ({len(facts._by_fact):,} subjects; snapshot on disk {size / 1e6:.1f} MB, "
           f"pickle {len(kept['pickle']) / 1e6:.1f} MB, marshal {len(kept['marshal']) / 1e6:.1f} MB)")
     for name, fn in runs.items():
         print(f"  {name:42s} {median(timed(fn)[1] for _ in range(3)):7.3f} s")

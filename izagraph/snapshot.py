@@ -257,7 +257,7 @@ class Snapshot:
 
         base = self._shared.get("facts")
         if base is None:
-            base = self._shared["facts"] = Facts.from_columns(*self._union_columns(live))
+            base = self._shared["facts"] = Facts.from_ids(*self._union_ids(live))
         p = plan(query)
         scope_rows, names = [], set()
         filters = set(query.params) & _FILTERS
@@ -278,9 +278,9 @@ class Snapshot:
         rows.facts = base.scoped(Facts(scope_rows), names)
         return rows
 
-    def _union_columns(self, live) -> tuple[list, list, list, list]:
-        """The columns s, fact, o and oLabel of every non-scope block of every rule query, each block once
-        (a block the snapshot does not hold runs on ``live``)."""
+    def _union_ids(self, live) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
+        """The columns s, fact, o and oLabel (ids into the returned values) of every non-scope block of every
+        rule query, each block once (a block the snapshot does not hold runs on ``live``)."""
         from .rules import ALL_RULES
 
         variables = ("s", "fact", "o", "oLabel")
@@ -300,12 +300,24 @@ class Snapshot:
                 n = len(next(iter(columns.values()))) if columns else 0
                 for v in variables:
                     ids[v].append(columns[v] if v in columns else np.full(n, -1, dtype=np.int32))
-        values = np.array([*self.values, None], dtype=object)  # id -1 is the None at the end
-        out = [values[np.concatenate(ids[v])].tolist() if ids[v] else [] for v in variables]
-        for row in extra:
-            for column, v in zip(out, variables):
-                column.append(row.get(v))
-        return tuple(out)
+        values = list(self.values)
+        if extra:  # values of rows run live: the snapshot's id when it has the value, else a new one
+            index = {(type(x), x): i for i, x in enumerate(values)}
+            for v in variables:
+                column = []
+                for row in extra:
+                    x = row.get(v)
+                    if x is None:
+                        column.append(-1)
+                        continue
+                    i = index.get((type(x), x))
+                    if i is None:
+                        i = index[(type(x), x)] = len(values)
+                        values.append(x)
+                    column.append(i)
+                ids[v].append(np.array(column, dtype=np.int32))
+        out = [np.concatenate(ids[v]) if ids[v] else np.empty(0, dtype=np.int32) for v in variables]
+        return (*out, values)
 
     def covers(self, query: Query) -> bool:
         """Whether every block of ``query`` is in the snapshot (else some run live)."""
