@@ -146,6 +146,17 @@ class Plan:
 
 
 def plan(query: Query) -> Plan:
+    """``query`` split into its blocks (memoised per query text: every rule asks on every check)."""
+    key = (query.name, query.text)
+    if key not in _PLANS:
+        _PLANS[key] = _plan(query)
+    return _PLANS[key]
+
+
+_PLANS: dict[tuple[str, str], Plan] = {}
+
+
+def _plan(query: Query) -> Plan:
     split = split_union(query.text)
     head_text = split[0] if split else query.text.split("WHERE", 1)[0]
     select = re.search(r"\bSELECT\b(.*)$", head_text, re.I | re.S)
@@ -237,7 +248,9 @@ class Snapshot:
     def block_rows(self, key: str, variables: tuple[str, ...]) -> list[dict]:
         """The stored rows of one block, each with every variable of the query (unbound: None)."""
         stored, columns = self.blocks[key]
-        values = self.values + [None]  # -1 picks the None at the end
+        values = self._shared.get("values")
+        if values is None:  # -1 picks the None at the end
+            values = self._shared["values"] = self.values + [None]
         cols = [(v, [values[i] for i in columns[v].tolist()]) if v in columns else (v, None) for v in variables]
         n = len(next(iter(columns.values()))) if columns else 0
         out = []
@@ -274,18 +287,24 @@ class Snapshot:
         if base is None:
             base = self._shared["facts"] = Facts(self._union_rows())
         p = plan(query)
-        scope_rows, names = [], set()
         filters = set(query.params) & _FILTERS
-        for key, text in p.blocks:
-            if not any(mentions(text, n) for n in filters):
-                continue
-            rows = (self.block_rows(key, p.variables) if key in self.blocks
-                    and not any(mentions(text, n) for n, v in params.items() if v is not None)
-                    else live.rows(_block(query, p, text), params))
-            scope_rows.extend(rows)
-            names.update(_fact_names(text))
+        scope = [(key, text) for key, text in p.blocks if any(mentions(text, n) for n in filters)]
+        stored = all(key in self.blocks and not any(mentions(text, n) for n, v in params.items() if v is not None)
+                     for key, text in scope)
+        cached = self._shared.get(("scope", tuple(key for key, _ in scope))) if stored else None
+        if cached is None:
+            scope_rows, names = [], set()
+            for key, text in scope:
+                rows = (self.block_rows(key, p.variables) if key in self.blocks
+                        and not any(mentions(text, n) for n, v in params.items() if v is not None)
+                        else live.rows(_block(query, p, text), params))
+                scope_rows.extend(rows)
+                names.update(_fact_names(text))
+            cached = Facts(scope_rows), frozenset(names)
+            if stored:  # the stored scope facts (no filter given) are the same on every call
+                self._shared[("scope", tuple(key for key, _ in scope))] = cached
         rows = ResultRows([], list(p.variables))
-        rows.facts = base.scoped(Facts(scope_rows), names)
+        rows.facts = base.scoped(*cached)
         return rows
 
     def _union_rows(self) -> list[dict]:
