@@ -25,8 +25,8 @@ from itertools import chain
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import (Facts, active_seats, active_tables, depth, facts_of, notation, seat_facts, short_list,
-                    table_facts)
+from .facts import (Facts, active_seats, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
+                    short_list, table_facts)
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
@@ -130,13 +130,13 @@ def _top(region: str, facts: Facts) -> tuple[str, str]:
     return known[region]
 
 
-def _member_measures(member_seats, tabs, facts, ts, vocab):
-    """A member's measures and what its finding shows of them; ``tabs``: its tables in (label, IRI) order."""
-    programmes = sorted({notation(vocab, p) for t in tabs for p in ts[t].programmes})
-    regions = {r: facts.label(r) for t in tabs for r in ts[t].spatial}
+def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts):
+    """A member's measures and what its finding shows of them; ``positions``: its tables in the index."""
+    programmes = sorted(set(chain.from_iterable(ix.codes[t] for t in positions)))
+    regions = dict(chain.from_iterable(ix.places[t] for t in positions))
     per_division = region_counts(regions, facts)
-    known = [ts[t].meetings for t in tabs if ts[t].meetings is not None]
-    measures = {"seats": len(member_seats), "tables": len(tabs), "programmes": len(programmes),
+    known = [m for m in ix.meetings[positions].tolist() if not math.isnan(m)]
+    measures = {"seats": len(member_seats), "tables": len(positions), "programmes": len(programmes),
                 "regions": max(per_division.values(), default=0),
                 "meetings_per_year": sum(known) if known else None}
     return programmes, regions, per_division, known, measures
@@ -151,6 +151,7 @@ class _TableIndex:
     position: dict[str, int]
     labels: list[str]
     codes: list[tuple[str, ...]]        # per table: the notation of each of its programmes
+    places: list[tuple[tuple[str, str], ...]]  # per table: its regions (dct:spatial) with their labels
     rests_on: list[tuple[str, ...]]     # per table: what a finding about it rests on (table_facts)
     programme_ptr: np.ndarray
     programmes: np.ndarray
@@ -192,6 +193,7 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
         return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, [facts.label(t) for t in iris],
                            [tuple(notation(vocab, p) for p in ts[t].programmes) for t in iris],
+                           [tuple((r, facts.label(r)) for r in ts[t].spatial) for t in iris],
                            [tuple(table_facts(ts[t])) for t in iris], programme_ptr, programmes, top_ptr,
                            top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings)
     return facts.memo(("drukte-table-index", today, vocab), build)
@@ -207,8 +209,14 @@ def _expand(owner: np.ndarray, item: np.ndarray, ptr: np.ndarray, values: np.nda
 def _distinct(owner: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct (owner, value) pairs, ordered by owner then value."""
     span = int(value.max(initial=0)) + 1
-    keys = np.unique(owner.astype(np.int64) * span + value)
+    keys = np.sort(owner.astype(np.int64) * span + value)  # np.unique hashes first: 5x slower on these
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
     return keys // span, keys % span
+
+
+def _used(numbers: np.ndarray) -> list[int]:
+    """The distinct numbers (non-negative) in ``numbers``, ascending."""
+    return np.flatnonzero(np.bincount(numbers)).tolist() if len(numbers) else []
 
 
 def _distinct_count(owner: np.ndarray, value: np.ndarray, owners: int) -> np.ndarray:
@@ -221,31 +229,38 @@ class _MemberIndex:
     """Per member (sorted): its active seats, and the drukte measures of all members as columns."""
 
     members: list[str]
-    groups: dict[str, list]
-    pair_member: np.ndarray     # the distinct (member, table) pairs
+    all_seats: list                # the active seats (seat_columns)
+    seat_ptr: np.ndarray           # member i's seats: all_seats[j] for j in member_seats[seat_ptr[i]:seat_ptr[i + 1]]
+    member_seats: np.ndarray
+    pair_member: np.ndarray        # the distinct (member, table) pairs, by member then table position
     pair_table: np.ndarray
     measures: dict[str, np.ndarray]
+
+    def seats(self, i: int) -> list:
+        """Member ``i``'s active seats, in the order of :func:`active_seats`."""
+        return [self.all_seats[j] for j in self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]].tolist()]
 
 
 def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
     """The measures of :func:`_member_measures` for every member at once (numpy group-bys over the
-    distinct member-table pairs): what the thresholds and the choice of findings need."""
+    distinct member-table pairs): what the thresholds and the choice of findings need. A member is a
+    person (``kind`` person) or an organisation with the seats of :meth:`Seat.organisations`."""
     def build():
-        groups = defaultdict(list)
-        for s in active_seats(facts, today):
-            if kind == "person":
-                if s.member_kind == "person":
-                    groups[s.member].append(s)
-            else:
-                for org in s.organisations():
-                    groups[org].append(s)
-        members = sorted(groups)
-        ix = _table_index(facts, today, vocab)
-        position = ix.position
-        owner = np.repeat(np.arange(len(members)), [len(groups[m]) for m in members])
-        table = np.array([position[s.table] for m in members for s in groups[m]], dtype=np.int64)
-        n = len(members)
-        pair_member, pair_table = _distinct(owner, table)  # by member, then table in (label, IRI) order
+        cols, ix = seat_columns(facts, today), _table_index(facts, today, vocab)
+        owner = (np.where(cols.person, cols.member, -1) if kind == "person"
+                 else np.where(cols.person, cols.behalf, cols.member))
+        seat = np.flatnonzero(owner >= 0)
+        present = sorted(_used(owner[seat]), key=cols.names.__getitem__)  # members by IRI
+        rank = np.zeros(len(cols.names), dtype=np.int64)
+        rank[present] = np.arange(len(present))
+        owner, n = rank[owner[seat]], len(present)
+        position = np.full(len(cols.names), -1, dtype=np.int64)
+        for t in _used(cols.table):
+            position[t] = ix.position[cols.names[t]]
+        seats_per_member = np.bincount(owner, minlength=n)
+        seat_ptr = np.zeros(n + 1, dtype=np.int64)
+        seat_ptr[1:] = np.cumsum(seats_per_member)
+        pair_member, pair_table = _distinct(owner, position[cols.table[seat]])  # tables in (label, IRI) order
         top_member, top = _distinct(*_expand(pair_member, pair_table, ix.top_ptr, ix.tops))
         divisions = max(ix.divisions, 1)
         per_division = np.bincount(top_member * divisions + ix.top_division[top], minlength=n * divisions)
@@ -254,13 +269,14 @@ def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
         # bincount adds in the order of the pairs, which is the order of the tables: the same sums as Python's
         total = np.bincount(pair_member[known], weights=meetings[known], minlength=n)
         measures = {
-            "seats": np.array([len(groups[m]) for m in members], dtype=np.int64),
+            "seats": seats_per_member,
             "tables": np.bincount(pair_member, minlength=n),
             "programmes": _distinct_count(*_expand(pair_member, pair_table, ix.programme_ptr, ix.programmes), n),
             "regions": per_division.reshape(n, divisions).max(axis=1, initial=0),
             "meetings_per_year": np.where(np.bincount(pair_member[known], minlength=n) > 0, total, np.nan),
         }
-        return _MemberIndex(members, dict(groups), pair_member, pair_table, measures)
+        return _MemberIndex([cols.names[i] for i in present], cols.seats, seat_ptr,
+                            seat[np.argsort(owner, kind="stable")], pair_member, pair_table, measures)
     return facts.memo(("drukte-members", kind, today, vocab), build)
 
 
@@ -273,15 +289,16 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
     in_scope = np.bincount(ix.pair_member[_in_scope(ts, tix)[ix.pair_table]], minlength=len(ix.members)) > 0
     for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
         member = ix.members[i]
-        member_seats = ix.groups[member]
+        member_seats = ix.seats(i)
         lo, hi = np.searchsorted(ix.pair_member, [i, i + 1])
-        tabs = [tix.iris[t] for t in ix.pair_table[lo:hi].tolist()]
-        programmes, regions, per_division, known, measures = _member_measures(member_seats, tabs, facts, ts, vocab)
+        positions = ix.pair_table[lo:hi].tolist()  # its tables in (label, IRI) order
+        tabs = [tix.iris[t] for t in positions]
+        programmes, regions, per_division, known, measures = _member_measures(member_seats, positions, tix, facts)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
         evidence = {**measures, "meetings_known_for": len(known), "exceeded": over,
-                    "table_list": [facts.label(t) for t in tabs], "programme_list": programmes,
+                    "table_list": [tix.labels[t] for t in positions], "programme_list": programmes,
                     "region_list": sorted(regions.values()),
                     "regions_per_division": {notation(vocab, d) if d else "": n for d, n in per_division.items()},
                     **mode}
@@ -322,9 +339,9 @@ def _gemeente_index(facts: Facts, today, vocab):
         ts, ix = active_tables(facts, today), _table_index(facts, today, vocab)
         gemeenten = sorted({g for t in ts.values() for g in t.gemeenten})
         number = {g: i for i, g in enumerate(gemeenten)}
-        pairs = np.array(sorted((number[g], ix.position[t]) for t in ts for g in ts[t].gemeenten),
-                         dtype=np.int64).reshape(-1, 2)
-        g, t = pairs[:, 0].copy(), pairs[:, 1].copy()
+        territory = [(ix.position[t], ts[t].gemeenten) for t in ts]
+        g, t = _distinct(np.fromiter((number[g] for _, gs in territory for g in gs), dtype=np.int64),
+                         np.fromiter((t for t, gs in territory for _ in gs), dtype=np.int64))
         return gemeenten, g, t, _gemeente_measures(g, t, len(gemeenten), ix)
     return facts.memo(("drukte-gemeenten", today, vocab), build)
 

@@ -23,7 +23,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
+import numpy as np
 from rdflib import URIRef
 
 
@@ -377,6 +379,46 @@ def active_seats(facts: Facts, today: dt.date, everywhere: bool = False) -> list
         return every
     ids = active_tables(facts, today)  # which tables are active does not depend on the scope
     return facts.memo(("active-seats", today), lambda: [s for s in every if s.table in ids])
+
+
+@dataclass(frozen=True)
+class SeatColumns:
+    """The active seats of :func:`active_seats` as columns (one row per seat, in that order), for
+    group-bys with numpy: strings are numbered (``names``), a missing value is -1."""
+
+    seats: list[Seat]
+    names: list[str]             # the IRIs the columns number
+    table: np.ndarray            # the seat's table
+    member: np.ndarray           # the seat's member
+    person: np.ndarray           # whether the member is a person
+    behalf: np.ndarray           # the one organisation the seat speaks for (-1: none or several)
+    perspectives: np.ndarray     # the seat's perspectives (Seat.seat_perspectives) as a number into ...
+    perspective_sets: list[frozenset]
+    mandate: np.ndarray          # 1 given, 0 not given, -1 unknown
+
+
+def seat_columns(facts: Facts, today: dt.date) -> SeatColumns:
+    """The active seats at active tables as columns (memoised per facts and day)."""
+    def build():
+        seats_ = active_seats(facts, today)
+        tables_ = [s.table for s in seats_]
+        members = [s.member for s in seats_]
+        behalf = [next(iter(s.behalf)) if len(s.behalf) == 1 else "" for s in seats_]
+        perspectives = [s.perspectives or s.sectors or s.behalf_sectors for s in seats_]  # seat_perspectives()
+        names = [name for name in dict.fromkeys(chain(tables_, members, behalf)) if name]
+        number = {name: i for i, name in enumerate(names)}
+        number[""] = -1
+        sets = list(dict.fromkeys(perspectives))
+        set_number = {ps: i for i, ps in enumerate(sets)}
+
+        def column(values, kind=np.int64):
+            return np.fromiter(values, dtype=kind, count=len(seats_))
+        return SeatColumns(seats_, names, column(map(number.__getitem__, tables_)),
+                           column(map(number.__getitem__, members)),
+                           column((s.member_kind == "person" for s in seats_), bool),
+                           column(map(number.__getitem__, behalf)), column(map(set_number.__getitem__, perspectives)),
+                           sets, column((-1 if s.mandate is None else int(s.mandate) for s in seats_)))
+    return facts.memo(("seat-columns", today), build)
 
 
 def mandate(seat: Seat) -> bool | None:

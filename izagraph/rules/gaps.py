@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from ..findings import Finding
 from ..namespaces import concept
-from .facts import (active_seats, active_tables, broader, facts_of, is_active, mandate, notation, seat_facts,
-                    short_list, table_facts)
+from .facts import (active_seats, active_tables, broader, facts_of, is_active, mandate, notation, seat_columns,
+                    seat_facts, short_list, table_facts)
 
 
 def score_tables(rows, ctx, vocab) -> list[Finding]:
@@ -141,16 +143,19 @@ def score_mandates(rows, ctx, vocab) -> list[Finding]:
 
 def _without_mandate(facts, today, vocab) -> dict[str, tuple[list, list]]:
     """Per active table that has one: its active seats, and those of them that speak for the gemeenten
-    perspective without a mandate recorded as given (in the order of the seats)."""
+    perspective without a mandate recorded as given (both in the order of the seats)."""
     gemeenten_perspective = str(concept("perspective", "gemeenten"))
-    speaks: dict[frozenset, bool] = {}  # per distinct set of perspectives (a few dozen), not per seat
+    cols = seat_columns(facts, today)
+    speaks = np.array([any(gemeenten_perspective in broader(vocab, p) for p in ps) for ps in cols.perspective_sets],
+                      dtype=bool)  # per distinct set of perspectives (a few dozen), not per seat
+    candidate = speaks[cols.perspectives] & (cols.mandate != 1)
     by_table: dict[str, tuple[list, list]] = {}
-    for s in active_seats(facts, today):
-        perspectives = s.seat_perspectives()
-        if perspectives not in speaks:
-            speaks[perspectives] = any(gemeenten_perspective in broader(vocab, p) for p in perspectives)
+    at_candidate = np.zeros(len(cols.names), dtype=bool)
+    at_candidate[cols.table[candidate]] = True
+    for j in np.flatnonzero(at_candidate[cols.table]).tolist():
+        s = cols.seats[j]
         table_seats, candidates = by_table.setdefault(s.table, ([], []))
         table_seats.append(s)
-        if speaks[perspectives] and mandate(s) is not True:
+        if candidate[j]:
             candidates.append(s)
-    return {t: pair for t, pair in by_table.items() if pair[1]}
+    return by_table
