@@ -26,7 +26,7 @@ import numpy as np
 
 from ..findings import Finding, Severity
 from .facts import (Facts, active_seats, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
-                    short_list, table_facts)
+                    short_list, table_facts, tables)
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
@@ -119,15 +119,23 @@ def region_counts(region_iris, facts) -> dict[str, int]:
 
 
 def _top(region: str, facts: Facts) -> tuple[str, str]:
-    """The region a (sub)region counts as, and that region's division ("" when unknown); memoised."""
-    known = facts.memo("drukte-region-tops", dict)  # filled as regions are met (a cache, never read whole)
-    if region not in known:
-        top, seen = region, set()
+    """The region a (sub)region counts as, and that region's division ("" when unknown); memoised for
+    the regions in the facts."""
+    def climb(r):
+        top, seen = r, set()
         while facts.one(top, "region-parent") and top not in seen:
             seen.add(top)
             top = facts.one(top, "region-parent")
-        known[region] = top, facts.one(top, "division") or ""
-    return known[region]
+        return top, facts.one(top, "division") or ""
+    known = facts.memo("drukte-region-tops", lambda: {r: climb(r) for r in _regions_named(facts)})
+    return known.get(region) or climb(region)
+
+
+def _regions_named(facts: Facts) -> set[str]:
+    """The regions the facts name: with a division, with a parent, or as a table's region."""
+    return facts.memo("drukte-regions-named", lambda: {
+        *facts.subjects("division"), *facts.subjects("region-parent"),
+        *(r for t in tables(facts).values() for r in t.spatial)})
 
 
 def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts):
@@ -380,7 +388,7 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         over, double = _exceeded(measures, gm_limits, limits)
         if not over:
             continue
-        regions = {r: facts.label(r) for t in tabs for r in ts[t].spatial}
+        regions = dict(chain.from_iterable(ix.places[t] for t in positions))
         evidence = {**measures, "exceeded": over, "table_list": [ix.labels[t] for t in positions],
                     "per_programme": dict(per_programme), **mode}
         fields = {**measures, "max_tables": _shown(limits["max_tables"]),
@@ -396,15 +404,16 @@ REGION_LIMITS = (("tables", "max_tables"), ("layers", "max_layers"), ("seats_per
 
 
 def _within(region: str, facts: Facts) -> list[str]:
-    """The region and every region above it (a subregion's tables belong to its region too); memoised."""
-    known = facts.memo("drukte-region-within", dict)  # filled as regions are met (a cache, never read whole)
-    if region not in known:
-        out, r = [region], region
+    """The region and every region above it (a subregion's tables belong to its region too); memoised
+    for the regions in the facts."""
+    def climb(r):
+        out = [r]
         while facts.one(r, "region-parent") and facts.one(r, "region-parent") not in out:
             r = facts.one(r, "region-parent")
             out.append(r)
-        known[region] = out
-    return known[region]
+        return out
+    known = facts.memo("drukte-region-within", lambda: {r: climb(r) for r in _regions_named(facts)})
+    return known.get(region) or climb(region)
 
 
 @dataclass(frozen=True)
