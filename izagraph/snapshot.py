@@ -288,21 +288,20 @@ class Snapshot:
             base = self._shared["facts"] = Facts(self._union_rows())
         p = plan(query)
         filters = set(query.params) & _FILTERS
-        scope = [(key, text) for key, text in p.blocks if any(mentions(text, n) for n in filters)]
-        stored = all(key in self.blocks and not any(mentions(text, n) for n, v in params.items() if v is not None)
-                     for key, text in scope)
-        cached = self._shared.get(("scope", tuple(key for key, _ in scope))) if stored else None
+        bound = [n for n, v in params.items() if v is not None]
+        scope = [(key, text, key in self.blocks and not any(mentions(text, n) for n in bound))  # stored?
+                 for key, text in p.blocks if any(mentions(text, n) for n in filters)]
+        stored = all(kept for _, _, kept in scope)
+        cached = self._shared.get(("scope", tuple(key for key, _, _ in scope))) if stored else None
         if cached is None:
             scope_rows, names = [], set()
-            for key, text in scope:
-                rows = (self.block_rows(key, p.variables) if key in self.blocks
-                        and not any(mentions(text, n) for n, v in params.items() if v is not None)
-                        else live.rows(_block(query, p, text), params))
-                scope_rows.extend(rows)
+            for key, text, kept in scope:
+                scope_rows.extend(self.block_rows(key, p.variables) if kept
+                                  else live.rows(_block(query, p, text), params))
                 names.update(_fact_names(text))
             cached = Facts(scope_rows), frozenset(names)
             if stored:  # the stored scope facts (no filter given) are the same on every call
-                self._shared[("scope", tuple(key for key, _ in scope))] = cached
+                self._shared[("scope", tuple(key for key, _, _ in scope))] = cached
         rows = ResultRows([], list(p.variables))
         rows.facts = base.scoped(*cached)
         return rows
