@@ -115,13 +115,16 @@ def canonical(value):
         return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):
         return sorted((canonical(v) for v in value), key=_sort_key)
-    if isinstance(value, (list, tuple)):
-        return [canonical(v) for v in value]
+    if isinstance(value, (list, tuple)):  # plain items (most: lists of names) are kept as they are
+        return [v if type(v) in _PLAIN else canonical(v) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else round(value, 3)
     return str(value)
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def _sort_key(v):

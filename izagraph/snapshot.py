@@ -225,7 +225,9 @@ class Snapshot:
         """The stored rows of one block, each with every variable of the query: unbound is None, a bound
         parameter its value (as a substituted variable in the projection is)."""
         _, columns = self.blocks[key]
-        values = self.values + [None]  # -1 picks the None at the end
+        values = self._shared.get("values")
+        if values is None:  # -1 picks the None at the end
+            values = self._shared["values"] = self.values + [None]
         n = len(next(iter(columns.values()))) if columns else 0
         bound = bound or {}
         lists = [[bound[v]] * n if v in bound else [values[i] for i in columns[v].tolist()] if v in columns
@@ -259,23 +261,28 @@ class Snapshot:
         if base is None:
             base = self._shared["facts"] = Facts.from_ids(*self._union_ids(live))
         p = plan(query)
-        scope_rows, names = [], set()
         filters = set(query.params) & _FILTERS
-        for key, text in p.blocks:
-            if not any(mentions(text, n) for n in filters):
-                continue
-            bound = tuple(sorted((n, str(v)) for n, v in params.items() if v is not None and mentions(text, n)))
-            if key in self.blocks and not bound:
-                rows = self.block_rows(key, p.variables)
-            else:  # a filter is bound: run the block with it, once per block and value for all rules
-                cached = ("live", key, bound)
-                if cached not in self._shared:
-                    self._shared[cached] = live.rows(_block(query, p, text), params)
-                rows = self._shared[cached]
-            scope_rows.extend(rows)
-            names.update(_fact_names(text))
+        scope = [(key, text, tuple(sorted((n, str(v)) for n, v in params.items()
+                                          if v is not None and mentions(text, n))))
+                 for key, text in p.blocks if any(mentions(text, n) for n in filters)]
+        # the scope facts of the same blocks with the same bound values are the same on every call
+        cache_key = ("scope", tuple((key, bound) for key, _, bound in scope))
+        cached = self._shared.get(cache_key)
+        if cached is None:
+            scope_rows, names = [], set()
+            for key, text, bound in scope:
+                if key in self.blocks and not bound:
+                    scope_rows.extend(self.block_rows(key, p.variables))
+                else:  # a filter is bound (or the block is unknown): run it live, once for all rules
+                    live_key = ("live", key, bound)
+                    if live_key not in self._shared:
+                        self._shared[live_key] = live.rows(_block(query, p, text), params)
+                    scope_rows.extend(self._shared[live_key])
+                names.update(_fact_names(text))
+            # one view per scope: what is derived from it (tables in scope, ...) is shared by its rules
+            cached = self._shared[cache_key] = base.scoped(Facts(scope_rows), frozenset(names))
         rows = ResultRows([], list(p.variables))
-        rows.facts = base.scoped(Facts(scope_rows), names)
+        rows.facts = cached
         return rows
 
     def _union_ids(self, live) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:

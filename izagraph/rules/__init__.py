@@ -153,7 +153,7 @@ class RuleContext(Mapping):
             message=self.message(key, subject=subject_label, **(fields or {})), evidence=evidence,
             advice=advice, advice_label=dict(label), advice_text=dict(text),
             regions=tuple(ordered), region_labels=tuple(regions[r] for r in ordered), illustrative=illustrative,
-            gap=gap, facts=tuple(str(x) for x in facts if x),
+            gap=gap, facts=tuple(map(str, filter(None, facts))),
         )
 
 

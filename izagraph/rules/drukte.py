@@ -19,20 +19,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import Facts, facts_of, depth, notation, seat_facts, seats, short_list, table_facts, tables
+from .facts import (Facts, active_seats, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
+                    short_list, table_facts, tables)
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
-
-
-def _active(rows, ctx):
-    facts = facts_of(rows)
-    today = ctx.today
-    active = {i: t for i, t in tables(facts).items() if t.active(today)}
-    active_seats = [s for s in seats(facts) if s.table in active and s.active(today)]
-    return facts, active, active_seats
 
 
 def _exceeded(measures: dict, limits, thresholds: dict) -> tuple[list[str], bool]:
@@ -61,18 +58,36 @@ def nearest_rank(values, percentile: float):
     return values[rank - 1]
 
 
-def thresholds(population: dict[str, dict], limits, ctx) -> tuple[dict, dict]:
+def thresholds(columns: dict[str, list], population: int, limits, ctx) -> tuple[dict, dict]:
     """The threshold per parameter, and what the finding says about the mode.
 
     Absolute: the ``max_*`` parameters. Relative (``percentile`` set): the percentile of each measure
-    over ``population`` (subject -> its measures; unknown values left out)."""
+    over the population of ``population`` subjects (``columns``: per measure, its known values).
+
+    >>> from types import SimpleNamespace as Ctx
+    >>> thresholds({"tables": [1, 5, 9]}, 3, [("tables", "max_tables")], Ctx(get={"percentile": 50}.get))[0]
+    {'max_tables': 5}
+    """
     p = ctx.get("percentile")
     if p is None:
         return {param: ctx.get(param) for _, param in limits}, {"mode": "absolute"}
-    out = {param: nearest_rank([m[measure] for m in population.values() if m.get(measure) is not None], p)
-           for measure, param in limits}
-    return out, {"mode": "relative", "percentile": p, "population": len(population),
+    out = {param: nearest_rank(columns[measure], p) for measure, param in limits}
+    return out, {"mode": "relative", "percentile": p, "population": population,
                  "thresholds": {param: out[param] for _, param in limits}}
+
+
+def _known(values: np.ndarray) -> list:
+    """The known values of a measure column (NaN: unknown) as plain Python numbers."""
+    return (values[~np.isnan(values)] if values.dtype.kind == "f" else values).tolist()
+
+
+def _over(measures: dict[str, np.ndarray], limits, values: dict) -> np.ndarray:
+    """Per subject: whether any measure is above its threshold (an unknown value, NaN, never is)."""
+    out = np.zeros(len(next(iter(measures.values()))), dtype=bool)
+    for measure, param in limits:
+        if values.get(param) is not None:
+            out |= measures[measure] > values[param]
+    return out
 
 
 def _mode_fields(mode: dict) -> dict:
@@ -98,41 +113,200 @@ def region_counts(region_iris, facts) -> dict[str, int]:
     """
     tops: dict[str, set] = defaultdict(set)
     for r in region_iris:
-        top, seen = r, set()
-        while facts.one(top, "region-parent") and top not in seen:
-            seen.add(top)
-            top = facts.one(top, "region-parent")
-        division = facts.one(top, "division") or ""
+        top, division = _top(r, facts)
         tops[division].add(top)
     return {d: len(rs) for d, rs in sorted(tops.items())}
 
 
-def _member_measures(member_seats, facts, ts, vocab):
-    tabs = sorted({s.table for s in member_seats}, key=lambda t: (facts.label(t), t))
-    programmes = sorted({notation(vocab, p) for t in tabs for p in ts[t].programmes})
-    regions = {r: facts.label(r) for t in tabs for r in ts[t].spatial}
+def _top(region: str, facts: Facts) -> tuple[str, str]:
+    """The region a (sub)region counts as, and that region's division ("" when unknown); memoised for
+    the regions in the facts."""
+    def climb(r):
+        top, seen = r, set()
+        while facts.one(top, "region-parent") and top not in seen:
+            seen.add(top)
+            top = facts.one(top, "region-parent")
+        return top, facts.one(top, "division") or ""
+    known = facts.memo("drukte-region-tops", lambda: {r: climb(r) for r in _regions_named(facts)})
+    return known.get(region) or climb(region)
+
+
+def _regions_named(facts: Facts) -> set[str]:
+    """The regions the facts name: with a division, with a parent, or as a table's region."""
+    return facts.memo("drukte-regions-named", lambda: {
+        *facts.subjects("division"), *facts.subjects("region-parent"),
+        *(r for t in tables(facts).values() for r in t.spatial)})
+
+
+def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts):
+    """A member's measures and what its finding shows of them; ``positions``: its tables in the index."""
+    programmes = sorted(set(chain.from_iterable(ix.codes[t] for t in positions)))
+    regions = dict(chain.from_iterable(ix.places[t] for t in positions))
     per_division = region_counts(regions, facts)
-    known = [ts[t].meetings for t in tabs if ts[t].meetings is not None]
-    measures = {"seats": len(member_seats), "tables": len(tabs), "programmes": len(programmes),
+    known = [m for m in ix.meetings[positions].tolist() if not math.isnan(m)]
+    measures = {"seats": len(member_seats), "tables": len(positions), "programmes": len(programmes),
                 "regions": max(per_division.values(), default=0),
                 "meetings_per_year": sum(known) if known else None}
-    return tabs, programmes, regions, per_division, known, measures
+    return programmes, regions, per_division, known, measures
 
 
-def _members(groups: dict, facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
+@dataclass(frozen=True)
+class _TableIndex:
+    """The active tables in (label, IRI) order with what the measures read of them as arrays: programmes
+    (by notation) and regions (as the region each counts as) in CSR form, and meetings (NaN: unknown)."""
+
+    iris: list[str]
+    position: dict[str, int]
+    labels: list[str]
+    codes: list[tuple[str, ...]]        # per table: the notation of each of its programmes
+    places: list[tuple[tuple[str, str], ...]]  # per table: its regions (dct:spatial) with their labels
+    rests_on: list[tuple[str, ...]]     # per table: what a finding about it rests on (table_facts)
+    programme_ptr: np.ndarray
+    programmes: np.ndarray
+    top_ptr: np.ndarray
+    tops: np.ndarray
+    top_division: np.ndarray     # per region counted: its division's number
+    divisions: int
+    meetings: np.ndarray
+
+
+def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(x) for x in lists])
+    return ptr, np.array([x for xs in lists for x in xs], dtype=np.int64)
+
+
+def _table_index(facts: Facts, today, vocab) -> _TableIndex:
+    def build():
+        ts = active_tables(facts, today)
+        iris = sorted(ts, key=lambda t: (facts.label(t), t))
+        codes: dict[str, int] = {}
+        tops: dict[str, int] = {}
+        divisions: dict[str, int] = {}
+        top_division: list[int] = []
+        programme_lists, top_lists = [], []
+        for t in iris:
+            programme_lists.append(sorted({codes.setdefault(notation(vocab, p), len(codes))
+                                           for p in ts[t].programmes}))
+            mine = set()
+            for r in ts[t].spatial:
+                top, division = _top(r, facts)
+                if top not in tops:
+                    tops[top] = len(tops)
+                    top_division.append(divisions.setdefault(division, len(divisions)))
+                mine.add(tops[top])
+            top_lists.append(sorted(mine))
+        programme_ptr, programmes = _csr(programme_lists)
+        top_ptr, top_items = _csr(top_lists)
+        meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, [facts.label(t) for t in iris],
+                           [tuple(notation(vocab, p) for p in ts[t].programmes) for t in iris],
+                           [tuple((r, facts.label(r)) for r in ts[t].spatial) for t in iris],
+                           [tuple(table_facts(ts[t])) for t in iris], programme_ptr, programmes, top_ptr,
+                           top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings)
+    return facts.memo(("drukte-table-index", today, vocab), build)
+
+
+def _expand(owner: np.ndarray, item: np.ndarray, ptr: np.ndarray, values: np.ndarray):
+    """For pairs (owner, item): every (owner, value) with value in the item's CSR list."""
+    counts = ptr[item + 1] - ptr[item]
+    starts = np.repeat(ptr[item] - np.cumsum(counts) + counts, counts)
+    return np.repeat(owner, counts), values[starts + np.arange(counts.sum())]
+
+
+def _distinct(owner: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (owner, value) pairs, ordered by owner then value."""
+    span = int(value.max(initial=0)) + 1
+    keys = np.sort(owner.astype(np.int64) * span + value)  # np.unique hashes first: 5x slower on these
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    return keys // span, keys % span
+
+
+def _used(numbers: np.ndarray) -> list[int]:
+    """The distinct numbers (non-negative) in ``numbers``, ascending."""
+    return np.flatnonzero(np.bincount(numbers)).tolist() if len(numbers) else []
+
+
+def _distinct_count(owner: np.ndarray, value: np.ndarray, owners: int) -> np.ndarray:
+    """Per owner: how many distinct values it has."""
+    return np.bincount(_distinct(owner, value)[0], minlength=owners)
+
+
+@dataclass(frozen=True)
+class _MemberIndex:
+    """Per member (sorted): its active seats, and the drukte measures of all members as columns."""
+
+    members: list[str]
+    all_seats: list                # the active seats (seat_columns)
+    seat_ptr: np.ndarray           # member i's seats: all_seats[j] for j in member_seats[seat_ptr[i]:seat_ptr[i + 1]]
+    member_seats: np.ndarray
+    pair_member: np.ndarray        # the distinct (member, table) pairs, by member then table position
+    pair_table: np.ndarray
+    measures: dict[str, np.ndarray]
+
+    def seats(self, i: int) -> list:
+        """Member ``i``'s active seats, in the order of :func:`active_seats`."""
+        return [self.all_seats[j] for j in self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]].tolist()]
+
+
+def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
+    """The measures of :func:`_member_measures` for every member at once (numpy group-bys over the
+    distinct member-table pairs): what the thresholds and the choice of findings need. A member is a
+    person (``kind`` person) or an organisation with the seats of :meth:`Seat.organisations`."""
+    def build():
+        cols, ix = seat_columns(facts, today), _table_index(facts, today, vocab)
+        owner = (np.where(cols.person, cols.member, -1) if kind == "person"
+                 else np.where(cols.person, cols.behalf, cols.member))
+        seat = np.flatnonzero(owner >= 0)
+        present = sorted(_used(owner[seat]), key=cols.names.__getitem__)  # members by IRI
+        rank = np.zeros(len(cols.names), dtype=np.int64)
+        rank[present] = np.arange(len(present))
+        owner, n = rank[owner[seat]], len(present)
+        position = np.full(len(cols.names), -1, dtype=np.int64)
+        for t in _used(cols.table):
+            position[t] = ix.position[cols.names[t]]
+        seats_per_member = np.bincount(owner, minlength=n)
+        seat_ptr = np.zeros(n + 1, dtype=np.int64)
+        seat_ptr[1:] = np.cumsum(seats_per_member)
+        pair_member, pair_table = _distinct(owner, position[cols.table[seat]])  # tables in (label, IRI) order
+        top_member, top = _distinct(*_expand(pair_member, pair_table, ix.top_ptr, ix.tops))
+        divisions = max(ix.divisions, 1)
+        per_division = np.bincount(top_member * divisions + ix.top_division[top], minlength=n * divisions)
+        meetings = ix.meetings[pair_table]
+        known = ~np.isnan(meetings)
+        # bincount adds in the order of the pairs, which is the order of the tables: the same sums as Python's
+        total = np.bincount(pair_member[known], weights=meetings[known], minlength=n)
+        measures = {
+            "seats": seats_per_member,
+            "tables": np.bincount(pair_member, minlength=n),
+            "programmes": _distinct_count(*_expand(pair_member, pair_table, ix.programme_ptr, ix.programmes), n),
+            "regions": per_division.reshape(n, divisions).max(axis=1, initial=0),
+            "meetings_per_year": np.where(np.bincount(pair_member[known], minlength=n) > 0, total, np.nan),
+        }
+        return _MemberIndex([cols.names[i] for i in present], cols.seats, seat_ptr,
+                            seat[np.argsort(owner, kind="stable")], pair_member, pair_table, measures)
+    return facts.memo(("drukte-members", kind, today, vocab), build)
+
+
+def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
     out = []
-    measured = {m: _member_measures(groups[m], facts, ts, vocab) for m in sorted(groups)}
-    limits, mode = thresholds({m: v[-1] for m, v in measured.items()}, MEMBER_LIMITS, ctx)
-    for member in sorted(groups):
-        member_seats = groups[member]
-        if not any(ts[s.table].in_scope for s in member_seats):
-            continue
-        tabs, programmes, regions, per_division, known, measures = measured[member]
+    ix = _member_index(facts, ctx.today, vocab, kind)
+    tix = _table_index(facts, ctx.today, vocab)
+    limits, mode = thresholds({m: _known(ix.measures[m]) for m, _ in MEMBER_LIMITS}, len(ix.members),
+                              MEMBER_LIMITS, ctx)
+    in_scope = np.bincount(ix.pair_member[_in_scope(ts, tix)[ix.pair_table]], minlength=len(ix.members)) > 0
+    for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
+        member = ix.members[i]
+        member_seats = ix.seats(i)
+        lo, hi = np.searchsorted(ix.pair_member, [i, i + 1])
+        positions = ix.pair_table[lo:hi].tolist()  # its tables in (label, IRI) order
+        tabs = [tix.iris[t] for t in positions]
+        programmes, regions, per_division, known, measures = _member_measures(member_seats, positions, tix, facts)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
         evidence = {**measures, "meetings_known_for": len(known), "exceeded": over,
-                    "table_list": [facts.label(t) for t in tabs], "programme_list": programmes,
+                    "table_list": [tix.labels[t] for t in positions], "programme_list": programmes,
                     "region_list": sorted(regions.values()),
                     "regions_per_division": {notation(vocab, d) if d else "": n for d, n in per_division.items()},
                     **mode}
@@ -156,59 +330,73 @@ def _shown(limit):
 def score_organisations(rows, ctx, vocab) -> list[Finding]:
     """Organisations (and gemeenten) with too many seats: their own, plus those of a person who sits on
     behalf of that one organisation."""
-    facts, ts, active_seats = _active(rows, ctx)
-    groups = defaultdict(list)
-    for s in active_seats:
-        for org in s.organisations():
-            groups[org].append(s)
-    return _members(groups, facts, ts, ctx, vocab, "organisation")
+    facts = facts_of(rows)
+    return _members(facts, active_tables(facts, ctx.today), ctx, vocab, "organisation")
 
 
 def score_persons(rows, ctx, vocab) -> list[Finding]:
     """Persons with too many seats."""
-    facts, ts, active_seats = _active(rows, ctx)
-    groups = defaultdict(list)
-    for s in active_seats:
-        if s.member_kind == "person":
-            groups[s.member].append(s)
-    return _members(groups, facts, ts, ctx, vocab, "person")
+    facts = facts_of(rows)
+    return _members(facts, active_tables(facts, ctx.today), ctx, vocab, "person")
+
+
+def _gemeente_index(facts: Facts, today, vocab):
+    """The gemeenten in the territory of an active table (sorted), the distinct (gemeente, table) pairs
+    ordered by gemeente then table (label, IRI), and the measures over every active table."""
+    def build():
+        ts, ix = active_tables(facts, today), _table_index(facts, today, vocab)
+        gemeenten = sorted({g for t in ts.values() for g in t.gemeenten})
+        number = {g: i for i, g in enumerate(gemeenten)}
+        territory = [(ix.position[t], ts[t].gemeenten) for t in ts]
+        g, t = _distinct(np.fromiter((number[g] for _, gs in territory for g in gs), dtype=np.int64),
+                         np.fromiter((t for t, gs in territory for _ in gs), dtype=np.int64))
+        return gemeenten, g, t, _gemeente_measures(g, t, len(gemeenten), ix)
+    return facts.memo(("drukte-gemeenten", today, vocab), build)
+
+
+def _gemeente_measures(g: np.ndarray, t: np.ndarray, n: int, ix: _TableIndex) -> dict[str, np.ndarray]:
+    return {"tables": np.bincount(g, minlength=n),
+            "programmes": _distinct_count(*_expand(g, t, ix.programme_ptr, ix.programmes), n)}
+
+
+def _in_scope(ts: dict, ix: _TableIndex) -> np.ndarray:
+    """Per table of the index: whether it passes the rule's filters."""
+    return np.array([ts[t].in_scope for t in ix.iris], dtype=bool)
 
 
 def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
     """Gemeenten covered by many active tables (through the tables' territory), from many programmes."""
-    facts, ts, _ = _active(rows, ctx)
-    in_scope = set(facts.subjects("gemeente-in-scope"))
-    cover, cover_all = defaultdict(set), defaultdict(set)
-    for t in ts.values():
-        for g in t.gemeenten:
-            cover_all[g].add(t.iri)
-            if t.in_scope:
-                cover[g].add(t.iri)
+    facts = facts_of(rows)
+    ts, ix = active_tables(facts, ctx.today), _table_index(facts, ctx.today, vocab)
+    gemeenten, pair_gemeente, pair_table, everywhere = _gemeente_index(facts, ctx.today, vocab)
     gm_limits = (("tables", "max_tables"), ("programmes", "max_programmes"))
 
-    def measure(tabs):
-        per_programme = Counter(notation(vocab, p) for t in tabs for p in ts[t].programmes)
-        return per_programme, {"tables": len(tabs), "programmes": len(per_programme)}
-
-    limits, mode = thresholds({g: measure(tabs)[1] for g, tabs in cover_all.items()}, gm_limits, ctx)
+    limits, mode = thresholds({m: v.tolist() for m, v in everywhere.items()}, len(gemeenten), gm_limits, ctx)
+    chosen = _in_scope(ts, ix)[pair_table]
+    scoped = _gemeente_measures(pair_gemeente[chosen], pair_table[chosen], len(gemeenten), ix)
+    in_scope = set(facts.subjects("gemeente-in-scope"))
     out = []
-    for g in sorted(cover):
+    for i in np.flatnonzero((scoped["tables"] > 0) & _over(scoped, gm_limits, limits)).tolist():
+        g = gemeenten[i]
         if g not in in_scope:
             continue
-        tabs = sorted(cover[g], key=lambda t: (facts.label(t), t))
-        per_programme, measures = measure(tabs)
+        lo, hi = np.searchsorted(pair_gemeente, [i, i + 1])
+        positions = pair_table[lo:hi][chosen[lo:hi]].tolist()  # its tables in (label, IRI) order
+        tabs = [ix.iris[t] for t in positions]
+        per_programme = Counter(chain.from_iterable(ix.codes[t] for t in positions))
+        measures = {"tables": len(tabs), "programmes": len(per_programme)}
         over, double = _exceeded(measures, gm_limits, limits)
         if not over:
             continue
-        regions = {r: facts.label(r) for t in tabs for r in ts[t].spatial}
-        evidence = {**measures, "exceeded": over, "table_list": [facts.label(t) for t in tabs],
+        regions = dict(chain.from_iterable(ix.places[t] for t in positions))
+        evidence = {**measures, "exceeded": over, "table_list": [ix.labels[t] for t in positions],
                     "per_programme": dict(per_programme), **mode}
         fields = {**measures, "max_tables": _shown(limits["max_tables"]),
                   "max_programmes": _shown(limits["max_programmes"]), **_mode_fields(mode),
                   "programme_names": ", ".join(f"{p} {n}" for p, n in sorted(per_programme.items()))}
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
-                               illustrative=any(ts[t].illustrative for t in tabs), facts=[g, *(x for t in tabs for x in table_facts(ts[t]))]))
+                               illustrative=any(ts[t].illustrative for t in tabs), facts=[g, *chain.from_iterable(ix.rests_on[t] for t in positions)]))
     return out
 
 
@@ -216,12 +404,49 @@ REGION_LIMITS = (("tables", "max_tables"), ("layers", "max_layers"), ("seats_per
 
 
 def _within(region: str, facts: Facts) -> list[str]:
-    """The region and every region above it (a subregion's tables belong to its region too)."""
-    out, r = [region], region
-    while facts.one(r, "region-parent") and facts.one(r, "region-parent") not in out:
-        r = facts.one(r, "region-parent")
-        out.append(r)
-    return out
+    """The region and every region above it (a subregion's tables belong to its region too); memoised
+    for the regions in the facts."""
+    def climb(r):
+        out = [r]
+        while facts.one(r, "region-parent") and facts.one(r, "region-parent") not in out:
+            r = facts.one(r, "region-parent")
+            out.append(r)
+        return out
+    known = facts.memo("drukte-region-within", lambda: {r: climb(r) for r in _regions_named(facts)})
+    return known.get(region) or climb(region)
+
+
+@dataclass(frozen=True)
+class _RegionIndex:
+    by_region: dict[str, frozenset]   # region -> its active tables and those of its subregions
+    measured: dict[str, dict]
+    same_as_sub: frozenset            # regions whose tables are exactly those of one of their subregions
+    seat_count: Counter               # active table -> its active seats
+    seats_at: dict[str, list]         # active table -> the IRIs of its active seats
+
+
+def _region_index(facts: Facts, today) -> _RegionIndex:
+    def build():
+        ts = active_tables(facts, today)
+        parents = {t.iri: (t.parent if t.parent in ts else None) for t in ts.values()}
+        layers = {t: depth(t, parents) for t in ts}
+        seats_at = defaultdict(list)
+        for s in active_seats(facts, today):
+            seats_at[s.table].append(s.iri)
+        seat_count = Counter({t: len(x) for t, x in seats_at.items()})
+        by_region = defaultdict(set)
+        for t in ts.values():
+            for own in t.spatial:
+                for r in _within(own, facts):
+                    by_region[r].add(t.iri)
+        measured = {r: {"tables": len(tabs), "layers": max(layers[t] for t in tabs),
+                        "seats_per_table": round(sum(seat_count[t] for t in tabs) / len(tabs), 2)}
+                    for r, tabs in by_region.items()}
+        same_as_sub = frozenset(p for x in by_region for p in _within(x, facts)[1:]
+                                if by_region.get(p) == by_region[x])
+        return _RegionIndex({r: frozenset(x) for r, x in by_region.items()}, measured, same_as_sub, seat_count,
+                            dict(seats_at))
+    return facts.memo(("drukte-regions", today), build)
 
 
 def score_regions(rows, ctx, vocab) -> list[Finding]:
@@ -230,35 +455,22 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
     A region counts the active tables of its own and of its subregions. Layers are counted along active
     tables only: an ended parent is no layer. With a region filter, the region and its subregions are
     reported (each with its own count)."""
-    facts, ts, active_seats = _active(rows, ctx)
-    parents = {t.iri: (t.parent if t.parent in ts else None) for t in ts.values()}
-    seat_count = Counter(s.table for s in active_seats)
-    by_region, in_scope = defaultdict(set), defaultdict(bool)
-    for t in ts.values():
-        for own in t.spatial:
-            for r in _within(own, facts):
-                by_region[r].add(t.iri)
-                in_scope[r] = in_scope[r] or t.in_scope
-
-    def measure(tabs):
-        mean = sum(seat_count[t] for t in tabs) / len(tabs)
-        return {"tables": len(tabs), "layers": max(depth(t, parents) for t in tabs),
-                "seats_per_table": round(mean, 2)}
-
-    measured = {r: measure(tabs) for r, tabs in by_region.items()}
-    limits, mode = thresholds(measured, REGION_LIMITS, ctx)
+    facts = facts_of(rows)
+    ts = active_tables(facts, ctx.today)
+    ix = _region_index(facts, ctx.today)
+    by_region, measured, seat_count = ix.by_region, ix.measured, ix.seat_count
+    limits, mode = thresholds({m: [v[m] for v in measured.values()] for m, _ in REGION_LIMITS}, len(measured),
+                              REGION_LIMITS, ctx)
     chosen = ctx.get("region")
-    # a region whose tables are exactly those of one of its subregions says nothing new: report the subregion
-    same_as_sub = {p for x in by_region for p in _within(x, facts)[1:] if by_region.get(p) == by_region[x]}
     out = []
     for r in sorted(by_region):
-        if chosen and chosen not in _within(r, facts) or not in_scope[r] or r in same_as_sub:
+        if chosen and chosen not in _within(r, facts) or r in ix.same_as_sub:
             continue
-        tabs = sorted(by_region[r], key=lambda t: (facts.label(t), t))
         measures = measured[r]
         over, double = _exceeded(measures, REGION_LIMITS, limits)
-        if not over:
+        if not over or not any(ts[t].in_scope for t in by_region[r]):
             continue
+        tabs = sorted(by_region[r], key=lambda t: (facts.label(t), t))
         largest = sorted(tabs, key=lambda t: (-seat_count[t], facts.label(t)))[:3]
         subregions = sorted(facts.label(x) for t in tabs for x in ts[t].spatial if x != r)
         evidence = {**measures, "exceeded": over, "table_list": [facts.label(t) for t in tabs],
@@ -269,5 +481,5 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(r, facts.label(r), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions={r: facts.label(r)},
                                illustrative=any(ts[t].illustrative for t in tabs),
-                               facts=[*tabs, *(s.iri for s in active_seats if s.table in by_region[r])]))
+                               facts=[*tabs, *chain.from_iterable(ix.seats_at.get(t, ()) for t in tabs)]))
     return out

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from ..findings import Finding
 from ..namespaces import concept
-from .facts import facts_of, broader, is_active, mandate, notation, seat_facts, seats, short_list, table_facts, tables
+from .facts import (active_seats, active_tables, broader, facts_of, is_active, mandate, notation, seat_columns,
+                    seat_facts, short_list, table_facts)
 
 
 def score_tables(rows, ctx, vocab) -> list[Finding]:
@@ -19,11 +22,12 @@ def score_tables(rows, ctx, vocab) -> list[Finding]:
     on a theme), no parent (for the kinds that report to another table)."""
     facts = facts_of(rows)
     today = ctx.today
-    seated = {s.table for s in seats(facts) if s.active(today)}
+    seated = facts.memo(("seated-tables", today),
+                        lambda: {s.table for s in active_seats(facts, today, everywhere=True)})
     checks = set(ctx["gaps"])
     out = []
-    for t in sorted(tables(facts).values(), key=lambda t: t.iri):
-        if not (t.active(today) and t.in_scope):
+    for t in sorted(active_tables(facts, today).values(), key=lambda t: t.iri):
+        if not t.in_scope:
             continue
         kind = notation(vocab, t.kind) if t.kind else None
         found = []
@@ -63,8 +67,7 @@ def score_structures(rows, ctx, vocab) -> list[Finding]:
     and a werkagenda (the PDCA of the regional plan) for its region or steered by its structure?"""
     facts = facts_of(rows)
     today = ctx.today
-    ts = tables(facts)
-    active = {i: t for i, t in ts.items() if t.active(today)}
+    active = active_tables(facts, today)
     children = defaultdict(set)
     for t in active.values():
         if t.parent:
@@ -107,25 +110,19 @@ def score_mandates(rows, ctx, vocab) -> list[Finding]:
     seat speaks for gemeenten, or the table's territory has gemeenten that have no seat of their own."""
     facts = facts_of(rows)
     today = ctx.today
-    ts = {i: t for i, t in tables(facts).items() if t.active(today) and t.in_scope}
-    gemeenten_perspective = str(concept("perspective", "gemeenten"))
-    by_table = defaultdict(list)
-    for s in seats(facts):
-        if s.table in ts and s.active(today):
-            by_table[s.table].append(s)
+    ts = {i: t for i, t in active_tables(facts, today).items() if t.in_scope}
+    by_table = facts.memo(("mandate-seats", today, vocab), lambda: _without_mandate(facts, today, vocab))
     out = []
     for table_iri in sorted(by_table):
+        if table_iri not in ts:
+            continue
         t = ts[table_iri]
-        table_seats = by_table[table_iri]
+        table_seats, candidates = by_table[table_iri]
         seated = {s.member for s in table_seats if s.member_kind == "gemeente"}
         seated |= {g for s in table_seats for g in s.behalf_gemeenten}
         unseated = t.gemeenten - seated
-        for s in table_seats:
-            closure = set().union(*(broader(vocab, p) for p in s.seat_perspectives())) \
-                if s.seat_perspectives() else set()
+        for s in candidates:
             state = mandate(s)
-            if gemeenten_perspective not in closure or state is True:
-                continue
             if not (s.behalf_gemeenten or unseated):
                 continue
             key = "mandate-no" if state is False else "mandate-unknown"
@@ -142,3 +139,23 @@ def score_mandates(rows, ctx, vocab) -> list[Finding]:
                                    regions={r: facts.label(r) for r in t.spatial},
                                    illustrative=s.illustrative or t.illustrative, facts=rests_on))
     return out
+
+
+def _without_mandate(facts, today, vocab) -> dict[str, tuple[list, list]]:
+    """Per active table that has one: its active seats, and those of them that speak for the gemeenten
+    perspective without a mandate recorded as given (both in the order of the seats)."""
+    gemeenten_perspective = str(concept("perspective", "gemeenten"))
+    cols = seat_columns(facts, today)
+    speaks = np.array([any(gemeenten_perspective in broader(vocab, p) for p in ps) for ps in cols.perspective_sets],
+                      dtype=bool)  # per distinct set of perspectives (a few dozen), not per seat
+    candidate = speaks[cols.perspectives] & (cols.mandate != 1)
+    by_table: dict[str, tuple[list, list]] = {}
+    at_candidate = np.zeros(len(cols.names), dtype=bool)
+    at_candidate[cols.table[candidate]] = True
+    for j in np.flatnonzero(at_candidate[cols.table]).tolist():
+        s = cols.seats[j]
+        table_seats, candidates = by_table.setdefault(s.table, ([], []))
+        table_seats.append(s)
+        if candidate[j]:
+            candidates.append(s)
+    return by_table
