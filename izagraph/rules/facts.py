@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rdflib import URIRef
@@ -234,11 +234,42 @@ class Table:
 
 def tables(facts: Facts) -> dict[str, Table]:
     """Every table named in the facts; territory = explicit gemeenten, else its region's gemeenten.
-    Built once per facts (callers must not change the result)."""
-    return facts.memo("tables", lambda: _tables(facts), scoped=True)
+    Built once per facts (callers must not change the result): the tables themselves once for all scoped
+    views, then per view only which of them are in scope."""
+    return facts.memo("tables", lambda: _scoped_tables(facts), scoped=True)
+
+
+def _scoped_tables(facts: Facts) -> dict[str, Table]:
+    outside = _unscoped_tables(facts)
+    inside = set(facts.subjects("in-scope"))
+    if not inside & outside.keys():
+        return outside
+    within = facts.memo("tables-in-scope", lambda: {i: replace(t, in_scope=True) for i, t in outside.items()})
+    if outside.keys() <= inside:
+        return within
+    return {i: within[i] if i in inside else t for i, t in outside.items()}
+
+
+def active_tables(facts: Facts, today: dt.date) -> dict[str, Table]:
+    """The tables active on ``today`` (see :func:`tables`); built once per facts view and day."""
+    def build():
+        active = _active_iris(facts, today)
+        return {i: t for i, t in tables(facts).items() if i in active}
+
+    return facts.memo(("active-tables", today), build, scoped=True)
+
+
+def _unscoped_tables(facts: Facts) -> dict[str, Table]:
+    return facts.memo("tables-out-of-scope", lambda: _tables(facts))
+
+
+def _active_iris(facts: Facts, today: dt.date) -> frozenset[str]:
+    return facts.memo(("active-table-iris", today),
+                      lambda: frozenset(i for i, t in _unscoped_tables(facts).items() if t.active(today)))
 
 
 def _tables(facts: Facts) -> dict[str, Table]:
+    """The tables, all marked out of scope (:func:`tables` marks those in scope)."""
     out = {}
     for s in facts.subjects("is", "table"):
         covers = facts.get(s, "covers")
@@ -249,7 +280,7 @@ def _tables(facts: Facts) -> dict[str, Table]:
             start=facts.one(s, "start"), end=frozenset(facts.get(s, "end")),
             gemeenten=frozenset(covers or facts.get(s, "spatial-gemeente")),
             spatial=frozenset(facts.get(s, "spatial")), parent=facts.one(s, "parent"),
-            in_scope=facts.has(s, "in-scope"), illustrative=facts.has(s, "illustrative"),
+            in_scope=False, illustrative=facts.has(s, "illustrative"),
             regional_structure=True in facts.get(s, "regional-structure"),
             meetings=float(meetings) if meetings is not None else None,
             territory_regions=frozenset() if covers else frozenset(facts.get(s, "spatial")),
@@ -311,6 +342,27 @@ class Seat:
 def seats(facts: Facts) -> list[Seat]:
     """Every seat (membership) in the facts. Built once per facts (callers must not change the result)."""
     return facts.memo("seats", lambda: _seats(facts))
+
+
+def active_seats(facts: Facts, today: dt.date) -> dict[str, list[Seat]]:
+    """Per table active on ``today``, its seats active on ``today`` (in the order of :func:`seats`); tables
+    without an active seat are left out. Built once per facts and day (callers must not change it)."""
+    def build():
+        active = _active_iris(facts, today)
+        out: dict[str, list[Seat]] = {}
+        dates: dict[tuple, bool] = {}  # (end, start) -> active: far fewer than seats
+        for s in seats(facts):
+            if s.table not in active:
+                continue
+            key = (s.end, s.start)
+            on = dates.get(key)
+            if on is None:
+                on = dates[key] = s.active(today)
+            if on:
+                out.setdefault(s.table, []).append(s)
+        return out
+
+    return facts.memo(("active-seats", today), build)
 
 
 def _seats(facts: Facts) -> list[Seat]:
