@@ -116,6 +116,8 @@ def canonical(value):
         return value
     if kind is list and all(type(v) is str for v in value):
         return list(value)
+    if kind is dict and {*map(type, value)} <= {str}:  # text keys: sorted as they are
+        return {k: canonical(v) for k, v in sorted(value.items())}
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):

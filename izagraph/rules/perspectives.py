@@ -97,8 +97,8 @@ def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[s
         out, closures = {}, {}
         for table, table_seats in active_seats(facts, today).items():
             every, mandated = set(), set()
-            for seat in table_seats:
-                given = seat.seat_perspectives()
+            kinds = {(s.seat_perspectives(), s.mandate): s for s in table_seats}  # seats alike count alike
+            for (given, _), seat in kinds.items():
                 closure = closures.get(given)
                 if closure is None:
                     closure = closures[given] = _closure(seat, vocab)
