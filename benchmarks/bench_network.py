@@ -267,7 +267,16 @@ def choices(backend, vocab, derived: dict) -> None:
             tied.append(scope)
         if any(len({frozenset(scope.tables_of[n]) for n in t}) > 1 for t in ties):
             not_twins.append(scope)
-    _, t_all = run_all(lambda s: ignet.betweenness(s.net), scopes)
+    central, t_all = run_all(lambda s: ignet.betweenness(s.net), scopes)
+    twin_groups = 0  # members at the same tables are twins: their (rounded) betweenness must be equal
+    for scope, values in zip(scopes, central):
+        same_tables = defaultdict(list)
+        for n, ts in scope.tables_of.items():
+            same_tables[frozenset(ts)].append(values[n])
+        for group in same_tables.values():
+            if len(group) > 1:
+                twin_groups += 1
+                assert len(set(group)) == 1, "twins with a different betweenness"
     _, t_tied = run_all(lambda s: ignet.betweenness(s.net), tied)
     _, t_twins = run_all(lambda s: ignet.betweenness(s.net), not_twins)
 
@@ -301,7 +310,8 @@ def choices(backend, vocab, derived: dict) -> None:
     print("inside the rules on the shared snapshot facts (CPU seconds)")
     print(f"  brokers + clusters, each building its own networks {t_own:9.2f}s   one set shared {t_shared:9.2f}s")
     print(f"  betweenness: every scope ({len(scopes)}) {t_all:.2f}s; scopes with a tied hub ({len(tied)}) "
-          f"{t_tied:.2f}s; tied members not twins ({len(not_twins)}) {t_twins:.2f}s")
+          f"{t_tied:.2f}s; tied members not twins ({len(not_twins)}) {t_twins:.2f}s; "
+          f"{twin_groups:,} groups of twins, each with one betweenness")
     print(f"  what each cluster meets and its bridges: from the links {t_links:.2f}s, from its tables "
           f"{t_tables:.2f}s")
 
