@@ -111,6 +111,13 @@ def canonical(value):
     >>> canonical({"b": {3, 1}, "a": 2.0, "c": 0.123456})
     {'a': 2, 'b': [1, 3], 'c': 0.123}
     """
+    kind = type(value)
+    if kind is str or kind is int or value is None:  # the common cases first (national runs: 100,000s)
+        return value
+    if kind is list and all(type(v) is str for v in value):
+        return list(value)
+    if kind is dict and {*map(type, value)} <= {str}:  # text keys: sorted as they are
+        return {k: canonical(v) for k, v in sorted(value.items())}
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):

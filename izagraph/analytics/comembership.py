@@ -67,11 +67,7 @@ def co_membership(memberships: Iterable[tuple[Hashable, Hashable]]) -> Network:
     >>> co_membership([("a", "T1"), ("b", "T1"), ("a", "T2"), ("b", "T2")]).edges()
     [('a', 'b', 2)]
     """
-    pairs = set(memberships)
-    try:
-        pairs = sorted(pairs)
-    except TypeError:  # names of mixed types: order by their text
-        pairs = sorted(pairs, key=lambda p: (str(p[0]), str(p[1])))
+    pairs = set(memberships)  # their order does not matter: the projection walks sorted adjacency lists
     members = sorted({m for m, _ in pairs}, key=str)
     tables = sorted({t for _, t in pairs}, key=str)
     both = set(members) & set(tables)
@@ -137,8 +133,9 @@ def communities(net: Network, min_size: int = 1, seed: int = SEED) -> list[list]
     out = []
     ig.set_random_number_generator(random.Random(seed))
     try:
-        for component in G.connected_components():
-            H = G.induced_subgraph(component)
+        components = G.connected_components()
+        for component in components:
+            H = G if len(components) == 1 else G.induced_subgraph(component)  # the same graph when whole
             if H.ecount() == 0:
                 found = [list(component)]
             else:

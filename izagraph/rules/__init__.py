@@ -145,21 +145,32 @@ class RuleContext(Mapping):
         if severity is None:
             severity = template.get("severity") or self.severity
         severity = Severity.parse(severity)
-        label, text = _lesson_texts(self.vocab, advice) if advice else ({}, {})
+        advice_label, advice_text = _lesson_texts(self.vocab, advice) if advice else ({}, {})
         regions = regions or {}
         ordered = sorted(regions, key=lambda r: (regions[r], r))
         return Finding(
             rule=self.rule, severity=severity, subject=subject, subject_label=subject_label,
             message=self.message(key, subject=subject_label, **(fields or {})), evidence=evidence,
-            advice=advice, advice_label=dict(label), advice_text=dict(text),
+            advice=advice, advice_label=dict(advice_label), advice_text=dict(advice_text),
             regions=tuple(ordered), region_labels=tuple(regions[r] for r in ordered), illustrative=illustrative,
-            gap=gap, facts=tuple(map(str, filter(None, facts))),
+            gap=gap, facts=_iris(facts),
         )
 
 
+def _iris(facts: Iterable) -> frozenset[str]:
+    """The IRIs a finding rests on, as text, without empty ones (plain strings pass without a Python loop:
+    a network finding rests on hundreds)."""
+    facts = set(facts)
+    facts.discard(None)
+    facts.discard("")
+    if {*map(type, facts)} <= {str}:
+        return frozenset(facts)
+    return frozenset(str(x) for x in facts if x)
+
+
 @lru_cache(maxsize=256)
-def _lesson_texts(vocab: Vocabulary, advice: str) -> tuple[dict[str, str], dict[str, str]]:
-    """A lesson's label and text per language, read from the ontology once (callers copy them)."""
+def _lesson_texts(vocab: Vocabulary, advice: str) -> tuple[dict, dict]:
+    """A suggested lesson's name and text per language (looked up once, not once per finding)."""
     lesson = vocab.resolve("lesson", advice)
     if not lesson:
         return {}, {}

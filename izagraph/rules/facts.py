@@ -310,23 +310,36 @@ def tables(facts: Facts) -> dict[str, Table]:
 
 
 def _scoped_tables(facts: Facts) -> dict[str, Table]:
-    outside = facts.memo("tables-out-of-scope", lambda: _tables(facts))
-    inside = facts.memo("tables-in-scope", lambda: {i: replace(t, in_scope=True) for i, t in outside.items()})
-    in_scope = set(facts.subjects("in-scope"))
-    return {i: inside[i] if i in in_scope else t for i, t in outside.items()}
+    outside = _unscoped_tables(facts)
+    inside = set(facts.subjects("in-scope"))
+    if not inside & outside.keys():
+        return outside
+    within = facts.memo("tables-in-scope", lambda: {i: replace(t, in_scope=True) for i, t in outside.items()})
+    if outside.keys() <= inside:
+        return within
+    return {i: within[i] if i in inside else t for i, t in outside.items()}
 
 
 def active_tables(facts: Facts, today: dt.date) -> dict[str, Table]:
-    """The tables active on ``today`` (see :func:`tables`; memoised per facts and day)."""
+    """The tables active on ``today`` (see :func:`tables`); built once per facts view and day."""
     def build():
-        ids = facts.memo(("active-table-ids", today),
-                         lambda: frozenset(i for i, t in tables(facts).items() if t.active(today)))
-        return {i: t for i, t in tables(facts).items() if i in ids}
+        active = _active_iris(facts, today)
+        return {i: t for i, t in tables(facts).items() if i in active}
+
     return facts.memo(("active-tables", today), build, scoped=True)
 
 
+def _unscoped_tables(facts: Facts) -> dict[str, Table]:
+    return facts.memo("tables-out-of-scope", lambda: _tables(facts))
+
+
+def _active_iris(facts: Facts, today: dt.date) -> frozenset[str]:
+    return facts.memo(("active-table-iris", today),
+                      lambda: frozenset(i for i, t in _unscoped_tables(facts).items() if t.active(today)))
+
+
 def _tables(facts: Facts) -> dict[str, Table]:
-    """The tables, all out of scope (:func:`tables` sets the scope)."""
+    """The tables, all marked out of scope (:func:`tables` marks those in scope)."""
     out = {}
     for s in facts.subjects("is", "table"):
         covers = facts.get(s, "covers")
@@ -417,6 +430,25 @@ def _one(values, default=None):
     if not values:
         return default
     return next(iter(values)) if len(values) == 1 else min(values, key=str)
+def active_seats_by_table(facts: Facts, today: dt.date) -> dict[str, list[Seat]]:
+    """Per table active on ``today``, its seats active on ``today`` (in the order of :func:`seats`); tables
+    without an active seat are left out. Built once per facts and day (callers must not change it)."""
+    def build():
+        active = _active_iris(facts, today)
+        out: dict[str, list[Seat]] = {}
+        dates: dict[tuple, bool] = {}  # (end, start) -> active: far fewer than seats
+        for s in seats(facts):
+            if s.table not in active:
+                continue
+            key = (s.end, s.start)
+            on = dates.get(key)
+            if on is None:
+                on = dates[key] = s.active(today)
+            if on:
+                out.setdefault(s.table, []).append(s)
+        return out
+
+    return facts.memo(("active-seats-by-table", today), build)
 
 
 def _seats(facts: Facts) -> list[Seat]:

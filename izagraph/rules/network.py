@@ -19,10 +19,11 @@ The ``tables`` parameter restricts the selection to a chosen set of tables.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 
 from ..analytics.comembership import articulation_splits, betweenness, co_membership, communities
 from ..findings import Finding
-from .facts import facts_of, is_active, short_list, tables
+from .facts import active_seats_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
@@ -61,48 +62,74 @@ def _groups(facts, ts, how: str) -> dict[str, set[str]]:
     return out
 
 
+class Scope:
+    """One scope's network and what the rules derive from it. It is built once per set of selected tables
+    and day (memoised on the facts, so ``brokers`` and ``clusters`` in one check share it), and each
+    analysis is computed the first time a rule asks for it and kept: filled in once, never changed."""
+
+    def __init__(self, key: str, tables_of: dict[str, set[str]], net):
+        self.key, self.tables_of, self.net = key, tables_of, net
+        self._splits: dict[int, list] = {}
+        self._betweenness = self._communities = self._degree = None
+
+    def splits(self, min_part: int) -> list[dict]:
+        if min_part not in self._splits:
+            self._splits[min_part] = articulation_splits(self.net, min_part=min_part)
+        return self._splits[min_part]
+
+    def betweenness(self) -> dict:
+        if self._betweenness is None:
+            self._betweenness = betweenness(self.net)
+        return self._betweenness
+
+    def communities(self) -> list[list]:
+        if self._communities is None:
+            self._communities = communities(self.net, min_size=1)
+        return self._communities
+
+    def degree(self) -> dict:
+        if self._degree is None:
+            self._degree = self.net.degree()
+        return self._degree
+
+
 def _networks(rows, ctx):
-    """Per scope: (key, label, tables of each member, the network); sorted by key."""
+    """Facts, the selected tables, the active seats (seat, member) per selected table, the scopes with
+    their networks (sorted by key), and a cache of what findings about each table rest on."""
     facts = facts_of(rows)
     today = ctx.today
     wanted = ctx.get("tables") or []
-    ts = {i: t for i, t in tables(facts).items()
-          if t.active(today) and t.in_scope and (not wanted or _chosen(i, wanted))}
-    seats_at = defaultdict(list)
-    for s, table, member in _active_seats(facts, ts, today):
-        seats_at[table].append((s, member))
+    ts = {i: t for i, t in active_tables(facts, today).items() if t.in_scope and (not wanted or _chosen(i, wanted))}
     how = ctx.get("scope") or "region"
+    seats_at, scopes, known = facts.memo(("co-membership", today, how, frozenset(ts)),
+                                         lambda: _scopes(facts, ts, today, how))
+    return facts, ts, seats_at, scopes, known
+
+
+def _scopes(facts, ts, today, how):
+    seats_at = {t: [(s.iri, s.member) for s in seated] for t, seated in active_seats_by_table(facts, today).items() if t in ts}
     out = []
     for key, group in sorted(_groups(facts, ts, how).items()):
-        pairs = [(m, t) for t in group for _, m in seats_at[t]]
-        if not pairs:
-            continue
         tables_of = defaultdict(set)
         for t in group:
-            for _, m in seats_at[t]:
+            for _, m in seats_at.get(t, ()):
                 tables_of[m].add(t)
-        label = facts.label(key) if key else ""
-        out.append((key, label, tables_of, co_membership(pairs)))
-    return facts, ts, seats_at, out
-
-
-def _active_seats(facts, ts, today):
-    """(seat, table, member) of the active seats at the chosen tables. A lean pass over the seat facts:
-    on a national graph (50,000 seats) building full :class:`~izagraph.rules.facts.Seat` values costs
-    more than the whole network analysis."""
-    for s, f in facts.items():
-        table, member = f.get("table"), f.get("member")
-        if not table or not member:
+        if not tables_of:
             continue
-        table, member = min(table), min(member)
-        if table in ts and is_active(f.get("end", ()), today, f.get("start", ())):
-            yield s, table, member
+        out.append(Scope(key, dict(tables_of), co_membership((m, t) for m, tm in tables_of.items() for t in tm)))
+    return seats_at, out, {}
 
 
-def _seat_facts(table_iris, seats_at) -> list[str]:
+def _seat_facts(table_iris, seats_at, known: dict) -> set[str]:
     """What a finding about members of these tables rests on: the tables, their active seats and members
-    (the network is their co-membership, so every seat at them counts)."""
-    return [*table_iris, *(x for t in table_iris for s, m in seats_at[t] for x in (s, m))]
+    (the network is their co-membership, so every seat at them counts). ``known`` keeps each table's part."""
+    out = set()
+    for t in table_iris:
+        part = known.get(t)
+        if part is None:
+            part = known[t] = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
+        out |= part
+    return out
 
 
 def _regions(facts, ts, table_iris) -> dict[str, str]:
@@ -121,66 +148,71 @@ def _scope_fields(ctx, key: str, label: str) -> dict:
 
 def score_brokers(rows, ctx, vocab) -> list[Finding]:
     """Members who are the only link between parts of their scope's network: without them it falls apart."""
-    facts, ts, seats_at, nets = _networks(rows, ctx)
+    facts, ts, seats_at, scopes, known = _networks(rows, ctx)
     out = []
-    for key, label, tables_of, net in nets:
-        splits = articulation_splits(net, min_part=ctx["min_part"])
+    for scope in scopes:
+        splits = scope.splits(ctx["min_part"])
         if not splits:
             continue
-        central = betweenness(net)
-        degree = net.degree()
+        key, label = scope.key, facts.label(scope.key) if scope.key else ""
+        central, degree = scope.betweenness(), scope.degree()
         for split in splits:
             m = split["node"]
             parts = [sorted(facts.label(x) for x in p) for p in split["parts"]]
             evidence = {"scope": label or key, "component_size": split["component_size"], "parts": parts,
                         "part_sizes": [len(p) for p in parts], "degree": degree[m],
-                        "betweenness": central[m], "tables": sorted(facts.label(t) for t in tables_of[m])}
+                        "betweenness": central[m], "tables": sorted(facts.label(t) for t in scope.tables_of[m])}
             fields = {"size": split["component_size"], "parts": " + ".join(str(len(p)) for p in parts),
                       "tables": short_list(evidence["tables"]), **_scope_fields(ctx, key, label)}
-            table_iris = tables_of[m]
+            table_iris = scope.tables_of[m]
             out.append(ctx.finding(
                 m, facts.label(m), evidence, fields=fields, regions=_regions(facts, ts, table_iris),
                 illustrative=any(ts[t].illustrative for t in table_iris),
-                facts=[m, *_seat_facts(table_iris, seats_at)]))
+                facts=_seat_facts(table_iris, seats_at, known) | {m}))
     return out
 
 
 def score_clusters(rows, ctx, vocab) -> list[Finding]:
-    """Clusters of members who meet each other much more than the rest of their scope's network."""
-    facts, ts, seats_at, nets = _networks(rows, ctx)
+    """Clusters of members who meet each other much more than the rest of their scope's network.
+
+    Two members are linked exactly when they share a table, so what a cluster meets is read from its tables
+    rather than from the links: a table whose members lie in two clusters or more links those clusters and
+    makes each of its members a bridge; a table whose members all lie in one cluster is within it. The hub
+    is the member with the most links, then the highest betweenness, then the greatest IRI."""
+    facts, ts, seats_at, scopes, known = _networks(rows, ctx)
     out = []
-    for key, label, tables_of, net in nets:
-        found = communities(net, min_size=1)
+    for scope in scopes:
+        found = scope.communities()
         if len(found) < 2:
             continue
+        tables_of, degree = scope.tables_of, scope.degree()
         community_of = {n: i for i, c in enumerate(found) for n in c}
-        adjacency = net.graph.get_adjlist()
-        neighbours_of = {n: [net.names[j] for j in adjacency[i]] for i, n in enumerate(net.names)}
-        central = None
-        degree = net.degree()
-        members_of = defaultdict(set)
-        for m, ts_of_m in tables_of.items():
-            for t in ts_of_m:
-                members_of[t].add(m)
+        clusters_at = {t: {community_of[m] for _, m in seats_at[t]}
+                       for t in {t for tm in tables_of.values() for t in tm}}
+        key, label = scope.key, facts.label(scope.key) if scope.key else ""
         for i, members in enumerate(found):
             if len(members) < ctx["min_size"]:
                 continue
-            inside = set(members)
-            linked = {community_of[x] for n in members for x in neighbours_of[n]} - {i}
+            table_iris = {t for n in members for t in tables_of[n]}
+            linked = set().union(*(clusters_at[t] for t in table_iris)) - {i}
             if not linked:  # a cluster is only worth reporting beside other clusters it meets
                 continue
-            central = central or betweenness(net)
-            hub = max(members, key=lambda n: (degree[n], central[n], str(n)))
-            bridges = sorted(facts.label(n) for n in members if any(community_of[x] != i for x in neighbours_of[n]))
-            own_tables = sorted(facts.label(t) for t, ms in members_of.items() if ms <= inside)
+            top = max(degree[n] for n in members)
+            tied = [n for n in members if degree[n] == top]
+            # Betweenness breaks a tie in degree, unless the tied members sit at the same tables: then
+            # swapping them maps the network onto itself, so their betweenness is the same too.
+            twins = len({frozenset(tables_of[n]) for n in tied}) == 1
+            central = {} if twins else scope.betweenness()
+            hub = max(tied, key=lambda n: (degree[n], central.get(n, 0.0), str(n)))
+            bridges = sorted(facts.label(n) for n in members if any(len(clusters_at[t]) > 1 for t in tables_of[n]))
+            own_tables = sorted(facts.label(t) for t in table_iris if len(clusters_at[t]) == 1)
             evidence = {"scope": label or key, "members": sorted(facts.label(n) for n in members),
                         "size": len(members), "tables_within": own_tables, "bridges": bridges,
                         "linked_clusters": len(linked)}
             fields = {"size": len(members), "hub": facts.label(hub), "bridges": short_list(bridges) or "-",
                       "linked": len(linked), **_scope_fields(ctx, key, label)}
-            table_iris = {t for n in members for t in tables_of[n]}
             out.append(ctx.finding(
                 hub, facts.label(hub), evidence, fields=fields, regions=_regions(facts, ts, table_iris),
                 illustrative=any(ts[t].illustrative for t in table_iris),
-                facts=[hub, *_seat_facts(table_iris, seats_at)]))
+                facts=_seat_facts(table_iris, seats_at, known) | {hub}))
     return out

@@ -22,7 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..findings import Finding, Severity
-from .facts import Facts, facts_of, broader, mandate, notation, seat_facts, seats, short_list, tables
+from .facts import (Facts, active_seats_by_table, active_tables, broader, facts_of, mandate, notation, seat_facts,
+                    short_list)
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,47 @@ def assess(criterion, table_seats, vocab) -> tuple[list, list, list]:
 def _prepare(rows, ctx):
     """Facts, the active tables, and the active seats per active table (peildatum: ``ctx.today``)."""
     facts = facts_of(rows)
-    today = ctx.today
-    ts = {i: t for i, t in tables(facts).items() if t.active(today)}
-    by_table = defaultdict(list)
-    for s in seats(facts):
-        if s.table in ts and s.active(today):
-            by_table[s.table].append(s)
-    return facts, ts, by_table
+    return facts, active_tables(facts, ctx.today), active_seats_by_table(facts, ctx.today)
 
 
-def structure(top: str, ts: dict) -> dict[str, int]:
+def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Per active table with active seats: the perspectives its seats stand for (with everything broader),
+    and those of its seats with a recorded mandate. A criterion is met in a set of tables exactly when
+    its perspectives meet the union of these (the mandated ones when it needs a mandate), so only the
+    criteria that are not met are assessed seat by seat. Built once per facts and day."""
+    def build():
+        out, closures = {}, {}
+        for table, table_seats in active_seats_by_table(facts, today).items():
+            every, mandated = set(), set()
+            kinds = {(s.seat_perspectives(), s.mandate): s for s in table_seats}  # seats alike count alike
+            for (given, _), seat in kinds.items():
+                closure = closures.get(given)
+                if closure is None:
+                    closure = closures[given] = _closure(seat, vocab)
+                every |= closure
+                if has_mandate(seat):
+                    mandated |= closure
+            out[table] = (frozenset(every), frozenset(mandated))
+        return out
+
+    return facts.memo(("perspective-coverage", today, vocab), build)
+
+
+def _met(criterion, layers, covered) -> bool:
+    required = {str(r) for r in criterion.requires_any_of}
+    which = 1 if criterion.requires_mandate else 0
+    return any(required & covered[t][which] for t in layers if t in covered)
+
+
+def _children(ts: dict) -> dict[str, list[str]]:
+    children = defaultdict(list)
+    for iri, t in ts.items():
+        if t.parent in ts:
+            children[t.parent].append(iri)
+    return children
+
+
+def structure(top: str, ts: dict, children: dict | None = None) -> dict[str, int]:
     """The active tables under ``top`` (inclusive) with their layer (the top table is layer 1). Only active
     tables link layers: an ended table is no layer, and what hangs under it only is not in the structure.
 
@@ -101,10 +133,7 @@ def structure(top: str, ts: dict) -> dict[str, int]:
     >>> structure("a", {"a": T(parent=None), "b": T(parent="a"), "c": T(parent="b")})
     {'a': 1, 'b': 2, 'c': 3}
     """
-    children = defaultdict(list)
-    for iri, t in ts.items():
-        if t.parent in ts:
-            children[t.parent].append(iri)
+    children = _children(ts) if children is None else children
     layers, todo = {top: 1}, [top]
     while todo:
         t = todo.pop()
@@ -117,6 +146,10 @@ def structure(top: str, ts: dict) -> dict[str, int]:
 
 def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab, extra: dict,
            scope: dict | None = None) -> list[Finding]:
+    covered = coverage(facts, ctx.today, vocab)
+    criteria = [c for c in criteria if not _met(c, layers, covered)]
+    if not criteria:
+        return []
     out = []
     regions = {r: facts.label(r) for r in table.spatial}
     all_seats = [s for t in sorted(layers) for s in by_table.get(t, ())]
@@ -171,11 +204,12 @@ def score_regional_structure(rows, ctx, vocab) -> list[Finding]:
     (or, with ``scope=top``, that table alone) against the IZA criteria."""
     facts, ts, by_table = _prepare(rows, ctx)
     wanted = [c for c in criteria(facts, vocab) if c.regional_structure]
+    children = _children(ts)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
         if not (t.regional_structure and t.in_scope):
             continue
-        layers = structure(t.iri, ts) if ctx.get("scope", "structure") == "structure" else {t.iri: 1}
+        layers = structure(t.iri, ts, children) if ctx.get("scope", "structure") == "structure" else {t.iri: 1}
         if not by_table.get(t.iri):  # the regional table itself has no recorded members: nothing to decide
             below = sorted(facts.label(x) for x in layers if by_table.get(x))
             evidence = {"criteria": sorted(c.id for c in wanted), "members": []}

@@ -12,7 +12,7 @@ from collections import defaultdict
 from math import comb
 
 from ..findings import Finding
-from .facts import facts_of, notation, regions, short_list, table_facts, tables
+from .facts import active_tables, facts_of, notation, regions, short_list, table_facts
 
 
 def adjusted_rand(contingency: dict[tuple, int]) -> float:
@@ -152,35 +152,54 @@ def score_cross_cutting(rows, ctx, vocab) -> list[Finding]:
     rs = regions(facts)
     wanted = _wanted(ctx, vocab)
     by_div = _by_division(rs, set(wanted), None)
-    where: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    where: dict[str, dict[str, list]] = {}
     for d, regs in by_div.items():
+        of_gemeente = where[d] = defaultdict(list)
         for r, gem in regs.items():
             for g in gem:
-                where[d][g].add(r)
-    out = []
-    for t in sorted(tables(facts).values(), key=lambda t: t.iri):
-        if not (t.active(ctx.today) and t.in_scope and t.gemeenten):
-            continue
-        own = {rs[r].division for r in t.spatial if r in rs}
+                of_gemeente[g].append(r)
+    named: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # division -> label -> regions
+    for r, region in rs.items():
+        named[notation(vocab, region.division)][facts.label(r)].append(r)
+    names = {notation(vocab, d): {lang: vocab.label(vocab.resolve("division", notation(vocab, d)), lang)
+                                  for lang in ("nl", "en")} for d in wanted}
+
+    def cuts_of(gemeenten, spatial):
+        """The divisions a territory cuts (evidence, message texts, regions involved); tables of one region
+        share their territory, so this runs once per territory, not once per table."""
+        own = {rs[r].division for r in spatial if r in rs}
         cuts: dict[str, dict[str, list[str]]] = {}
         for d in wanted:
             if d in own or d not in by_div:
                 continue
+            of_gemeente = where[d]
             touched: dict[str, set] = defaultdict(set)
-            for g in t.gemeenten:
-                for r in where[d].get(g, ()):
+            for g in gemeenten:
+                for r in of_gemeente.get(g, ()):
                     touched[r].add(g)
-            if len(touched) < 2 or all(_descends(r, set(t.spatial), rs) for r in touched):
+            if len(touched) < 2 or all(_descends(r, set(spatial), rs) for r in touched):
                 continue
             cuts[notation(vocab, d)] = {facts.label(r): sorted(facts.label(g) for g in gem)
                                         for r, gem in touched.items()}
         if not cuts:
+            return None
+        texts = {lang: "; ".join(f"{names[d][lang]}: " + ", ".join(sorted(cuts[d])) for d in sorted(cuts))
+                 for lang in ("nl", "en")}
+        involved = {r: facts.label(r) for d in cuts for label in cuts[d] for r in named[d].get(label, ())}
+        return cuts, texts, involved
+
+    territories: dict[tuple, tuple | None] = {}
+    out = []
+    for t in sorted(active_tables(facts, ctx.today).values(), key=lambda t: t.iri):
+        if not (t.in_scope and t.gemeenten):
             continue
+        key = (t.gemeenten, t.spatial)
+        if key not in territories:
+            territories[key] = cuts_of(t.gemeenten, t.spatial)
+        if territories[key] is None:
+            continue
+        cuts, texts, involved = territories[key]
         evidence = {"gemeenten": len(t.gemeenten), "divisions": cuts}
-        texts = {lang: "; ".join(f"{vocab.label(vocab.resolve('division', d), lang)}: "
-                                 + ", ".join(sorted(cuts[d])) for d in sorted(cuts)) for lang in ("nl", "en")}
-        involved = {r: facts.label(r) for d in cuts for r in rs
-                    if notation(vocab, rs[r].division) == d and facts.label(r) in cuts[d]}
         out.append(ctx.finding(t.iri, t.label, evidence, fields={"n": len(t.gemeenten), "cuts": texts},
                                regions=involved, illustrative=t.illustrative, facts=[*table_facts(t), *involved]))
     return out
