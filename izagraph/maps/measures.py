@@ -124,9 +124,9 @@ def node_measures(H: nx.MultiDiGraph, today: str | None = None) -> dict[str, dic
             limits = drukte_thresholds("drukte-person" if kind == "person" else "drukte-organisation")
             ratios = [load[m] / limit for m, limit in limits.items() if limit]
             out[n]["drukte"] = round(max(ratios, default=0.0), 2)
-    core = nx.Graph()
-    core.add_edges_from((u, v) for u, v, rel in H.edges(data="relation") if rel in ("membership", "parent"))
     if 2 < H.number_of_nodes() <= MAX_BETWEENNESS:
+        core = nx.Graph()
+        core.add_edges_from((u, v) for u, v, rel in H.edges(data="relation") if rel in ("membership", "parent"))
         for n, b in nx.betweenness_centrality(core).items():
             out[n]["betweenness"] = round(b, 4)
     return dict(out)
