@@ -27,7 +27,7 @@ PAIR_BUDGET = 6e7
 #: pull to the group's centre, balancing repulsion at a radius of about 0.6 * k * sqrt(n)
 GRAVITY = np.float32(1.0)
 #: candidate rings pack_circles tries per numpy pass
-RINGS = 16
+RINGS = 3
 
 
 def sunflower(n: int, radius: float) -> np.ndarray:
@@ -57,16 +57,19 @@ def pack_circles(radii: np.ndarray, gap: float) -> np.ndarray:
     for i in order[1:]:
         i = int(i)
         pc, pr = centres[placed], radii[placed]
+        reach = pr + radii[i] + gap - 1e-9  # a candidate closer than this to a placed centre overlaps it
+        far = np.hypot(pc[:, 0], pc[:, 1])
         step = max(radii[i] * 0.5, gap)
         r = float(pr[0] + radii[i] + gap) * 0.5
-        while True:  # the rings r, r + step, ... tried RINGS at a time (one numpy pass instead of one per ring)
+        while True:  # the rings r, r + step, ... RINGS at a time, each against the circles that can reach it
             rs = []
             for _ in range(RINGS):
                 rs.append(r)
                 r += step
+            near = (far - reach < rs[-1]) & (far + reach > rs[0])
             cand = unit[None, :, :] * np.array(rs)[:, None, None]
-            d = np.sqrt(((cand[:, :, None, :] - pc[None, None, :, :]) ** 2).sum(-1))
-            ok = (d >= pr + radii[i] + gap - 1e-9).all(-1)
+            d = np.sqrt(((cand[:, :, None, :] - pc[near][None, None, :, :]) ** 2).sum(-1))
+            ok = (d >= reach[near]).all(-1)
             rings = np.flatnonzero(ok.any(1))
             if len(rings):
                 free = np.flatnonzero(ok[rings[0]])
@@ -224,23 +227,31 @@ def _layout_group(idx, nodes, adj, home, g, depth, anchors, pairs, k, rng, itera
         spots = sunflower(len(seeded), radius * min(1.0, math.sqrt(len(seeded) / n) * 1.2))
         for spot, i in zip(spots, seeded):
             local[local_of[int(i)]] = spot
-    # the rest at the barycentre of placed neighbours in the group (repeat so chains get placed)
-    todo = [i for i in idx if np.isnan(local[local_of[int(i)], 0])]
+    # the rest at the barycentre of placed neighbours in the group (repeat so chains get placed); plain
+    # Python floats here: numpy's per-call cost on two-element arrays was most of this loop's time
+    xs, ys = local[:, 0].tolist(), local[:, 1].tolist()
+    placed = [x == x for x in xs]  # not NaN
+    todo = [int(i) for i in idx if not placed[local_of[int(i)]]]
     for _ in range(3):
         still = []
         for i in todo:
-            nbrs = [local[local_of[j]] for j in adj[i] if j in local_of and not np.isnan(local[local_of[j], 0])]
+            nbrs = [local_of[j] for j in adj[i] if j in local_of and placed[local_of[j]]]
             if nbrs:
-                local[local_of[int(i)]] = np.mean(nbrs, axis=0) + rng.normal(0, k * 0.35, 2)
+                jitter = rng.normal(0, k * 0.35, 2)
+                li = local_of[i]
+                xs[li] = sum(xs[j] for j in nbrs) / len(nbrs) + float(jitter[0])
+                ys[li] = sum(ys[j] for j in nbrs) / len(nbrs) + float(jitter[1])
+                placed[li] = True
             else:
                 still.append(i)
         if not still:
             break
         todo = still
     for i in todo:
-        if np.isnan(local[local_of[int(i)], 0]):
+        if not placed[local_of[i]]:
             angle = rng.uniform(0, 2 * math.pi)
-            local[local_of[int(i)]] = (radius * 1.1 * math.cos(angle), radius * 1.1 * math.sin(angle))
+            xs[local_of[i]], ys[local_of[i]] = radius * 1.1 * math.cos(angle), radius * 1.1 * math.sin(angle)
+    local = np.column_stack([xs, ys])
     # refinement on the group's own edges
     ei, ej, ew = [local_of[a] for a, _, _ in pairs], [local_of[b] for _, b, _ in pairs], [w for _, _, w in pairs]
     if iterations is None:

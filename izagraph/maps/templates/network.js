@@ -74,6 +74,8 @@
   });
   function styleKey(s) { return JSON.stringify([s.label, s.color, s.size, s.borderWidth, s.opacity]); }
   var styles = data.edge_styles || {};
+  var bulkMap = data.nodes.length > data.large;  // see BULK_SWAP below
+  function plain(e) { return !e.label && !e.smooth; }
   data.edges.forEach(function (e) {
     if (adj.has(e.from) && adj.has(e.to)) {
       adj.get(e.from).push(e.to); adj.get(e.to).push(e.from);
@@ -90,7 +92,7 @@
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
     if (e.arrows === undefined && s.arrows) e.arrows = s.arrows;
-    if (e.name || e.info) e.title = tooltip(e);
+    if ((e.name || e.info) && !(bulkMap && plain(e))) e.title = tooltip(e);  // bulk lines: when handed to vis
     e._hidden = false;
     e._base = { color: e.color, width: e.width, dashes: e.dashes };
   });
@@ -103,7 +105,7 @@
   // view shows at most BULK_SWAP of them (a focus, a path, a narrow filter) they go to vis-network, so they
   // have their tooltips and selection highlights again (swapBulk).
   var BULK_SWAP = 3000;
-  var bulk = data.nodes.length > data.large ? data.edges.filter(function (e) { return !e.label && !e.smooth; }) : [];
+  var bulk = bulkMap ? data.edges.filter(plain) : [];
   var isBulk = new Set(bulk.map(function (e) { return e.id; }));
   var inVis = new Set();  // bulk lines now in vis-network's data set
   var bulkOwn = bulk.length > 0;  // whether the page draws the bulk lines (else the live ones are in vis)
@@ -404,7 +406,7 @@
     var shown = bulk.filter(live);
     if (shown.length <= BULK_SWAP) {
       var add = shown.filter(function (e) { return !inVis.has(e.id); });
-      add.forEach(function (e) { inVis.add(e.id); });
+      add.forEach(function (e) { inVis.add(e.id); if (!e.title && (e.name || e.info)) e.title = tooltip(e); });
       if (add.length) edges.add(add.map(function (e) { return Object.assign({}, e, edgeStyle(e), { hidden: e._hidden }); }));
       bulkOwn = false;
     } else {
