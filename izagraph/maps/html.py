@@ -52,10 +52,13 @@ def template(name: str) -> str:
 def safe_json(value) -> str:
     """JSON that can sit inside a ``<script>`` element: no ``<``, ``>`` or ``&`` characters.
 
+    Compact (no space after a separator): the national map's data is about a tenth smaller, to write
+    here and to parse in the browser.
+
     >>> safe_json({"name": "</script><img src=x onerror=alert(1)>"})
-    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 

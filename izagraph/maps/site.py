@@ -368,8 +368,13 @@ def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str =
 def _write_all(store, out_dir, *, findings, lang, pseudonymise, geo_dir, today) -> list[Written]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    G, rename = load_network(store, lang, pseudonymise)
-    marks = rule_marks(store, G, rename, lang) if findings else []
+    early = Background(check_marks, store, lang, None, {}) if findings else None  # the unfiltered findings
+    try:
+        G, rename = load_network(store, lang, pseudonymise)
+        marks = own_marks(early.result(), G, rename) if early is not None else []
+    finally:
+        if early is not None:
+            early.cancel()
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     written: list[Written] = []

@@ -22,9 +22,14 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  var rgbaSeen = new Map();  // a few colours, tens of thousands of edges
   function rgba(hex, alpha) {
+    var key = hex + "/" + alpha, out = rgbaSeen.get(key);
+    if (out !== undefined) return out;
     var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-    return m ? "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha + ")" : hex;
+    out = m ? "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha + ")" : hex;
+    rgbaSeen.set(key, out);
+    return out;
   }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function norm(s) {
