@@ -418,7 +418,7 @@ def test_cli_all_writes_maps_and_an_index(hostile_store, tmp_path):
         assert f'href="{name}"' in index
     assert "<h1>izagraph – maps</h1>" in index and "<img" not in index
     national = (out / "nationaal.html").read_text()
-    assert '"index_href": "index.html"' in national and "National map" in national
+    assert '"index_href":"index.html"' in national and "National map" in national
 
 
 def test_pseudonymise_hides_person_names(hostile_store, tmp_path):
