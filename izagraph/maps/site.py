@@ -223,7 +223,8 @@ class Background:
 
 
 def _send_result(send, fn, args) -> None:
-    gc.enable()  # the parent pauses collection while it builds the map; check runs as it always does
+    # the garbage collector stays paused as in the parent (see _no_gc_pauses): with it on, check took
+    # several CPU seconds more at S = 1 (benchmarks/bench_maps.py)
     try:
         send.send((True, fn(*args)))
     except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
