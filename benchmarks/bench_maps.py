@@ -1,25 +1,31 @@
-"""How fast is ``izagraph map --national`` at 5,000 nodes? Layout, HTML and the first frame in Chromium.
+"""How fast is ``izagraph map --national [--findings]``? Reading, check, layout, HTML, and Chromium.
 
-Generates a synthetic store with ``izagraph.synthetic`` (default scale 0.625: 1,250 tables, 3,125
-organisations on the real gemeenten and regions), then measures, each as the median of ``--runs``:
+Runs on an existing store (``--store``, e.g. the S=1 synthetic national store) or generates one with
+``izagraph.synthetic`` (``--scale``, default 0.625: 1,250 tables, 3,125 organisations, about 5,000 nodes
+on the map), then measures, each as the median of ``--runs`` unless said otherwise:
 
-- reading the store (pyoxigraph index, and rdflib's ``store.read_graph`` for comparison),
-- building the governance network, the map without layout, the layout, and writing the HTML;
-- ``izagraph map --national`` end to end as a command (wall clock, Python start-up included), and
-  ``izagraph map --national --findings`` (the rules run too; one run, it is the slow one);
-- in headless Chromium (network blocked): milliseconds from navigation start to the first drawn frame,
-  and the redraw time per frame while the view pans (vis-network's ``beforeDrawing`` to
-  ``afterDrawing``, median of 30 frames driven by ``requestAnimationFrame``), for both maps.
+- the map's steps in this process: reading the store (pyoxigraph index, or rdflib's ``store.read_graph``
+  with ``--rdflib``), the governance network, the national scope, building the map without layout, the
+  layout, writing the HTML; and ``check`` (the rules, as ``--findings`` runs them) apart, one run;
+- ``izagraph map --national`` and ``izagraph map --national --findings`` end to end as commands (wall
+  clock, Python start-up included); the map part of the latter is the command minus its ``check``;
+- in headless Chromium (network blocked), for both maps: milliseconds from navigation start to the first
+  drawn frame ("map ready"), and the redraw time per frame while the view pans (vis-network's
+  ``beforeDrawing`` to ``afterDrawing``, median of 30 frames driven by ``requestAnimationFrame``), all in
+  one browser.
 
-    .venv/bin/python benchmarks/bench_maps.py [--runs 3] [--spring] [--chromium /usr/bin/chromium]
+    .venv/bin/python benchmarks/bench_maps.py --store /tmp/s1/store [--runs 3] [--chromium /usr/bin/chromium]
+    .venv/bin/python benchmarks/bench_maps.py [--scale 0.625] [--spring]
 
-``--spring`` also times ``networkx.spring_layout`` on the same graph (the issue measured 31 s).
+The machine's load average is printed before and after: on a shared machine wall-clock figures vary with
+it, so compare figures from one run (or runs at a similar load) only.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
 import subprocess
 import sys
@@ -30,24 +36,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from izagraph.synthetic import generate  # noqa: E402
-from izagraph.load import read_inputs  # noqa: E402
 from izagraph.maps import Scope, select  # noqa: E402
 from izagraph.maps.build import build_network_map  # noqa: E402
 from izagraph.maps.html import write_network_map  # noqa: E402
+from izagraph.maps.site import map_facts, rule_marks  # noqa: E402
 from izagraph.maps.triples import read_index  # noqa: E402
 from izagraph.network import governance_network  # noqa: E402
-from izagraph.store import build_store, read_graph  # noqa: E402
+
+
+class Seconds(tuple):
+    """(wall, cpu) seconds: on a shared machine the CPU seconds vary far less than the wall clock."""
+
+    def __new__(cls, wall: float, cpu: float):
+        return super().__new__(cls, (wall, cpu))
+
+    def __add__(self, other):
+        return Seconds(self[0] + other[0], self[1] + other[1])
+
+    def __sub__(self, other):
+        return Seconds(self[0] - other[0], self[1] - other[1])
 
 
 def timed(fn):
-    """Seconds for ``fn()``, with the cyclic garbage collector paused as ``izagraph map`` does."""
+    """``fn()`` and its Seconds, with the cyclic garbage collector paused as ``izagraph map`` does."""
     gc.collect()
     gc.disable()
     try:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         value = fn()
-        return value, time.perf_counter() - t
+        return value, Seconds(time.perf_counter() - t, time.process_time() - c)
     finally:
         gc.enable()
 
@@ -57,29 +74,19 @@ def median(fn, runs: int):
     for _ in range(runs):
         values, t = timed(fn)
         times.append(t)
-    return values, statistics.median(times)
+    return values, Seconds(statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
 
 
-def first_frame(html: Path, chromium: str, runs: int) -> tuple[float, dict, int]:
-    """Median ms from navigation start to vis-network's first drawn frame, with the network blocked."""
-    from playwright.sync_api import sync_playwright
-
-    frames, timing, outside = [], {}, 0
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        for _ in range(runs):
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            requests = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-            page.goto(html.resolve().as_uri())
-            page.wait_for_selector("body[data-ready='1']", timeout=120_000)
-            frames.append(page.evaluate("izagraph.firstDraw"))
-            timing = page.evaluate("izagraph.timing")
-            outside += sum(1 for u in requests if not u.startswith(("file:", "data:")))
-            page.close()
-        browser.close()
-    return statistics.median(frames), timing, outside
+def command(args: list[str], env: dict) -> Seconds:
+    """Wall clock and CPU (user + system, its forked children included) of one command."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    return Seconds(wall, usage.ru_utime + usage.ru_stime)
 
 
 REDRAW_JS = """async () => {
@@ -102,78 +109,122 @@ REDRAW_JS = """async () => {
 }"""
 
 
-def redraw_ms(html: Path, chromium: str) -> float:
-    """Median ms vis-network spends drawing one frame of the page while the view pans."""
+def in_chromium(pages: dict[str, Path], chromium: str, runs: int) -> dict[str, dict]:
+    """Per page: median ms to the first drawn frame, the page's own timing marks, the median redraw ms
+    per frame while panning, and requests that tried to leave ``file:``; one browser for all pages."""
     from playwright.sync_api import sync_playwright
 
+    out = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-        page.goto(html.resolve().as_uri())
-        page.wait_for_selector("body[data-ready='1']", timeout=120_000)
-        value = page.evaluate(REDRAW_JS)
+        for name, html in pages.items():
+            frames, redraws, outside, timing = [], [], 0, {}
+            for _ in range(runs):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                requests = []
+                page.on("request", lambda r: requests.append(r.url))
+                page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                           else route.abort())
+                page.goto(html.resolve().as_uri())
+                page.wait_for_selector("body[data-ready='1']", timeout=180_000)
+                frames.append(page.evaluate("izagraph.firstDraw"))
+                timing = page.evaluate("izagraph.timing")
+                redraws.append(page.evaluate(REDRAW_JS))
+                outside += sum(1 for u in requests if not u.startswith(("file:", "data:")))
+                page.close()
+            out[name] = {"first": statistics.median(frames), "timing": timing,
+                         "redraw": statistics.median(redraws), "outside": outside}
         browser.close()
-    return value
+    return out
+
+
+def make_store(tmp: Path, scale: float) -> Path:
+    from izagraph.load import read_inputs
+    from izagraph.store import build_store
+    from izagraph.synthetic import generate
+
+    folder = generate(tmp / "synthetic", scale=scale, seed=42)
+    graph, _, problems = read_inputs([folder])
+    assert not problems, problems[:3]
+    store = tmp / "store"
+    build_store(graph, store, [str(folder)])
+    return store
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", type=Path, help="an existing store (else one is generated, see --scale)")
+    ap.add_argument("--scale", type=float, default=0.625, help="izagraph generate --scale (0.625: 1,250 tables)")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--rdflib", action="store_true", help="also time rdflib's store.read_graph")
     ap.add_argument("--spring", action="store_true", help="also time networkx.spring_layout")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
-    ap.add_argument("--scale", type=float, default=0.625, help="izagraph generate --scale (0.625: 1,250 tables)")
     args = ap.parse_args()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        folder = generate(tmp / "synthetic", scale=args.scale, seed=42)
-        graph, _, problems = read_inputs([folder])
-        assert not problems, problems[:3]
-        store = tmp / "store"
-        build_store(graph, store, [str(folder)])
+        store = args.store or make_store(tmp, args.scale)
         index, t_index = median(lambda: read_index(store), args.runs)
-        _, t_rdflib = timed(lambda: read_graph(store))
         G, t_network = median(lambda: governance_network(index, context=True), args.runs)
+        _, t_facts = timed(lambda: map_facts(G, index))
         H, t_select = median(lambda: select(G, Scope("national")), args.runs)
         _, t_build = median(lambda: build_network_map(H, title="bench", national=True, layout=False), args.runs)
         spec, t_with_layout = median(lambda: build_network_map(H, title="bench", national=True), args.runs)
         html = tmp / "nationaal.html"
         _, t_write = median(lambda: write_network_map(spec, html), args.runs)
-        cli = [str(ROOT / ".venv" / "bin" / "izagraph"), "map", "--national", "--store", str(store), "-o",
-               str(tmp / "cli.html")]
-        _, t_cli = median(lambda: subprocess.run(cli, check=True, capture_output=True), args.runs)
-        findings_html = tmp / "cli-findings.html"
-        _, t_cli_findings = timed(lambda: subprocess.run(cli[:-1] + [str(findings_html), "--findings"], check=True,
-                                                         capture_output=True))
-        frame, timing, outside = first_frame(html, args.chromium, args.runs)
-        frame_findings, _, outside_findings = first_frame(findings_html, args.chromium, 1)
-        redraw, redraw_findings = redraw_ms(html, args.chromium), redraw_ms(findings_html, args.chromium)
-        print(f"\nnational map: {len(spec.nodes):,} nodes, {len(spec.edges):,} edges; HTML {html.stat().st_size / 1e6:.1f} MB"
-              f"; store {len(graph):,} triples; median of {args.runs} runs\n")
+        marks, t_check = timed(lambda: rule_marks(store, G, None, "nl", Scope("national")))
+        spec_f, t_build_f = timed(lambda: build_network_map(H, title="bench", marks=marks, national=True))
+        _, t_write_f = timed(lambda: write_network_map(spec_f, tmp / "nationaal-findings.html"))
+
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        cli = [sys.executable, "-m", "izagraph", "--store", str(store), "map", "--national", "-o"]
+        plain_html, findings_html = tmp / "cli.html", tmp / "cli-findings.html"
+        runs = [command(cli + [str(plain_html)], env) for _ in range(args.runs)]
+        t_cli = Seconds(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
+        runs = [command(cli + [str(findings_html), "--findings"], env) for _ in range(max(1, args.runs // 2))]
+        t_cli_f = Seconds(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
+        browser = in_chromium({"plain": plain_html, "findings": findings_html}, args.chromium, args.runs)
+        plain, found = browser["plain"], browser["findings"]
+        print(f"\nnational map: {len(spec.nodes):,} nodes, {len(spec.edges):,} edges "
+              f"({len(spec_f.nodes):,} / {len(spec_f.edges):,} with {len(marks):,} findings drawn); "
+              f"HTML {html.stat().st_size / 1e6:.1f} MB; store {len(index):,} triples; median of {args.runs} runs; "
+              f"load average {load_before[0]:.1f} at the start\n")
         rows = [
-            ("read store (pyoxigraph index)", t_index), ("  for comparison: store.read_graph (rdflib)", t_rdflib),
-            ("governance network", t_network), ("select national scope", t_select),
+            ("read store (pyoxigraph index)", t_index), ("governance network", t_network),
+            ("map facts (meetings, aliases, sources)", t_facts), ("select national scope", t_select),
             ("build map without layout", t_build), ("layout (build with - without)", t_with_layout - t_build),
             ("write HTML", t_write),
-            ("izagraph map --national (command, wall clock)", t_cli),
-            ("Chromium: navigation start -> first frame", frame / 1000),
-            ("total: command + first frame", t_cli + frame / 1000),
-            ("izagraph map --national --findings (one run)", t_cli_findings),
-            ("  Chromium: first frame of that map", frame_findings / 1000),
-            ("total with findings: command + first frame", t_cli_findings + frame_findings / 1000),
+            ("  map steps in this process (sum)", t_index + t_network + t_facts + t_select + t_with_layout + t_write),
+            ("check: the rules for --findings (one run)", t_check),
+            ("build + write with findings (one run)", t_build_f + t_write_f),
+            ("izagraph map --national (command)", t_cli),
+            ("  Chromium: navigation start -> first frame", Seconds(plain["first"] / 1000, float("nan"))),
+            ("  total: command + map ready", Seconds(t_cli[0] + plain["first"] / 1000, float("nan"))),
+            ("izagraph map --national --findings (command)", t_cli_f),
+            ("  minus check (the map beyond its findings)", t_cli_f - t_check),
+            ("  Chromium: navigation start -> first frame", Seconds(found["first"] / 1000, float("nan"))),
+            ("  total with findings: command + map ready", Seconds(t_cli_f[0] + found["first"] / 1000, float("nan"))),
         ]
-        for label, seconds in rows:
-            print(f"  {label:48s} {seconds:7.2f} s")
-        steps = " · ".join(f"{k} {v:.0f}" for k, v in timing.items())
-        print(f"\n  in the page (ms since navigation start): {steps}")
-        print(f"  requests outside file:// during the page loads: {outside + outside_findings}")
-        print(f"  redraw per frame while panning (median of 30): {redraw:.1f} ms without findings, "
-              f"{redraw_findings:.1f} ms with findings (target < 60 ms)")
+        if args.rdflib:
+            from izagraph.store import read_graph
+
+            rows.insert(1, ("  for comparison: store.read_graph (rdflib)", timed(lambda: read_graph(store))[1]))
+        print(f"  {'':48s} {'wall s':>8s} {'CPU s':>8s}")
+        for label, (wall, cpu) in rows:
+            print(f"  {label:48s} {wall:8.2f} " + (f"{cpu:8.2f}" if cpu == cpu else ""))
+        for name, r in (("without findings", plain), ("with findings", found)):
+            steps = " · ".join(f"{k} {v:.0f}" for k, v in r["timing"].items())
+            print(f"\n  in the page {name} (ms since navigation start): {steps}")
+        print(f"  requests outside file:// during the page loads: {plain['outside'] + found['outside']}")
+        print(f"  redraw per frame while panning (median of 30 frames, median of {args.runs} pages): "
+              f"{plain['redraw']:.1f} ms without findings, {found['redraw']:.1f} ms with findings (target < 60 ms)")
         if args.spring:
             import networkx as nx
 
             _, t_spring = timed(lambda: nx.spring_layout(nx.Graph(H), seed=1))
             print(f"  networkx.spring_layout on the same graph: {t_spring:.1f} s")
+    load_after = os.getloadavg()
+    print(f"  load average {load_before[0]:.1f} at the start, {load_after[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -254,6 +254,23 @@ def test_map_findings_are_those_of_check_for_the_same_scope(hostile_store):
     assert {(m.rule, _unmarked(m.message)) for m in rule_marks(hostile_store, G)} == national
 
 
+def test_national_map_runs_check_beside_the_reading_and_draws_the_same_findings(hostile_store, tmp_path):
+    """`map --national --findings` runs the rules in a forked process while it reads the store: the page
+    holds exactly the findings of rule_marks, and a failure in that process arrives here as itself."""
+    from izagraph.errors import IzagraphError
+    from izagraph.maps.site import Background, check_marks, rule_marks, write_map
+
+    G = load_network(hostile_store)[0]
+    assert Background(check_marks, hostile_store).result() == check_marks(hostile_store)
+    written = write_map(hostile_store, tmp_path / "n.html", findings=True, today=TODAY)
+    page = json.loads(re.search(r'id="izagraph-data">(.*?)</script>', written.path.read_text(), re.S).group(1))
+    expected = network_map(G, Scope("national"), marks=rule_marks(hostile_store, G), today=TODAY)
+    assert [n.get("fd") for n in page["nodes"]] == [n.get("fd") for n in expected.nodes]
+    assert any(n.get("fd") for n in expected.nodes)
+    with pytest.raises(IzagraphError, match="store"):
+        Background(check_marks, tmp_path / "no-store").result()
+
+
 def _unmarked(message: str) -> str:
     """A map message without the basis marker it starts with when the finding is not source-based."""
     return re.sub(r"^\((?:ILLUSTRATIEF|ILLUSTRATIVE|afgeleid|inferred)\) ", "", message)
@@ -401,7 +418,7 @@ def test_cli_all_writes_maps_and_an_index(hostile_store, tmp_path):
         assert f'href="{name}"' in index
     assert "<h1>izagraph – maps</h1>" in index and "<img" not in index
     national = (out / "nationaal.html").read_text()
-    assert '"index_href": "index.html"' in national and "National map" in national
+    assert '"index_href":"index.html"' in national and "National map" in national
 
 
 def test_pseudonymise_hides_person_names(hostile_store, tmp_path):

@@ -253,6 +253,27 @@ def test_national_map_of_5000_nodes_is_drawn_quickly(tmp_path, offline):
     offline.assert_offline()
 
 
+def test_big_map_draws_its_plain_lines_itself_and_hands_a_small_view_back(tmp_path, offline):
+    """Above LARGE nodes the page draws the lines without label or curve itself, in one stroke per style
+    (vis-network spends about 10 µs of script on each line in each frame); a view showing few of them (here
+    a focus) gets them back in vis-network, with their tooltips, and "Alles tonen" takes them back again."""
+    spec = network_map(national_network(), Scope("national"), today=TODAY)
+    plain = [e for e in spec.edges if not e.get("label") and not e.get("smooth")]
+    page = offline.open(write_network_map(spec, tmp_path / "national.html"))
+    assert page.evaluate("izagraph.bulk") == {"lines": len(plain), "own": True, "drawn": len(plain)}
+    assert page.evaluate("izagraph.edges.length") == len(spec.edges) - len(plain)
+    member = next(n for n in spec.nodes if n["k"] == "organisation")
+    seats = [e["id"] for e in spec.edges if e["from"] == member["id"] and e["rel"] == "membership"]
+    page.evaluate(f"izagraph.openNode({member['id']})")
+    assert page.evaluate("izagraph.bulk.own") is False
+    assert page.evaluate(f"izagraph.edges.get({seats}).every(e => e && e.title.indexOf({member['name']!r}) === 0)")
+    page.click("#reset")
+    page.wait_for_function("izagraph.bulk.own === true && izagraph.edges.length === %d" % (len(spec.edges) - len(plain)))
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate("izagraph.bulk.drawn") == len(plain)
+    offline.assert_offline()
+
+
 # -- issue 12: maps a region can trust and work with -------------------------------------------------
 
 DOCS_IMG = ROOT / "docs" / "img"

@@ -1,6 +1,6 @@
 """Interactive network maps and a geographic map that regions can open offline.
 
-The only package that imports pyvis (in :mod:`izagraph.maps.html`, for the vis-network files it ships).
+The only package that uses pyvis (:mod:`izagraph.maps.html` inlines the vis-network files it ships).
 Building a map is pure — :func:`network_map`, :func:`overview_map` and
 :func:`izagraph.maps.geo.build_geo_map` turn the governance network into plain data — and writing it is
 a thin step apart (:func:`write_network_map`, :func:`write_geo_map`, :func:`izagraph.maps.site.write_all`).

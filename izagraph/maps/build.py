@@ -76,7 +76,7 @@ class MapSpec:
                 "notes": self.notes, "links": self.links, "options": self.options, "sources": self.sources,
                 "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity,
                 "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words},
-                "measures": measure_words, "scale": list(SCALE), "dash_max": DASH_MAX,
+                "measures": measure_words, "scale": list(SCALE), "dash_max": DASH_MAX, "large": LARGE,
                 "kinds": {k: text(self.lang, f"kind.{k}") for k in KIND_ORDER}}
 
     def facts(self, item: dict) -> list[tuple[str, str]]:

@@ -26,6 +26,8 @@ EXACT_REPULSION_LIMIT = 1500
 PAIR_BUDGET = 6e7
 #: pull to the group's centre, balancing repulsion at a radius of about 0.6 * k * sqrt(n)
 GRAVITY = np.float32(1.0)
+#: candidate rings pack_circles tries per numpy pass
+RINGS = 3
 
 
 def sunflower(n: int, radius: float) -> np.ndarray:
@@ -55,18 +57,25 @@ def pack_circles(radii: np.ndarray, gap: float) -> np.ndarray:
     for i in order[1:]:
         i = int(i)
         pc, pr = centres[placed], radii[placed]
+        reach = pr + radii[i] + gap - 1e-9  # a candidate closer than this to a placed centre overlaps it
+        far = np.hypot(pc[:, 0], pc[:, 1])
         step = max(radii[i] * 0.5, gap)
         r = float(pr[0] + radii[i] + gap) * 0.5
-        while True:
-            cand = unit * r
-            d = np.sqrt(((cand[:, None, :] - pc[None, :, :]) ** 2).sum(-1))
-            ok = (d >= pr[None, :] + radii[i] + gap - 1e-9).all(1)
-            if ok.any():
-                free = np.flatnonzero(ok)
+        while True:  # the rings r, r + step, ... RINGS at a time, each against the circles that can reach it
+            rs = []
+            for _ in range(RINGS):
+                rs.append(r)
+                r += step
+            near = (far - reach < rs[-1]) & (far + reach > rs[0])
+            cand = unit[None, :, :] * np.array(rs)[:, None, None]
+            d = np.sqrt(((cand[:, :, None, :] - pc[near][None, None, :, :]) ** 2).sum(-1))
+            ok = (d >= reach[near]).all(-1)
+            rings = np.flatnonzero(ok.any(1))
+            if len(rings):
+                free = np.flatnonzero(ok[rings[0]])
                 best = free[np.argmin(np.abs(angles[free] - math.pi * 0.25))]  # prefer a fixed direction: stable
-                centres[i] = cand[best]
+                centres[i] = cand[rings[0], best]
                 break
-            r += step
         placed.append(i)
     return centres - centres.mean(0)
 
@@ -76,7 +85,9 @@ def _refine(pos: np.ndarray, ei: np.ndarray, ej: np.ndarray, k: float, iteration
     """Fruchterman–Reingold on one group, vectorised; repulsion sampled for very large groups.
 
     Repulsion sum_j w_ij (p_i - p_j) is computed as p_i * sum_j w_ij - (W @ p)_i, with float32
-    matrices: a few n-by-n passes and one BLAS product per iteration.
+    matrices: a few n-by-n passes and one BLAS product per iteration. Without sampling the attraction
+    along the edges (|f| = weight * d^2 / k) is folded into the same matrix as negative weights, so an
+    iteration is about ten numpy calls (the national map refines 142 groups 40 times each).
     """
     n = len(pos)
     if n < 2 or iterations <= 0:
@@ -85,7 +96,28 @@ def _refine(pos: np.ndarray, ei: np.ndarray, ej: np.ndarray, k: float, iteration
     k2 = np.float32(k * k)
     t0 = k * max(1.0, math.sqrt(n)) * 0.12
     sample = None if n <= EXACT_REPULSION_LIMIT else min(400, n)
+    pull = None
+    if sample is None and len(ei):
+        pull = np.zeros((n, n), dtype=np.float32)  # edge weight / k, both ways (parallel edges add up)
+        np.add.at(pull, (ei, ej), np.float32(1 / k) if ew is None else ew.astype(np.float32) / np.float32(k))
+        pull += pull.T
     for it in range(iterations):
+        if pull is not None:
+            x, y = p[:, 0], p[:, 1]
+            dx = x[:, None] - x[None, :]
+            dy = y[:, None] - y[None, :]
+            d2 = dx * dx
+            d2 += dy * dy
+            d2 += np.float32(1e-2)
+            w = np.divide(k2, d2)
+            w -= pull * np.sqrt(d2, out=d2)
+            np.fill_diagonal(w, 0)
+            disp = p * w.sum(1)[:, None] - w @ p
+            disp -= GRAVITY * (p - p.mean(0))
+            length = np.sqrt((disp * disp).sum(-1)) + np.float32(1e-9)
+            t = t0 * (1 - it / iterations) + k * 0.02
+            p = p + disp / length[:, None] * np.minimum(length, np.float32(t))[:, None]
+            continue
         x, y = p[:, 0], p[:, 1]
         if sample is None:
             xs, ys, ps = x, y, p
@@ -160,12 +192,16 @@ def structured_layout(nodes: Iterable[Hashable], edges: Iterable[tuple],
     members: dict[Hashable, list[int]] = defaultdict(list)
     for i, g in enumerate(home):
         members[g].append(i)
+    inside: dict[Hashable, list[tuple]] = defaultdict(list)  # each group's own edges (refined in the group)
+    for a, b, w in pairs:
+        if home[a] == home[b]:
+            inside[home[a]].append((a, b, w))
     group_keys = sorted(members, key=str)
     pos = np.zeros((len(nodes), 2))
     radii = []
     for g in group_keys:
         idx = np.array(members[g])
-        local = _layout_group(idx, nodes, adj, home, g, depth, anchors, pairs, k, rng, iterations)
+        local = _layout_group(idx, nodes, adj, home, g, depth, anchors, inside[g], k, rng, iterations)
         pos[idx] = local
         centre = local.mean(0)
         pos[idx] -= centre
@@ -191,30 +227,33 @@ def _layout_group(idx, nodes, adj, home, g, depth, anchors, pairs, k, rng, itera
         spots = sunflower(len(seeded), radius * min(1.0, math.sqrt(len(seeded) / n) * 1.2))
         for spot, i in zip(spots, seeded):
             local[local_of[int(i)]] = spot
-    # the rest at the barycentre of placed neighbours in the group (repeat so chains get placed)
-    todo = [i for i in idx if np.isnan(local[local_of[int(i)], 0])]
+    # the rest at the barycentre of placed neighbours in the group (repeat so chains get placed); plain
+    # Python floats here: numpy's per-call cost on two-element arrays was most of this loop's time
+    xs, ys = local[:, 0].tolist(), local[:, 1].tolist()
+    placed = [x == x for x in xs]  # not NaN
+    todo = [int(i) for i in idx if not placed[local_of[int(i)]]]
     for _ in range(3):
         still = []
         for i in todo:
-            nbrs = [local[local_of[j]] for j in adj[i] if j in local_of and not np.isnan(local[local_of[j], 0])]
+            nbrs = [local_of[j] for j in adj[i] if j in local_of and placed[local_of[j]]]
             if nbrs:
-                local[local_of[int(i)]] = np.mean(nbrs, axis=0) + rng.normal(0, k * 0.35, 2)
+                jitter = rng.normal(0, k * 0.35, 2)
+                li = local_of[i]
+                xs[li] = sum(xs[j] for j in nbrs) / len(nbrs) + float(jitter[0])
+                ys[li] = sum(ys[j] for j in nbrs) / len(nbrs) + float(jitter[1])
+                placed[li] = True
             else:
                 still.append(i)
         if not still:
             break
         todo = still
     for i in todo:
-        if np.isnan(local[local_of[int(i)], 0]):
+        if not placed[local_of[i]]:
             angle = rng.uniform(0, 2 * math.pi)
-            local[local_of[int(i)]] = (radius * 1.1 * math.cos(angle), radius * 1.1 * math.sin(angle))
+            xs[local_of[i]], ys[local_of[i]] = radius * 1.1 * math.cos(angle), radius * 1.1 * math.sin(angle)
+    local = np.column_stack([xs, ys])
     # refinement on the group's own edges
-    ei, ej, ew = [], [], []
-    for a, b, w in pairs:
-        if a in local_of and b in local_of:
-            ei.append(local_of[a])
-            ej.append(local_of[b])
-            ew.append(w)
+    ei, ej, ew = [local_of[a] for a, _, _ in pairs], [local_of[b] for _, b, _ in pairs], [w for _, _, w in pairs]
     if iterations is None:
         iters = int(min(40, max(8, PAIR_BUDGET / max(1, min(n, EXACT_REPULSION_LIMIT) * n))))
     else:

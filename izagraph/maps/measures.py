@@ -93,7 +93,7 @@ def _split(value: str | None) -> list[str]:
 def node_measures(H: nx.MultiDiGraph, today: str | None = None) -> dict[str, dict[str, float]]:
     """node -> {measure: value} for the nodes of the map subgraph ``H`` (see the module docstring)."""
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    attrs = H.nodes
+    attrs = dict(H.nodes(data=True))
     seats: dict[str, int] = defaultdict(int)
     held: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     regions_of: dict[str, set[str]] = defaultdict(set)
@@ -105,28 +105,34 @@ def node_measures(H: nx.MultiDiGraph, today: str | None = None) -> dict[str, dic
             held[u].append((v, d))
         elif rel == "territory" and attrs[v].get("kind") == "region":
             regions_of[u].add(v)
-    for n, a in H.nodes(data=True):
+    # per table once (a member's measures read them for each of its seats)
+    tables = {n: a for n, a in attrs.items() if a.get("kind") == "table"}
+    meetings = {t: float(a.get("meetings") or 0) for t, a in tables.items()}
+    programmes = {t: _split(a.get("programmes")) for t, a in tables.items()}
+    table_active = {t: is_active(a, today) for t, a in tables.items()}
+    for n, a in attrs.items():
         kind = a.get("kind")
         if kind == "table":
             out[n]["seats"] = seats[n]
             if a.get("meetings"):
                 out[n]["meetings"] = float(a["meetings"])
         elif kind in MEMBER_KINDS:
-            tables = [t for t, d in held[n]]
+            at = {t for t, d in held[n]}
             out[n]["seats"] = seats[n]
-            out[n]["tables"] = len(set(tables))
-            out[n]["meetings"] = sum(float(attrs[t].get("meetings") or 0) for t in set(tables))
-            active = {t for t, d in held[n] if is_active(attrs[t], today) and is_active(d, today)}
+            out[n]["tables"] = len(at)
+            out[n]["meetings"] = sum(meetings.get(t) or float(attrs[t].get("meetings") or 0) for t in at)
+            active = {t for t, d in held[n]
+                      if (table_active[t] if t in table_active else is_active(attrs[t], today)) and is_active(d, today)}
             load = {"tables": len(active),
-                    "programmes": len({p for t in active for p in _split(attrs[t].get("programmes"))}),
+                    "programmes": len({p for t in active for p in programmes.get(t) or _split(attrs[t].get("programmes"))}),
                     "regions": len({r for t in active for r in regions_of[t]}),
-                    "meetings": sum(float(attrs[t].get("meetings") or 0) for t in active)}
+                    "meetings": sum(meetings.get(t) or float(attrs[t].get("meetings") or 0) for t in active)}
             limits = drukte_thresholds("drukte-person" if kind == "person" else "drukte-organisation")
             ratios = [load[m] / limit for m, limit in limits.items() if limit]
             out[n]["drukte"] = round(max(ratios, default=0.0), 2)
-    core = nx.Graph()
-    core.add_edges_from((u, v) for u, v, rel in H.edges(data="relation") if rel in ("membership", "parent"))
     if 2 < H.number_of_nodes() <= MAX_BETWEENNESS:
+        core = nx.Graph()
+        core.add_edges_from((u, v) for u, v, rel in H.edges(data="relation") if rel in ("membership", "parent"))
         for n, b in nx.betweenness_centrality(core).items():
             out[n]["betweenness"] = round(b, 4)
     return dict(out)

@@ -159,6 +159,11 @@ def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = 
     """Run the detection rules on the store for the map's ``scope`` (the same filters as ``izagraph
     check --region/--programme/--theme``, see :func:`scope_filters`) and turn their findings into marks
     on ``G``'s nodes. A national map (or a gemeente map) runs every rule unfiltered."""
+    return own_marks(check_marks(store, lang, today, scope_filters(G, scope)), G, rename)
+
+
+def check_marks(store: Path, lang: str = "nl", today: str | None = None, filters: dict | None = None) -> list[Mark]:
+    """The findings of ``izagraph check`` with ``filters`` on the store, as marks (no network needed)."""
     try:
         from ..rules import check
     except ImportError as exc:
@@ -168,13 +173,64 @@ def rule_marks(store: Path, G: nx.MultiDiGraph, rename: dict[str, str] | None = 
     import datetime as dt
 
     when = dt.date.fromisoformat(today) if today else None
-    report = check(OxigraphBackend.from_store(store), lang=lang, today=when, **scope_filters(G, scope))
-    findings = getattr(report, "findings", report)
-    marks = marks_from_findings(findings, None, lang)
+    report = check(OxigraphBackend.from_store(store), lang=lang, today=when, **(filters or {}))
+    return marks_from_findings(getattr(report, "findings", report), None, lang)
+
+
+def own_marks(marks: list[Mark], G: nx.MultiDiGraph, rename: dict[str, str] | None = None) -> list[Mark]:
+    """The marks about ``G``'s nodes, persons renamed as in ``G`` (see :func:`load_network`)."""
     if rename:
         marks = [_rename(m, rename) for m in marks]
     nodes = set(G.nodes)
     return [m for m in marks if m.subject in nodes]
+
+
+class Background:
+    """``fn(*args)`` in a forked process while this one goes on: a map with ``--findings`` reads the
+    store and builds its network while ``check`` runs (the two share nothing but the store on disk), so
+    the map costs little more than its findings. Where ``fork`` is not available it runs at
+    :meth:`result` instead. :meth:`cancel` ends the process (when this one fails first)."""
+
+    def __init__(self, fn, *args):
+        import multiprocessing as mp
+
+        self._fn, self._args, self._proc = fn, args, None
+        if "fork" in mp.get_all_start_methods():
+            ctx = mp.get_context("fork")
+            self._recv, send = ctx.Pipe(duplex=False)
+            self._proc = ctx.Process(target=_send_result, args=(send, fn, args), daemon=True)
+            self._proc.start()
+            send.close()
+
+    def result(self):
+        if self._proc is None:
+            return self._fn(*self._args)
+        try:
+            ok, value = self._recv.recv()
+        except EOFError:
+            raise IzagraphError(f"--findings: het proces van de regels stopte onverwacht "
+                                f"(exit code {self._proc.exitcode})") from None
+        finally:
+            self._proc.join()
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+
+
+def _send_result(send, fn, args) -> None:
+    # the garbage collector stays paused as in the parent (see _no_gc_pauses): with it on, check took
+    # several CPU seconds more at S = 1 (benchmarks/bench_maps.py)
+    try:
+        send.send((True, fn(*args)))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        send.send((False, exc))
+    finally:
+        send.close()
 
 
 def _rename(m: Mark, rename: dict[str, str]) -> Mark:
@@ -259,14 +315,25 @@ def write_map(store: Path, output: Path, *, kind: str = "national", name: str | 
 def _write_map(store, output, *, kind, name, overview, group_by, geo, division, measure, findings, lang,
                pseudonymise, geo_dir, today, as_of) -> Written:
     start = time.perf_counter()
-    G, rename = load_network(store, lang, pseudonymise)
-    if as_of:
-        G = as_of_date(G, as_of)
     if measure.startswith("findings") and not geo:
         raise IzagraphError("--measure hoort bij --geo")
-    scope = None if geo or overview else resolve_scope(G, kind, name)
-    marks = (rule_marks(store, G, rename, lang, scope, today=as_of) if findings or measure.startswith("findings")
-             else [])
+    wants_marks = findings or measure.startswith("findings")
+    # unfiltered findings (national, gemeente, geo and overview maps) need nothing from the network: the
+    # rules run beside the reading and building (see Background)
+    early = (Background(check_marks, store, lang, as_of, {})
+             if wants_marks and (geo or overview or kind in ("national", "gemeente")) else None)
+    try:
+        G, rename = load_network(store, lang, pseudonymise)
+        if as_of:
+            G = as_of_date(G, as_of)
+        scope = None if geo or overview else resolve_scope(G, kind, name)
+        if early is not None:
+            marks = own_marks(early.result(), G, rename)
+        else:
+            marks = rule_marks(store, G, rename, lang, scope, today=as_of) if wants_marks else []
+    finally:
+        if early is not None:
+            early.cancel()
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     if geo:
@@ -302,8 +369,13 @@ def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str =
 def _write_all(store, out_dir, *, findings, lang, pseudonymise, geo_dir, today) -> list[Written]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    G, rename = load_network(store, lang, pseudonymise)
-    marks = rule_marks(store, G, rename, lang) if findings else []
+    early = Background(check_marks, store, lang, None, {}) if findings else None  # the unfiltered findings
+    try:
+        G, rename = load_network(store, lang, pseudonymise)
+        marks = own_marks(early.result(), G, rename) if early is not None else []
+    finally:
+        if early is not None:
+            early.cancel()
     regions, programmes = regions_with_maps(G), programmes_with_maps(G)
     links = _links(G, regions, programmes)
     written: list[Written] = []
@@ -396,5 +468,5 @@ def _node_for(G: nx.MultiDiGraph, kind: str, filename: str) -> str | None:
     return None
 
 
-__all__ = ["write_map", "write_all", "load_network", "rule_marks", "map_file", "index_html", "Written",
+__all__ = ["write_map", "write_all", "load_network", "rule_marks", "check_marks", "own_marks", "map_file", "index_html", "Written",
            "RulesUnavailable", "NATIONAL_FILE", "INDEX_FILE", "GEO_FILE", "map_title"]

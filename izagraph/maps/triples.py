@@ -21,45 +21,54 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+_NONE: dict = {}
+
 
 class TripleIndex:
-    """Triples indexed by (subject, predicate) and (predicate, object); read-only, rdflib terms."""
+    """Triples indexed by predicate, then subject (or object); read-only, rdflib terms.
+
+    Keyed by predicate first: the few predicates a caller names (``IZG.sector``) are equal to but not the
+    same objects as the parsed ones, and a look-up pays for that comparison once on the small outer dict
+    instead of on every (subject, predicate) key; the subject keys then match by identity.
+    """
 
     def __init__(self, triples: Iterable[tuple]):
-        self._sp: dict = defaultdict(list)
-        self._po: dict = defaultdict(list)
+        self._sp: dict = defaultdict(lambda: defaultdict(list))  # predicate -> subject -> objects
+        self._po: dict = defaultdict(lambda: defaultdict(list))  # predicate -> object -> subjects
         self._n = 0
+        sp, po = self._sp, self._po
         for s, p, o in triples:
-            self._sp[(s, p)].append(o)
-            self._po[(p, o)].append(s)
+            sp[p][s].append(o)
+            po[p][o].append(s)
             self._n += 1
 
     def __len__(self) -> int:
         return self._n
 
     def __iter__(self) -> Iterator[tuple]:
-        for (s, p), objects in self._sp.items():
-            for o in objects:
-                yield s, p, o
+        for p, by_subject in self._sp.items():
+            for s, objects in by_subject.items():
+                for o in objects:
+                    yield s, p, o
 
     def value(self, subject=None, predicate=None, object=None, default=None, any=True):
         if subject is not None and predicate is not None:
-            found = self._sp.get((subject, predicate))
+            found = self._sp.get(predicate, _NONE).get(subject)
             return found[0] if found else default
         if predicate is not None and object is not None:
-            found = self._po.get((predicate, object))
+            found = self._po.get(predicate, _NONE).get(object)
             return found[0] if found else default
         raise NotImplementedError("TripleIndex.value needs (subject, predicate) or (predicate, object)")
 
     def objects(self, subject=None, predicate=None, unique=False):
         if subject is None or predicate is None:
             raise NotImplementedError("TripleIndex.objects needs subject and predicate")
-        return iter(self._sp.get((subject, predicate), ()))
+        return iter(self._sp.get(predicate, _NONE).get(subject, ()))
 
     def subjects(self, predicate=None, object=None, unique=False):
         if predicate is None or object is None:
             raise NotImplementedError("TripleIndex.subjects needs predicate and object")
-        return iter(self._po.get((predicate, object), ()))
+        return iter(self._po.get(predicate, _NONE).get(object, ()))
 
     def to_graph(self) -> Graph:
         """An rdflib graph of the same triples (for code that needs the full rdflib API)."""

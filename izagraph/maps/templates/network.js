@@ -22,9 +22,14 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  var rgbaSeen = new Map();  // a few colours, tens of thousands of edges
   function rgba(hex, alpha) {
+    var key = hex + "/" + alpha, out = rgbaSeen.get(key);
+    if (out !== undefined) return out;
     var m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-    return m ? "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha + ")" : hex;
+    out = m ? "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha + ")" : hex;
+    rgbaSeen.set(key, out);
+    return out;
   }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function norm(s) {
@@ -74,6 +79,8 @@
   });
   function styleKey(s) { return JSON.stringify([s.label, s.color, s.size, s.borderWidth, s.opacity]); }
   var styles = data.edge_styles || {};
+  var bulkMap = data.nodes.length > data.large;  // see BULK_SWAP below
+  function plain(e) { return !e.label && !e.smooth; }
   data.edges.forEach(function (e) {
     if (adj.has(e.from) && adj.has(e.to)) {
       adj.get(e.from).push(e.to); adj.get(e.to).push(e.from);
@@ -90,16 +97,29 @@
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
     if (e.arrows === undefined && s.arrows) e.arrows = s.arrows;
-    if (e.name || e.info) e.title = tooltip(e);
+    if ((e.name || e.info) && !(bulkMap && plain(e))) e.title = tooltip(e);  // bulk lines: when handed to vis
     e._hidden = false;
     e._base = { color: e.color, width: e.width, dashes: e.dashes };
   });
   var dated = data.nodes.some(function (n) { return n.t0 || n.t1; }) ||
               data.edges.some(function (e) { return e.t0 || e.t1; });
 
+  // Big maps: vis-network spends about 10 µs of script on every line in every frame (45,000 lines: half a
+  // second a frame) and more to create it. Above data.large nodes the plain lines (no label, no curve) are
+  // "bulk": the page draws them itself under the nodes, one stroke per colour and width (bulkDraw). When a
+  // view shows at most BULK_SWAP of them (a focus, a path, a narrow filter) they go to vis-network, so they
+  // have their tooltips and selection highlights again (swapBulk).
+  var BULK_SWAP = 3000;
+  var bulk = bulkMap ? data.edges.filter(plain) : [];
+  var isBulk = new Set(bulk.map(function (e) { return e.id; }));
+  var inVis = new Set();  // bulk lines now in vis-network's data set
+  var bulkOwn = bulk.length > 0;  // whether the page draws the bulk lines (else the live ones are in vis)
+  var bulkGroups = null;  // the bulk lines by style (rebuilt when a time mark changes a style)
+  function inNet(e) { return !isBulk.has(e.id) || inVis.has(e.id); }
+
   timing.prepared = performance.now();
   var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var edges = new vis.DataSet(bulk.length ? data.edges.filter(function (e) { return !isBulk.has(e.id); }) : data.edges);
   timing.datasets = performance.now();
   var container = document.getElementById("map");
   container.setAttribute("aria-label", T.map_label);
@@ -113,7 +133,8 @@
   var state = freshState();
   var api = window.izagraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
                                 firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset,
-                                paths: [], changes: null, labelsHidden: [] };
+                                paths: [], changes: null, labelsHidden: [],
+                                bulk: { lines: bulk.length, own: bulkOwn, drawn: 0 } };
   network.once("afterDrawing", function () {
     api.firstDraw = timing.first_draw = performance.now();
     declutter();
@@ -222,9 +243,10 @@
     var edgeChanges = [];
     data.edges.forEach(function (e) {
       var hidden = view.hiddenEdges.has(e.id);
-      if (hidden !== e._hidden) { e._hidden = hidden; edgeChanges.push({ id: e.id, hidden: hidden }); }
+      if (hidden !== e._hidden) { e._hidden = hidden; if (inNet(e)) edgeChanges.push({ id: e.id, hidden: hidden }); }
     });
     if (edgeChanges.length) edges.update(edgeChanges);
+    swapBulk();
     restyle();
     var shown = data.nodes.length - data.nodes.filter(function (n) { return n._hidden; }).length;
     status.textContent = T.shown + ": " + shown + " " + T.of + " " + data.nodes.length + " " + T.nodes +
@@ -355,9 +377,8 @@
       var mark = view.edgeMark.get(e.id) || "";
       if (mark === (e._mark || "")) return;
       e._mark = mark;
-      edgeUpdates.push(mark ? { id: e.id, color: { color: mark === "new" ? STARTED : ENDED, opacity: 1 }, width: 3,
-                                dashes: mark === "ended" && data.nodes.length <= data.dash_max ? [6, 4] : false }
-                            : { id: e.id, color: e._base.color, width: e._base.width, dashes: e._base.dashes || false });
+      if (inNet(e)) edgeUpdates.push(Object.assign({ id: e.id }, edgeStyle(e)));
+      if (isBulk.has(e.id)) bulkGroups = null;
     });
     if (edgeUpdates.length) edges.update(edgeUpdates);
     clear(measureLegend);
@@ -375,6 +396,76 @@
       });
     }
   }
+
+  function edgeStyle(e) {  // a line's colour, width and dashes: its own, or its time mark's
+    var mark = e._mark;
+    return mark ? { color: { color: mark === "new" ? STARTED : ENDED, opacity: 1 }, width: 3,
+                    dashes: mark === "ended" && data.nodes.length <= data.dash_max ? [6, 4] : false }
+                : { color: e._base.color, width: e._base.width, dashes: e._base.dashes || false };
+  }
+
+  // -- bulk lines on big maps (see BULK_SWAP) ---------------------------------------------------------
+  function live(e) { return !e._hidden && !byId.get(e.from)._hidden && !byId.get(e.to)._hidden; }
+  function swapBulk() {
+    if (!bulk.length) return;
+    var shown = bulk.filter(live);
+    if (shown.length <= BULK_SWAP) {
+      var add = shown.filter(function (e) { return !inVis.has(e.id); });
+      add.forEach(function (e) { inVis.add(e.id); if (!e.title && (e.name || e.info)) e.title = tooltip(e); });
+      if (add.length) edges.add(add.map(function (e) { return Object.assign({}, e, edgeStyle(e), { hidden: e._hidden }); }));
+      bulkOwn = false;
+    } else {
+      if (inVis.size) { edges.remove(Array.from(inVis)); inVis.clear(); }
+      bulkOwn = true;
+    }
+    api.bulk.own = bulkOwn;
+  }
+  function groupBulk() {
+    var groups = new Map();
+    bulk.forEach(function (e) {
+      var s = edgeStyle(e), colour = typeof s.color === "string" ? s.color : s.color.color;
+      var key = colour + "|" + (s.width || 1) + "|" + (e.arrows ? "a" : "");
+      if (!groups.has(key)) groups.set(key, { colour: colour, width: s.width || 1, arrows: !!e.arrows, lines: [] });
+      groups.get(key).lines.push(e);
+    });
+    return Array.from(groups.values());
+  }
+  function bulkDraw(ctx) {  // in map coordinates, before vis-network draws its lines and the nodes
+    if (!bulkOwn) return;
+    if (!bulkGroups) bulkGroups = groupBulk();
+    var at = network.body.nodes, scale = network.getScale(), drawn = 0;
+    bulkGroups.forEach(function (g) {
+      var heads = [];
+      ctx.beginPath();
+      g.lines.forEach(function (e) {
+        if (!live(e)) return;
+        var a = at[e.from], b = at[e.to];
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x, b.y);
+        drawn++;
+        if (g.arrows) heads.push(a, b);
+      });
+      ctx.strokeStyle = g.colour;
+      ctx.lineWidth = Math.max(g.width, 0.3 / scale);  // as vis-network: never thinner than 0.3 px on screen
+      ctx.stroke();
+      if (!heads.length) return;
+      ctx.beginPath();  // arrow heads at the border of the node pointed to
+      var len = 15 + 3 * g.width;
+      for (var i = 0; i < heads.length; i += 2) {
+        var a = heads[i], b = heads[i + 1], dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+        var ux = dx / d, uy = dy / d, r = (b.options && b.options.size) || 10;
+        var tx = b.x - ux * r, ty = b.y - uy * r, bx = tx - ux * len, by = ty - uy * len;
+        ctx.moveTo(tx, ty);
+        ctx.lineTo(bx - uy * len * 0.4, by + ux * len * 0.4);
+        ctx.lineTo(bx + uy * len * 0.4, by - ux * len * 0.4);
+        ctx.closePath();
+      }
+      ctx.fillStyle = g.colour;
+      ctx.fill();
+    });
+    api.bulk.drawn = drawn;
+  }
+  if (bulk.length) network.on("beforeDrawing", bulkDraw);
 
   // -- labels: at region scale no two labels overlap on first open ----------------------------------------
   // vis draws a label at a fixed size in the map's own coordinates, so two labels that overlap do so at
