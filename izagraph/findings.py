@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import copy
 import enum
 import json
 from collections import Counter
@@ -171,6 +172,19 @@ class Finding:
         object.__setattr__(self, "illustrative", self.basis == "illustrative")
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
         object.__setattr__(self, "facts", tuple(sorted(set(self.facts))))
+
+    def with_provenance(self, basis: str, confidence: str | None, sources) -> Finding:
+        """This finding with its trust set (what :func:`izagraph.rules.provenance.annotate` computes). A
+        copy with three fields replaced, without checking the other fields again (they were checked
+        when this finding was made): thousands of findings are annotated per national check."""
+        if basis not in BASES:
+            raise ValueError(f"unknown basis {basis!r}")
+        out = copy.copy(self)
+        object.__setattr__(out, "basis", basis)
+        object.__setattr__(out, "illustrative", basis == "illustrative")
+        object.__setattr__(out, "confidence", confidence)
+        object.__setattr__(out, "sources", tuple(sorted(set(sources))))
+        return out
 
     @property
     def key(self) -> tuple[str, str, str]:

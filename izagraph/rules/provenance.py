@@ -19,7 +19,6 @@ in, findings out. A rule lists the subject among the facts when the finding rest
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from ..findings import Finding, lowest_confidence, weakest_basis
@@ -41,28 +40,45 @@ def _notation(iri) -> str | None:
 def fact_provenance(rows: list[dict], only: set[str] | None = None) -> dict[str, Provenance]:
     """Per entity IRI (of ``only``, default all) its provenance. An entity with several sources gets the
     weakest; a region whose gemeenten are ``inferred`` (or ``unknown``) is inferred; an illustrative source
-    is never ``high``."""
-    grouped: dict[str, list[dict]] = {}
+    is never ``high``. Entities with the same sources share one :class:`Provenance` object."""
+    signatures: dict[tuple, int] = {}  # (source, kind, confidence, status) -> its number
+    of_entity: dict[str, list[int]] = {}
     for r in rows:
-        s = r.get("s")
-        if s and r.get("source") and (only is None or s in only):
-            grouped.setdefault(str(s), []).append(r)
+        s, source = r.get("s"), r.get("source")
+        if not s or not source or (only is not None and s not in only):
+            continue
+        sig = (str(source), r.get("kind"), r.get("confidence"), r.get("status"))
+        i = signatures.get(sig)
+        if i is None:
+            i = signatures[sig] = len(signatures)
+        numbers = of_entity.get(str(s))
+        if numbers is None:
+            of_entity[str(s)] = [i]
+        else:
+            numbers.append(i)
+    sigs = list(signatures)
+    verdicts = [_judge(kind, confidence, status) for _, kind, confidence, status in sigs]
+    shared: dict[tuple[int, ...], Provenance] = {}
     out = {}
-    for s, rs in grouped.items():
-        bases, confidences = [], []
-        for r in rs:
-            kind, conf, status = _notation(r.get("kind")), _notation(r.get("confidence")), _notation(r.get("status"))
-            if kind == "illustrative":
-                bases.append("illustrative")
-                conf = "low" if conf == "high" else conf
-            elif status in ("inferred", "unknown"):
-                bases.append("inferred")
-            else:
-                bases.append("source")
-            confidences.append(conf)
-        out[s] = Provenance(weakest_basis(bases), lowest_confidence(confidences),
-                            tuple(sorted({str(r["source"]) for r in rs})))
+    for s, numbers in of_entity.items():
+        key = (numbers[0],) if len(numbers) == 1 else tuple(sorted(set(numbers)))
+        p = shared.get(key)
+        if p is None:
+            p = shared[key] = Provenance(weakest_basis([verdicts[i][0] for i in key]),
+                                         lowest_confidence([verdicts[i][1] for i in key]),
+                                         tuple(sorted({sigs[i][0] for i in key})))
+        out[s] = p
     return out
+
+
+def _judge(kind, confidence, status) -> tuple[str, str | None]:
+    """The basis and confidence one source gives a fact."""
+    kind, confidence, status = _notation(kind), _notation(confidence), _notation(status)
+    if kind == "illustrative":
+        return "illustrative", "low" if confidence == "high" else confidence
+    if status in ("inferred", "unknown"):
+        return "inferred", confidence
+    return "source", confidence
 
 
 def annotate(findings: list[Finding], rows: list[dict]) -> list[Finding]:
@@ -70,13 +86,14 @@ def annotate(findings: list[Finding], rows: list[dict]) -> list[Finding]:
     prov = fact_provenance(rows, {x for f in findings for x in (f.facts or (f.subject,))})
     out = []
     for f in findings:
-        known = [prov[x] for x in (f.facts or (f.subject,)) if x in prov]
-        bases = [p.basis for p in known] + (["illustrative"] if f.illustrative else [])
+        # many facts share one provenance object: keep each once (by identity, cheaper than by value)
+        known = list({id(p): p for p in map(prov.get, f.facts or (f.subject,)) if p is not None}.values())
+        bases = {p.basis for p in known} | ({"illustrative"} if f.illustrative else set())
         sources = {s for p in known for s in p.sources}
-        out.append(dataclasses.replace(
-            f, basis=weakest_basis(bases) if bases else f.basis,
+        out.append(f.with_provenance(
+            basis=weakest_basis(bases) if bases else f.basis,
             confidence=lowest_confidence([p.confidence for p in known]) if known else f.confidence,
-            sources=tuple(sorted(sources | set(f.sources)))))
+            sources=sources | set(f.sources)))
     return out
 
 
