@@ -27,6 +27,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import StoreNotFound, StoreRefused
+from .load.triples import Triples, n_triples
 from .snapshot import SNAPSHOT_DIR
 from .snapshot import build_into as build_snapshot
 from .vocab import ontology_graph
@@ -63,12 +64,11 @@ class StoreInfo:
     loaded_at: str
 
 
-def _to_oxigraph(graph: Graph, directory: Path | None):
+def _to_oxigraph(graph: Graph | Triples, directory: Path | None):
     import pyoxigraph as ox
 
     store = ox.Store(str(directory)) if directory is not None else ox.Store()
-    data = graph.serialize(format="nt", encoding="utf-8")
-    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(n_triples(graph), format=ox.RdfFormat.N_TRIPLES)
     store.bulk_load(ontology_graph().serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     fault_point("bulk-load")
     store.optimize() if directory is not None else None
@@ -141,8 +141,9 @@ def cleanup(path: Path) -> list[str]:
     return removed
 
 
-def build_store(graph: Graph, path: Path, inputs: list[str]) -> StoreInfo:
-    """Write ``graph`` as the new version of the store at ``path`` and switch to it atomically.
+def build_store(graph: Graph | Triples, path: Path, inputs: list[str]) -> StoreInfo:
+    """Write ``graph`` (an rdflib graph, or the :class:`~izagraph.load.triples.Triples` of a loaded
+    dataset) as the new version of the store at ``path`` and switch to it atomically.
 
     Raises :class:`~izagraph.errors.StoreRefused` when ``path`` exists and is not a store.
     """
@@ -160,7 +161,7 @@ def build_store(graph: Graph, path: Path, inputs: list[str]) -> StoreInfo:
         staging = path / name
         staging.mkdir()
         try:
-            (staging / GRAPH_FILE).write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+            (staging / GRAPH_FILE).write_bytes(n_triples(graph))
             fault_point("staging")
             store = _to_oxigraph(graph, staging / OXIGRAPH_DIR)
             build_snapshot(store, staging / SNAPSHOT_DIR)  # every rule's facts, read in milliseconds later
