@@ -64,8 +64,8 @@ class Check:
     """One constraint as a query: its rows are ``this`` (the focus node), optionally ``value``, ``path``.
 
     A check of a property shape that :func:`batch` may merge with others on the same focus nodes also
-    carries its parts: ``kind`` ("max", "class" or "filter"), the ``focus`` sub-select, the predicate and
-    the ``part`` (the bound, the listed classes or the filter expression).
+    carries its parts: ``kind`` ("min" for minCount 1, "max", "class" or "filter"), the ``focus`` sub-select
+    and the ``part`` (the bound, the listed classes or the filter expression).
     """
 
     shape: object              # the node or property shape (or SPARQL constraint) whose sh:message applies
@@ -210,16 +210,15 @@ def _property_checks(shapes: Graph, prop, focus: str, classes=None) -> list[Chec
     p = _n3(path)
     checks = []
     for n in shapes.objects(prop, SH.minCount):
-        if int(n) == 1:  # no value at all: a MINUS, cheaper than counting every focus node's values
-            query = f"SELECT DISTINCT ?this WHERE {{ {focus} MINUS {{ ?this {p} ?v }} }}"
+        if int(n) == 1:  # no value at all: cheaper than counting every focus node's values
+            checks.append(Check(prop, path, f"SELECT DISTINCT ?this WHERE {{ {focus} MINUS {{ ?this {p} ?v }} }}",
+                                kind="min", focus=focus))
         else:
-            query = f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?v }} }} GROUP BY ?this " \
-                    f"HAVING (COUNT(DISTINCT ?v) < {int(n)})"
-        checks.append(Check(prop, path, query))
+            checks.append(Check(prop, path, f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?v }} }} "
+                                            f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {int(n)})"))
     for n in shapes.objects(prop, SH.maxCount):
-        # the nodes with too many values first (few), then those among the focus nodes
-        checks.append(Check(prop, path, f"SELECT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this {p} ?v }} "
-                                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(n)}) }} {focus} }}",
+        checks.append(Check(prop, path, f"SELECT ?this WHERE {{ {focus} ?this {p} ?v }} "
+                                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(n)})",
                             kind="max", focus=focus, part=str(int(n))))
     for v in shapes.objects(prop, SH.hasValue):
         checks.append(Check(prop, path, f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} {_n3(v)} }} }}"))
@@ -299,8 +298,9 @@ def _term(term):
 
 #: A merged check per kind: the query over all its members, ``?_k`` numbering them (see :func:`batch`).
 MERGED = {
-    "max": "SELECT ?this ?_k WHERE {{ {{ SELECT ?this ?_k WHERE {{ VALUES (?_k ?_p ?_n) {{ {rows} }} ?this ?_p ?v }} "
-           "GROUP BY ?this ?_k ?_n HAVING (COUNT(DISTINCT ?v) > ?_n) }} {focus} }}",
+    "min": "SELECT DISTINCT ?this ?_k WHERE {{ {focus} VALUES (?_k ?_p) {{ {rows} }} FILTER NOT EXISTS {{ ?this ?_p ?v }} }}",
+    "max": "SELECT ?this ?_k WHERE {{ {focus} VALUES (?_k ?_p ?_n) {{ {rows} }} ?this ?_p ?v }} "
+           "GROUP BY ?this ?_k ?_n HAVING (COUNT(DISTINCT ?v) > ?_n)",
     "class": "SELECT DISTINCT ?this ?_k ?value WHERE {{ {focus} VALUES (?_k ?_p) {{ {rows} }} ?this ?_p ?value . "
              "MINUS {{ VALUES (?_k ?_c) {{ {classes} }} ?value a ?_c . }} }}",
     "filter": "SELECT DISTINCT ?this ?_k ?value WHERE {{ {focus} VALUES (?_k ?_p) {{ {rows} }} ?this ?_p ?value . "
@@ -323,18 +323,13 @@ def batch(checks: list[Check]) -> list[Check]:
         if len(members) == 1:
             out.append(members[0])
             continue
-        focus = rest[0]
-        if kind == "max":
-            rows = " ".join(f"({k} {_n3(c.path)} {c.part})" for k, c in enumerate(members))
-            query = MERGED[kind].format(rows=rows, focus=focus)
-        else:
-            rows = " ".join(f"({k} {_n3(c.path)})" for k, c in enumerate(members))
-            if kind == "class":
-                classes = " ".join(f"({k} {cls})" for k, c in enumerate(members) for cls in c.part.split())
-                query = MERGED[kind].format(rows=rows, focus=focus, classes=classes)
-            else:
-                filters = " || ".join(f"(?_k = {k} && COALESCE({c.part}, false))" for k, c in enumerate(members))
-                query = MERGED[kind].format(rows=rows, focus=focus, filters=filters)
+        rows = " ".join(f"({k} {_n3(c.path)}{' ' + c.part if kind == 'max' else ''})" for k, c in enumerate(members))
+        parts = {}
+        if kind == "class":
+            parts["classes"] = " ".join(f"({k} {cls})" for k, c in enumerate(members) for cls in c.part.split())
+        elif kind == "filter":
+            parts["filters"] = " || ".join(f"(?_k = {k} && COALESCE({c.part}, false))" for k, c in enumerate(members))
+        query = MERGED[kind].format(rows=rows, focus=rest[0], **parts)
         out.append(Check(None, None, query, members=tuple((c.shape, c.path) for c in members)))
     return out
 
