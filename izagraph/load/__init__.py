@@ -21,7 +21,7 @@ from .tabular import Rows, missing_required, read_csv_folder, read_workbook
 from .triples import Triples
 from .validate import minimum_problems, shacl_problems, term_problems
 
-__all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs"]
+__all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs", "read_triples", "validate_triples"]
 
 
 @dataclass
@@ -43,12 +43,13 @@ class Dataset:
 
 def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
     """Read and convert every input; returns the merged graph, origins and all problems found."""
-    triples, origins, problems = _read(paths)
+    triples, origins, problems = read_triples(paths)
     return triples.graph(), origins, problems
 
 
-def _read(paths: list[Path]) -> tuple[Triples, dict, list[Problem]]:
-    """What :func:`read_inputs` returns, with the triples as a plain :class:`Triples` set."""
+def read_triples(paths: list[Path]) -> tuple[Triples, dict, list[Problem]]:
+    """What :func:`read_inputs` returns, with the triples as a plain :class:`Triples` set (no rdflib graph:
+    see :mod:`izagraph.load.triples`)."""
     problems: list[Problem] = []
     tabular: list[Rows] = []
     rdf = Graph()  # the inputs given as RDF: rows may refer to their entities
@@ -130,7 +131,8 @@ def _point_to_shipped(problems: list[Problem], paths) -> list[Problem]:
     return [p for p in problems if p not in covered] + [hint]
 
 
-def _all_problems(graph: Triples, origins: dict, problems: list[Problem]) -> list[Problem]:
+def validate_triples(graph: Triples, origins: dict, problems: list[Problem]) -> list[Problem]:
+    """``problems`` (from :func:`read_triples`) plus what the SHACL shapes find, each problem once."""
     if not any(p.code in ("syntax", "refused", "bad-iri", "bad-language") for p in problems):
         # (terms the store cannot hold would stop the SHACL engine, which runs on Oxigraph: reported above)
         # A row already reported by the converter usually also breaks a shape: keep the first, clearer message.
@@ -142,15 +144,15 @@ def _all_problems(graph: Triples, origins: dict, problems: list[Problem]) -> lis
 
 def check_inputs(paths: list[Path]) -> list[Problem]:
     """Every problem in the inputs (empty list: the data is valid)."""
-    graph, origins, problems = _read(paths)
-    return _all_problems(graph, origins, problems)
+    graph, origins, problems = read_triples(paths)
+    return validate_triples(graph, origins, problems)
 
 
 def load_dataset(paths: list[Path]) -> Dataset:
     """Read, convert and validate; raise :class:`InputError` with every problem if anything is wrong."""
-    graph, origins, problems = _read(paths)
+    graph, origins, problems = read_triples(paths)
     fault_point("validation")
-    problems = _all_problems(graph, origins, problems)
+    problems = validate_triples(graph, origins, problems)
     if problems:
         raise InputError(problems)
     return Dataset(graph, origins, [str(p) for p in paths])

@@ -77,7 +77,10 @@ class Triples:
             def nt(term) -> str:
                 text = cache.get(term)
                 if text is None:
-                    text = cache[term] = str(ox_term(term))
+                    text = str(ox_term(term))
+                    if isinstance(term, Literal) and term.language:  # the tag as given (Oxigraph lowercases it)
+                        text = text[:text.rindex("@") + 1] + term.language
+                    cache[term] = text
                 return text
 
             self._nt = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self._set).encode("utf-8")
