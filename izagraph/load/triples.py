@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import islice
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -83,7 +84,10 @@ class Triples:
                     cache[term] = text
                 return text
 
-            self._nt = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self._set).encode("utf-8")
+            triples, chunks = iter(self._set), []
+            while chunk := "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in islice(triples, 50_000)):
+                chunks.append(chunk.encode("utf-8"))  # in parts: the text of all triples at once is the largest peak
+            self._nt = b"".join(chunks)
         return self._nt
 
 
