@@ -6,8 +6,6 @@ problem, or returns a graph that passed every check (references, codes, dates an
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ..errors import InputError, Problem
+from ..perf import without_cyclic_gc
 from ..store import fault_point
 from ..vocab import vocabulary
 from .convert import convert_rows
@@ -52,22 +51,8 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
 def read_triples(paths: list[Path]) -> tuple[Triples, dict, list[Problem]]:
     """What :func:`read_inputs` returns, with the triples as a plain :class:`Triples` set (no rdflib graph:
     see :mod:`izagraph.load.triples`)."""
-    with _without_cyclic_gc():
+    with without_cyclic_gc():  # millions of objects, no cycles: see izagraph.perf
         return _read_triples(paths)
-
-
-@contextmanager
-def _without_cyclic_gc():
-    """Reading makes millions of long-lived objects and no reference cycles: Python's cyclic garbage
-    collector would only rescan them, again and again as they grow (15 % of reading at S = 1, more at S = 10).
-    Reference counting still frees everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_triples(paths: list[Path]) -> tuple[Triples, dict, list[Problem]]:
