@@ -23,14 +23,17 @@ import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from .errors import StoreNotFound, StoreRefused
-from .load.triples import Triples, n_triples
 from .snapshot import SNAPSHOT_DIR
 from .snapshot import build_into as build_snapshot
 from .vocab import ontology_graph
+
+if TYPE_CHECKING:  # (the loader imports this module: its triple set is imported where it is used)
+    from .load.triples import Triples
 
 GRAPH_FILE = "graph.nt"
 OXIGRAPH_DIR = "oxigraph"
@@ -66,6 +69,8 @@ class StoreInfo:
 
 def _to_oxigraph(graph: Graph | Triples, directory: Path | None):
     import pyoxigraph as ox
+
+    from .load.triples import n_triples
 
     store = ox.Store(str(directory)) if directory is not None else ox.Store()
     store.bulk_load(n_triples(graph), format=ox.RdfFormat.N_TRIPLES)
@@ -147,6 +152,8 @@ def build_store(graph: Graph | Triples, path: Path, inputs: list[str]) -> StoreI
 
     Raises :class:`~izagraph.errors.StoreRefused` when ``path`` exists and is not a store.
     """
+    from .load.triples import n_triples
+
     path = Path(path)
     check_store_target(path)
     path.mkdir(parents=True, exist_ok=True)
