@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from izagraph.load import read_inputs  # noqa: E402
+from izagraph.load import read_triples  # noqa: E402
 from izagraph.load.validate import shacl_problems  # noqa: E402
 from izagraph.resources import SHIPPED_DATASETS  # noqa: E402
 from izagraph.synthetic import generate  # noqa: E402
@@ -29,7 +29,7 @@ from izagraph.vocab import ontology_graph, shapes_graph  # noqa: E402
 
 
 def _engine(engine: str, paths: list[str], queue) -> None:
-    graph, origins, _ = read_inputs([Path(p) for p in paths])
+    graph, origins, _ = read_triples([Path(p) for p in paths])  # as `izagraph validate` reads (no rdflib graph)
     ontology_graph(), shapes_graph()
     t = time.perf_counter()
     if engine == "pyrudof":
@@ -65,7 +65,7 @@ def engine_time(engine: str, paths: list[Path], cap: float):
 
 def bench(label: str, paths: list[Path], cap: float) -> None:
     t = time.perf_counter()
-    graph, _, problems = read_inputs(paths)
+    graph, _, problems = read_triples(paths)
     t_read = time.perf_counter() - t
     print(f"\n{label}: {len(graph):,} triples; read and convert {t_read:.2f} s ({len(problems)} problems)")
     engines = ["sparql", "pyshacl"]

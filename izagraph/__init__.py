@@ -10,10 +10,20 @@ True
 
 __version__ = "0.1.0"
 
-from .backends.sparql import OxigraphBackend, RdflibBackend  # noqa: E402
 from .errors import InputError, IzagraphError, Problem  # noqa: E402
-from .load import check_inputs, load_dataset  # noqa: E402
-from .rules import ALL_RULES, check  # noqa: E402
 
 __all__ = ["__version__", "load_dataset", "check_inputs", "check", "ALL_RULES", "OxigraphBackend",
            "RdflibBackend", "IzagraphError", "InputError", "Problem"]
+
+#: The library's main functions, imported on first use: ``izagraph validate`` then starts without the rules
+#: and their network libraries (networkx, igraph), which it does not need.
+_LAZY = {"load_dataset": ".load", "check_inputs": ".load", "check": ".rules", "ALL_RULES": ".rules",
+         "OxigraphBackend": ".backends.sparql", "RdflibBackend": ".backends.sparql"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module 'izagraph' has no attribute {name!r}")

@@ -23,6 +23,7 @@ import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -30,6 +31,9 @@ from .errors import StoreNotFound, StoreRefused
 from .snapshot import SNAPSHOT_DIR
 from .snapshot import build_into as build_snapshot
 from .vocab import ontology_graph
+
+if TYPE_CHECKING:  # (the loader imports this module: its triple set is imported where it is used)
+    from .load.triples import Triples
 
 GRAPH_FILE = "graph.nt"
 OXIGRAPH_DIR = "oxigraph"
@@ -63,12 +67,13 @@ class StoreInfo:
     loaded_at: str
 
 
-def _to_oxigraph(graph: Graph, directory: Path | None):
+def _to_oxigraph(graph: Graph | Triples, directory: Path | None):
     import pyoxigraph as ox
 
+    from .load.triples import n_triples
+
     store = ox.Store(str(directory)) if directory is not None else ox.Store()
-    data = graph.serialize(format="nt", encoding="utf-8")
-    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(n_triples(graph), format=ox.RdfFormat.N_TRIPLES)
     store.bulk_load(ontology_graph().serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     fault_point("bulk-load")
     store.optimize() if directory is not None else None
@@ -141,11 +146,14 @@ def cleanup(path: Path) -> list[str]:
     return removed
 
 
-def build_store(graph: Graph, path: Path, inputs: list[str]) -> StoreInfo:
-    """Write ``graph`` as the new version of the store at ``path`` and switch to it atomically.
+def build_store(graph: Graph | Triples, path: Path, inputs: list[str]) -> StoreInfo:
+    """Write ``graph`` (an rdflib graph, or the :class:`~izagraph.load.triples.Triples` of a loaded
+    dataset) as the new version of the store at ``path`` and switch to it atomically.
 
     Raises :class:`~izagraph.errors.StoreRefused` when ``path`` exists and is not a store.
     """
+    from .load.triples import n_triples
+
     path = Path(path)
     check_store_target(path)
     path.mkdir(parents=True, exist_ok=True)
@@ -160,7 +168,7 @@ def build_store(graph: Graph, path: Path, inputs: list[str]) -> StoreInfo:
         staging = path / name
         staging.mkdir()
         try:
-            (staging / GRAPH_FILE).write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+            (staging / GRAPH_FILE).write_bytes(n_triples(graph))
             fault_point("staging")
             store = _to_oxigraph(graph, staging / OXIGRAPH_DIR)
             build_snapshot(store, staging / SNAPSHOT_DIR)  # every rule's facts, read in milliseconds later

@@ -7,35 +7,58 @@ problem, or returns a graph that passed every check (references, codes, dates an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from ..errors import InputError, Problem
+from ..perf import without_cyclic_gc
 from ..store import fault_point
 from ..vocab import vocabulary
 from .convert import convert_rows
 from .rdf import rdf_format, read_rdf
 from .tabular import Rows, missing_required, read_csv_folder, read_workbook
+from .triples import Triples
 from .validate import minimum_problems, shacl_problems, term_problems
 
-__all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs"]
+__all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs", "read_triples", "validate_triples"]
 
 
 @dataclass
 class Dataset:
-    """A loaded, valid graph and where each subject came from."""
+    """A loaded, valid graph and where each subject came from.
 
-    graph: Graph
+    ``triples`` is what ``izagraph load`` stores (no rdflib graph is built for it); ``graph`` makes the
+    rdflib graph on first use.
+    """
+
+    triples: Triples
     origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
     inputs: list[str] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> Graph:
+        return self.triples.graph()
 
 
 def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
     """Read and convert every input; returns the merged graph, origins and all problems found."""
+    triples, origins, problems = read_triples(paths)
+    return triples.graph(), origins, problems
+
+
+def read_triples(paths: list[Path]) -> tuple[Triples, dict, list[Problem]]:
+    """What :func:`read_inputs` returns, with the triples as a plain :class:`Triples` set (no rdflib graph:
+    see :mod:`izagraph.load.triples`)."""
+    with without_cyclic_gc():  # millions of objects, no cycles: see izagraph.perf
+        return _read_triples(paths)
+
+
+def _read_triples(paths: list[Path]) -> tuple[Triples, dict, list[Problem]]:
     problems: list[Problem] = []
     tabular: list[Rows] = []
-    graph = Graph()
+    rdf = Graph()  # the inputs given as RDF: rows may refer to their entities
     origins: dict = {}
     for path in paths:
         path = Path(path)
@@ -51,20 +74,21 @@ def read_inputs(paths: list[Path]) -> tuple[Graph, dict, list[Problem]]:
             tabular.append(read_workbook(path, problems))
         elif rdf_format(path):
             g, located = read_rdf(path, problems)
-            graph += g
+            rdf += g
             origins.update(located)
         else:
             problems.append(Problem(str(path), None, None, None,
                                     "onbekend formaat: gebruik een map met CSV, .xlsx, .ttl, .jsonld of .nt",
                                     "unknown-format"))
+    graph = Triples(rdf)
     if tabular:
         from .convert import known_entities
 
         files = {"gemeente": "gemeenten", "region": "regions", "source": "sources"}
-        in_rdf = {files.get(kind) for kind, ids in known_entities(graph).items() if ids} if len(graph) else set()
+        in_rdf = {files.get(kind) for kind, ids in known_entities(rdf).items() if ids} if len(rdf) else set()
         problems.extend(p for p in missing_required(tabular, ", ".join(str(p) for p in paths))
                         if p.value not in in_rdf)  # a required file may come as RDF
-        conversion = convert_rows(tabular, vocabulary(), graph if len(graph) else None)
+        conversion = convert_rows(tabular, vocabulary(), rdf if len(rdf) else None)
         problems.extend(_point_to_shipped(conversion.problems, paths))
         graph += conversion.graph
         origins.update(conversion.origins)
@@ -113,7 +137,8 @@ def _point_to_shipped(problems: list[Problem], paths) -> list[Problem]:
     return [p for p in problems if p not in covered] + [hint]
 
 
-def _all_problems(graph: Graph, origins: dict, problems: list[Problem]) -> list[Problem]:
+def validate_triples(graph: Triples, origins: dict, problems: list[Problem]) -> list[Problem]:
+    """``problems`` (from :func:`read_triples`) plus what the SHACL shapes find, each problem once."""
     if not any(p.code in ("syntax", "refused", "bad-iri", "bad-language") for p in problems):
         # (terms the store cannot hold would stop the SHACL engine, which runs on Oxigraph: reported above)
         # A row already reported by the converter usually also breaks a shape: keep the first, clearer message.
@@ -125,15 +150,15 @@ def _all_problems(graph: Graph, origins: dict, problems: list[Problem]) -> list[
 
 def check_inputs(paths: list[Path]) -> list[Problem]:
     """Every problem in the inputs (empty list: the data is valid)."""
-    graph, origins, problems = read_inputs(paths)
-    return _all_problems(graph, origins, problems)
+    graph, origins, problems = read_triples(paths)
+    return validate_triples(graph, origins, problems)
 
 
 def load_dataset(paths: list[Path]) -> Dataset:
     """Read, convert and validate; raise :class:`InputError` with every problem if anything is wrong."""
-    graph, origins, problems = read_inputs(paths)
+    graph, origins, problems = read_triples(paths)
     fault_point("validation")
-    problems = _all_problems(graph, origins, problems)
+    problems = validate_triples(graph, origins, problems)
     if problems:
         raise InputError(problems)
     return Dataset(graph, origins, [str(p) for p in paths])

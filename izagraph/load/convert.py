@@ -21,6 +21,7 @@ from ..namespaces import (
 )
 from ..vocab import Vocabulary
 from .tabular import Row, Rows
+from .triples import Triples
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
@@ -39,6 +40,31 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MULTILINE_COLUMNS = {"note"}
 
+#: Which column becomes which property, per file (looked up once: a namespace attribute costs microseconds
+#: and a national load converts 50,000 rows).
+PROPERTIES = {
+    "sources": (("title", DCTERMS.title), ("publisher", DCTERMS.publisher), ("date", DCTERMS.date),
+                ("kind", IZG.evidence), ("confidence", IZG.confidence), ("licence", DCTERMS.license),
+                ("note", RDFS.comment)),
+    "regions": (("division", IZG.division), ("code", IZG.regionCode), ("status", IZG.compositionStatus),
+                ("parent", IZG.partOfRegion)),
+    "region_members": (("status", IZG.membershipStatus), ("method", IZG.method), ("source", DCTERMS.source),
+                       ("note", RDFS.comment)),
+    "tables": (("kind", IZG.tableKind), ("programmes", IZG.programme), ("region", DCTERMS.spatial),
+               ("gemeenten", IZG.coversGemeente), ("level", IZG.level), ("parent", ORG.subOrganizationOf),
+               ("chair_type", IZG.chairType), ("decision_rule", IZG.decisionRule),
+               ("meetings_per_year", IZG.meetingsPerYear), ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
+               ("regional_structure", IZG.regionalStructure), ("tasks", IZG.task)),
+    "memberships": (("role", ORG.role), ("perspective", IZG.perspective), ("on_behalf_of", OPENGOV.onBehalfOf),
+                    ("mandate", IZG.mandate), ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
+                    ("source", DCTERMS.source), ("note", RDFS.comment), ("holders", IZG.holderCount),
+                    ("holder_title", IZG.holderTitle)),
+    "plans": (("kind", IZG.planKind), ("region", IZG.forRegion), ("tables", IZG.steeredBy), ("date", DCTERMS.date)),
+    "region_grants": (("region", IZG.grantFor), ("scheme", IZG.grantScheme), ("year", DCTERMS.date),
+                      ("amount_eur", IZG.amountEur), ("recipient", IZG.recipient), ("source", DCTERMS.source),
+                      ("note", RDFS.comment)),
+}
+MEMBERSHIP_TERMS = (RDF.type, ORG.Membership, ORG.organization, ORG.member)
 ENTITY_CLASS = {
     "source": IZG.Source, "gemeente": IZG.Gemeente, "region": IZG.Region,
     "organisation": IZG.Organisation, "person": IZG.Person, "table": IZG.Table, "plan": IZG.Plan,
@@ -76,7 +102,7 @@ def date_key(text: str) -> str:
 
 @dataclass
 class Conversion:
-    graph: Graph
+    graph: Triples
     problems: list[Problem] = field(default_factory=list)
     origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
 
@@ -126,10 +152,12 @@ class Converter:
 
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
-        self.g = Graph()
+        self.g = Triples()
         self.problems: list[Problem] = []
         self.origins: dict[URIRef, tuple[str, int]] = {}
         self.ids: dict[str, dict[str, URIRef]] = defaultdict(dict)
+        self.region_status: dict[URIRef, URIRef] = {}  # a region's composition status, for its memberships
+        self._converted: dict[tuple[str, str], object] = {}  # (column kind, cell) -> term, for cells that convert
 
     # -- helpers -------------------------------------------------------------------------------
     def problem(self, row: Row, column: str | None, value: str | None, message: str, code: str,
@@ -224,11 +252,20 @@ class Converter:
         return Literal(value)
 
     def value(self, row: Row, col: Column, value: str):
-        if col.kind.startswith("concept:"):
-            return self.concept(row, col, value)
-        if col.kind.startswith("ref:"):
-            return self.ref(row, col, value)
-        return self.scalar(row, col, value)
+        """The term for one cell, or None after reporting why not. A cell that converts depends only on its
+        column kind and text (the ids are all registered first), so its term is kept and reused."""
+        key = (col.kind, value)
+        term = self._converted.get(key)
+        if term is None:
+            if col.kind.startswith("concept:"):
+                term = self.concept(row, col, value)
+            elif col.kind.startswith("ref:"):
+                term = self.ref(row, col, value)
+            else:
+                term = self.scalar(row, col, value)
+            if term is not None:
+                self._converted[key] = term
+        return term
 
     def add(self, s, p, o) -> None:
         if o is not None:
@@ -294,8 +331,14 @@ class Converter:
             handler = getattr(self, f"_{name}")
             spec = SPECS[name]
             for row in rows.get(name, []):
-                vals = {c.name: [v for v in (self.value(row, c, x) for x in self._values(row, c))
-                                 if v is not None] for c in spec.columns}
+                vals = {}
+                for c in spec.columns:
+                    terms = []
+                    for x in self._values(row, c):
+                        v = self.value(row, c, x)
+                        if v is not None:
+                            terms.append(v)
+                    vals[c.name] = terms
                 handler(row, vals)
         return Conversion(self.g, self.problems, self.origins)
 
@@ -321,9 +364,7 @@ class Converter:
         if s is None:
             return
         self.g.add((s, RDF.type, IZG.Source))
-        for col, prop in (("title", DCTERMS.title), ("publisher", DCTERMS.publisher), ("date", DCTERMS.date),
-                          ("kind", IZG.evidence), ("confidence", IZG.confidence),
-                          ("licence", DCTERMS.license), ("note", RDFS.comment)):
+        for col, prop in PROPERTIES["sources"]:
             for v in vals[col]:
                 self.g.add((s, prop, v))
         for v in vals["url"]:
@@ -346,10 +387,11 @@ class Converter:
         if s is None:
             return
         self._common(s, "region", vals)
-        for col, prop in (("division", IZG.division), ("code", IZG.regionCode),
-                          ("status", IZG.compositionStatus), ("parent", IZG.partOfRegion)):
+        for col, prop in PROPERTIES["regions"]:
             for v in vals[col]:
                 self.g.add((s, prop, v))
+        if vals["status"]:
+            self.region_status[s] = vals["status"][0]
 
     def _region_members(self, row, vals):
         for region in vals["region"]:
@@ -366,7 +408,7 @@ class Converter:
         Only made when the row states one of them; otherwise the region's status and source hold. An
         inferred membership (its own status, or else the region's) must name its method.
         """
-        status = (vals["status"] or [self.g.value(region, IZG.compositionStatus)])[0]
+        status = (vals["status"] or [self.region_status.get(region)])[0]
         inferred = status == self.vocab.resolve("region-status", "inferred")
         if inferred and not vals["method"]:
             self.problem(row, "method", None, "een afgeleid lidmaatschap noemt de methode waarmee het is afgeleid "
@@ -381,8 +423,7 @@ class Converter:
         self.g.add((m, RDF.type, IZG.RegionMembership))
         self.g.add((m, IZG.region, region))
         self.g.add((m, IZG.gemeente, gm))
-        for col, prop in (("status", IZG.membershipStatus), ("method", IZG.method), ("source", DCTERMS.source),
-                          ("note", RDFS.comment)):
+        for col, prop in PROPERTIES["region_members"]:
             for v in vals[col]:
                 self.g.add((m, prop, v))
 
@@ -411,12 +452,7 @@ class Converter:
         if s is None:
             return
         self._common(s, "table", vals)
-        for col, prop in (("kind", IZG.tableKind), ("programmes", IZG.programme), ("region", DCTERMS.spatial),
-                          ("gemeenten", IZG.coversGemeente), ("level", IZG.level),
-                          ("parent", ORG.subOrganizationOf), ("chair_type", IZG.chairType),
-                          ("decision_rule", IZG.decisionRule), ("meetings_per_year", IZG.meetingsPerYear),
-                          ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
-                          ("regional_structure", IZG.regionalStructure), ("tasks", IZG.task)):
+        for col, prop in PROPERTIES["tables"]:
             for v in vals[col]:
                 self.g.add((s, prop, v))
         if vals["parent"] and vals["parent"][0] == s:
@@ -443,18 +479,15 @@ class Converter:
             member, member_key = vals["member"][0], row.get("member").lower()
         table = vals["table"][0]
         m = entity_iri("membership", row.get("table"), member_key)
-        if (m, RDF.type, ORG.Membership) in self.g:
+        a, membership, organization, member_of = MEMBERSHIP_TERMS
+        if (m, a, membership) in self.g:
             self.problem(row, "member", row.get("member"), "dit lid zit al aan deze tafel", "duplicate-row")
             return
         self.origins[m] = (row.file, row.number)
-        self.g.add((m, RDF.type, ORG.Membership))
-        self.g.add((m, ORG.organization, table))
-        self.g.add((m, ORG.member, member))
-        for col, prop in (("role", ORG.role), ("perspective", IZG.perspective),
-                          ("on_behalf_of", OPENGOV.onBehalfOf), ("mandate", IZG.mandate),
-                          ("start", SCHEMA.validFrom), ("end", SCHEMA.validThrough),
-                          ("source", DCTERMS.source), ("note", RDFS.comment),
-                          ("holders", IZG.holderCount), ("holder_title", IZG.holderTitle)):
+        self.g.add((m, a, membership))
+        self.g.add((m, organization, table))
+        self.g.add((m, member_of, member))
+        for col, prop in PROPERTIES["memberships"]:
             for v in vals[col]:
                 self.g.add((m, prop, v))
         self._check_dates(row, vals)
@@ -482,8 +515,7 @@ class Converter:
         if s is None:
             return
         self._common(s, "plan", vals)
-        for col, prop in (("kind", IZG.planKind), ("region", IZG.forRegion), ("tables", IZG.steeredBy),
-                          ("date", DCTERMS.date)):
+        for col, prop in PROPERTIES["plans"]:
             for v in vals[col]:
                 self.g.add((s, prop, v))
 
@@ -497,9 +529,7 @@ class Converter:
             return
         self.origins[g] = (row.file, row.number)
         self.g.add((g, RDF.type, IZG.Grant))
-        for col, prop in (("region", IZG.grantFor), ("scheme", IZG.grantScheme), ("year", DCTERMS.date),
-                          ("amount_eur", IZG.amountEur), ("recipient", IZG.recipient), ("source", DCTERMS.source),
-                          ("note", RDFS.comment)):
+        for col, prop in PROPERTIES["region_grants"]:
             for v in vals[col]:
                 self.g.add((g, prop, v))
 

@@ -168,22 +168,26 @@ def minimum_problems(graph: Graph, label: str) -> list[Problem]:
 def term_problems(graph: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[Problem]:
     """IRIs the store cannot hold, literals with control characters, numbers that are not finite or too large.
 
-    These are checked for every format, so that whatever ``validate`` accepts, ``load`` stores.
+    These are checked for every format, so that whatever ``validate`` accepts, ``load`` stores. Each distinct
+    IRI and literal is checked once; a bad literal is reported wherever it occurs.
     """
     import pyoxigraph as ox
 
     problems: list[Problem] = []
+    good_iris: set[URIRef] = set()
     bad_iris: set[URIRef] = set()
+    good_literals: set[Literal] = set()
 
     def where(s) -> tuple[str, int | None]:
         file, row = origins.get(s, (None, None))
         return (file, row) if file else (f"onderwerp <{s}>", None)
 
     def check_iri(term, s) -> None:
-        if not isinstance(term, URIRef) or term in bad_iris:
+        if not isinstance(term, URIRef) or term in good_iris or term in bad_iris:
             return
         try:
             ox.NamedNode(str(term))
+            good_iris.add(term)
         except ValueError as exc:
             bad_iris.add(term)
             file, row = where(s)
@@ -197,28 +201,40 @@ def term_problems(graph: Graph, origins: dict[URIRef, tuple[str, int]]) -> list[
         check_iri(o, s)
         if not isinstance(o, Literal):
             continue
-        file, row = where(s)
-        column = PROPERTY_COLUMNS.get(p) if row is not None else None
         if o.datatype is not None:
             check_iri(o.datatype, s)
-        if o.language:
-            try:
-                ox.Literal(str(o), language=o.language)
-            except ValueError as exc:
-                problems.append(Problem(file, row, column or p.n3(graph.namespace_manager), o.language,
-                                        f"ongeldige taalcode ({exc})", "bad-language"))
-        m = CONTROL.search(str(o))
-        if m:
-            problems.append(Problem(file, row, column or p.n3(graph.namespace_manager),
-                                    str(o).encode("unicode_escape").decode("ascii")[:80],
-                                    f"bevat het stuurteken U+{ord(m.group()):04X}; verwijder het", "control-character"))
-        if o.datatype in NUMERIC:
-            try:
-                value = float(o.value) if o.value is not None and not isinstance(o.value, str) else float(str(o))
-            except (TypeError, ValueError, OverflowError):
-                value = math.nan
-            if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-                problems.append(Problem(file, row, column or p.n3(graph.namespace_manager), str(o)[:40],
-                                        f"geen bruikbaar getal (oneindig, NaN of groter dan {MAX_NUMBER:,})".replace(",", "."),
-                                        "bad-number"))
+        if o in good_literals:
+            continue
+        found = _literal_problems(o)
+        if not found:
+            good_literals.add(o)
+            continue
+        file, row = where(s)
+        column = (PROPERTY_COLUMNS.get(p) if row is not None else None) or p.n3(graph.namespace_manager)
+        problems.extend(Problem(file, row, column, value, message, code) for value, message, code in found)
     return problems
+
+
+def _literal_problems(o: Literal) -> list[tuple[str, str, str]]:
+    """(value, message, code) for each reason the store or the exports cannot take literal ``o``."""
+    import pyoxigraph as ox
+
+    found = []
+    if o.language:
+        try:
+            ox.Literal(str(o), language=o.language)
+        except ValueError as exc:
+            found.append((o.language, f"ongeldige taalcode ({exc})", "bad-language"))
+    m = CONTROL.search(str(o))
+    if m:
+        found.append((str(o).encode("unicode_escape").decode("ascii")[:80],
+                      f"bevat het stuurteken U+{ord(m.group()):04X}; verwijder het", "control-character"))
+    if o.datatype in NUMERIC:
+        try:
+            value = float(o.value) if o.value is not None and not isinstance(o.value, str) else float(str(o))
+        except (TypeError, ValueError, OverflowError):
+            value = math.nan
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            found.append((str(o)[:40], f"geen bruikbaar getal (oneindig, NaN of groter dan {MAX_NUMBER:,})".replace(",", "."),
+                          "bad-number"))
+    return found

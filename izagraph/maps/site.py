@@ -8,9 +8,7 @@ division), ``geo-<division>.html`` and ``index.html``.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import html
 import time
 from collections import defaultdict
@@ -21,6 +19,7 @@ import networkx as nx
 
 from ..errors import IzagraphError
 from ..network import governance_network
+from ..perf import without_cyclic_gc
 from . import map_title, network_map, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
@@ -67,20 +66,6 @@ def map_file(G: nx.MultiDiGraph, kind: str, node: str) -> str:
     if kind == "gemeente":
         return f"gemeente-{(a.get('code') or slug(node)).lower()}.html"
     raise IzagraphError(f"geen kaartbestand voor soort '{kind}'")
-
-
-@contextlib.contextmanager
-def _no_gc_pauses():
-    """Python's cyclic garbage collector re-scans the hundreds of thousands of small objects a national
-    network is made of, costing about a third of the run (measured); nothing we build here is cyclic
-    garbage, so collection waits until the map is written."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -306,7 +291,7 @@ def write_map(store: Path, output: Path, *, kind: str = "national", name: str | 
     ``as_of`` (YYYY-MM-DD) draws the structure as it was on that date: only the tables and seats active
     then (see :func:`izagraph.maps.measures.as_of`); findings are then computed for that date too.
     """
-    with _no_gc_pauses():
+    with without_cyclic_gc():
         return _write_map(store, output, kind=kind, name=name, overview=overview, group_by=group_by, geo=geo,
                           division=division, measure=measure, findings=findings, lang=lang,
                           pseudonymise=pseudonymise, geo_dir=geo_dir, today=as_of or today, as_of=as_of)
@@ -361,7 +346,7 @@ def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str =
               geo_dir: Path | None = None, today: str | None = None) -> list[Written]:
     """Write a map per region with data and per programme, the national map, the overviews, the
     geographic maps and an ``index.html`` linking them, into ``out_dir``."""
-    with _no_gc_pauses():
+    with without_cyclic_gc():
         return _write_all(store, out_dir, findings=findings, lang=lang, pseudonymise=pseudonymise, geo_dir=geo_dir,
                           today=today)
 
