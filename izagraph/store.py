@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import json
 import os
 import secrets
@@ -74,10 +75,15 @@ def _to_oxigraph(graph: Graph | Triples, directory: Path | None):
 
     store = ox.Store(str(directory)) if directory is not None else ox.Store()
     store.bulk_load(n_triples(graph), format=ox.RdfFormat.N_TRIPLES)
-    store.bulk_load(ontology_graph().serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(_ontology_nt(), format=ox.RdfFormat.N_TRIPLES)
     fault_point("bulk-load")
     store.optimize() if directory is not None else None
     return store
+
+
+@functools.lru_cache(maxsize=1)
+def _ontology_nt() -> bytes:
+    return ontology_graph().serialize(format="nt", encoding="utf-8")
 
 
 def _is_legacy(path: Path) -> bool:
@@ -171,7 +177,10 @@ def build_store(graph: Graph | Triples, path: Path, inputs: list[str]) -> StoreI
             (staging / GRAPH_FILE).write_bytes(n_triples(graph))
             fault_point("staging")
             store = _to_oxigraph(graph, staging / OXIGRAPH_DIR)
-            build_snapshot(store, staging / SNAPSHOT_DIR)  # every rule's facts, read in milliseconds later
+            # every rule's facts, read in milliseconds later; built on an in-memory copy of the same triples,
+            # whose queries run three times faster than on the database just written (bench: 3.0 s vs 9.0 s
+            # at S = 1, the copy included)
+            build_snapshot(_to_oxigraph(graph, None), staging / SNAPSHOT_DIR)
             del store  # close the database before switching to it
             info = StoreInfo(path, len(graph), [str(i) for i in inputs], stamp.isoformat(timespec="seconds"))
             (staging / META_FILE).write_text(json.dumps(
