@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import functools
 import json
 import os
 import secrets
@@ -31,7 +30,7 @@ from rdflib import Graph
 from .errors import StoreNotFound, StoreRefused
 from .snapshot import SNAPSHOT_DIR
 from .snapshot import build_into as build_snapshot
-from .vocab import ontology_graph
+from .vocab import ontology_nt
 
 if TYPE_CHECKING:  # (the loader imports this module: its triple set is imported where it is used)
     from .load.triples import Triples
@@ -75,15 +74,10 @@ def _to_oxigraph(graph: Graph | Triples, directory: Path | None):
 
     store = ox.Store(str(directory)) if directory is not None else ox.Store()
     store.bulk_load(n_triples(graph), format=ox.RdfFormat.N_TRIPLES)
-    store.bulk_load(_ontology_nt(), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(ontology_nt(), format=ox.RdfFormat.N_TRIPLES)
     fault_point("bulk-load")
     store.optimize() if directory is not None else None
     return store
-
-
-@functools.lru_cache(maxsize=1)
-def _ontology_nt() -> bytes:
-    return ontology_graph().serialize(format="nt", encoding="utf-8")
 
 
 def _is_legacy(path: Path) -> bool:

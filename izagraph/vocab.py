@@ -38,6 +38,12 @@ def ontology_graph(directory: Path = ONTOLOGY_DIR) -> Graph:
     return g
 
 
+@lru_cache(maxsize=1)
+def ontology_nt() -> bytes:
+    """The ontology as N-Triples (cached): what every Oxigraph store of izagraph holds beside the data."""
+    return ontology_graph().serialize(format="nt", encoding="utf-8")
+
+
 @lru_cache(maxsize=4)
 def shapes_graph(directory: Path = ONTOLOGY_DIR) -> Graph:
     g = Graph()

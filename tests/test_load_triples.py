@@ -17,7 +17,8 @@ from rdflib.compare import isomorphic
 from izagraph.load import load_dataset, read_inputs, read_triples
 from izagraph.load.shacl_sparql import batch, class_closures, compile_shapes, run_checks
 from izagraph.load.triples import Triples
-from izagraph.load.validate import _ontology_nt, term_problems
+from izagraph.load.validate import term_problems
+from izagraph.vocab import ontology_nt
 from izagraph.namespaces import XSD
 from izagraph.vocab import shapes_graph
 
@@ -79,7 +80,7 @@ def test_listed_and_merged_checks_report_what_the_plain_checks_report(case):
     CASES[case](graph)
     store = ox.Store()
     store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    store.bulk_load(_ontology_nt(), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(ontology_nt(), format=ox.RdfFormat.N_TRIPLES)
     shapes = shapes_graph()
     plain = run_checks(store, compile_shapes(shapes))
     listed = compile_shapes(shapes, class_closures(store, shapes))

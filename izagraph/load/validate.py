@@ -5,13 +5,12 @@ from __future__ import annotations
 import math
 import os
 import re
-from functools import lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 from ..errors import IzagraphError, Problem
 from ..namespaces import DCTERMS, IZG, OPENGOV, ORG, RDF, RDFS, SCHEMA, SH, SKOS, XSD
-from ..vocab import ontology_graph, shapes_graph
+from ..vocab import ontology_graph, ontology_nt, shapes_graph
 
 # Which input column a property comes from, so a shape violation can name the column.
 PROPERTY_COLUMNS = {
@@ -110,12 +109,7 @@ def _sparql(data: Graph) -> list[tuple]:
     return [(r.focus, r.path, r.value,
              _fill(_pick(list(shapes.objects(r.shape, SH.message))) or "voldoet niet aan de vorm (SHACL)",
                    r.path, r.value))
-            for r in validate(data, shapes, _ontology_nt())]
-
-
-@lru_cache(maxsize=1)
-def _ontology_nt() -> bytes:
-    return ontology_graph().serialize(format="nt", encoding="utf-8")
+            for r in validate(data, shapes, ontology_nt())]
 
 
 def shacl_problems(data: Graph, origins: dict[URIRef, tuple[str, int]], engine: str | None = None) -> list[Problem]:
