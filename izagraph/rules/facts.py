@@ -464,12 +464,12 @@ def _seats(facts: Facts) -> list[Seat]:
         if table is None or member is None:
             continue
         mandate = values_of(mandate_of.get(s))
-        out.append(Seat(
-            s, table, member, _one(kind_of.get(s), "organisation"), _frozen(perspective.get(s)),
-            _frozen(sector.get(s)), _frozen(behalf.get(s)), _frozen(behalf_sector.get(s)),
-            _frozen(behalf_gemeente.get(s)), (True in mandate) if mandate else None, _one(role_of.get(s)),
-            _frozen(end_of.get(s)), illustrative.get(s) is not None, _frozen(start_of.get(s)),
-        ))
+        e = (perspective.get(s), sector.get(s), behalf.get(s), behalf_sector.get(s), behalf_gemeente.get(s),
+             end_of.get(s), start_of.get(s))  # most are absent: no call for those (450,000 seats at S = 10)
+        p, sc, b, bs, bg, end, start = (EMPTY if x is None else _frozen(x) for x in e)
+        out.append(Seat(s, table, member, _one(kind_of.get(s), "organisation"), p, sc, b, bs, bg,
+                        (True in mandate) if mandate else None, _one(role_of.get(s)), end,
+                        illustrative.get(s) is not None, start))
     return out
 
 
