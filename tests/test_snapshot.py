@@ -148,3 +148,21 @@ def test_every_rule_query_splits_into_blocks():
     for rule in ALL_RULES:
         p = plan(rule.query())
         assert not p.whole and len(p.blocks) >= 5, rule.id
+
+
+def test_the_network_rules_lean_seat_pass_gives_the_seats_of_the_full_one(tmp_path):
+    """``active_members_by_table`` reads seats straight from the fact columns when no rule built the full
+    seats yet; it must give exactly the pairs (and order) of the full seats."""
+    import datetime as dt
+
+    from izagraph.rules.facts import Facts, active_members_by_table, active_seats_by_table
+    from izagraph.synthetic import generate
+
+    folder = generate(tmp_path / "synthetic", 0.05, seed=5)
+    for paths in (SHIPPED, [folder]):
+        snap = OxigraphBackend.from_graph(load_dataset(paths).graph, snapshot=True).snapshot
+        for day in (dt.date(2025, 6, 1), dt.date(2020, 1, 1)):
+            lean = active_members_by_table(Facts.from_ids(*snap._union_ids(None)), day)
+            full = Facts.from_ids(*snap._union_ids(None))
+            expected = {t: [(s.iri, s.member) for s in seated] for t, seated in active_seats_by_table(full, day).items()}
+            assert lean == expected and sum(map(len, lean.values())) > 10

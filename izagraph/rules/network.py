@@ -23,7 +23,7 @@ from itertools import chain
 
 from ..analytics.comembership import articulation_splits, betweenness, co_membership, communities
 from ..findings import Finding
-from .facts import active_seats_by_table, active_tables, facts_of, short_list
+from .facts import active_members_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
@@ -107,7 +107,7 @@ def _networks(rows, ctx):
 
 
 def _scopes(facts, ts, today, how):
-    seats_at = {t: [(s.iri, s.member) for s in seated] for t, seated in active_seats_by_table(facts, today).items() if t in ts}
+    seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
     out = []
     for key, group in sorted(_groups(facts, ts, how).items()):
         tables_of = defaultdict(set)
