@@ -160,7 +160,7 @@ def bench_scale(scale: float, tmp: Path, cap: float, rdflib_cap: float, check_ca
     from izagraph.rules import ALL_RULES
     from izagraph.synthetic import generate
 
-    res: dict = {"scale": scale}
+    res: dict = {"scale": scale, "caps": {"oxigraph": cap, "rdflib": rdflib_cap}}  # the ratios use this run's caps
     folder = tmp / f"s{scale:g}"
     t = time.perf_counter()
     generate(folder, scale, 42)
@@ -262,7 +262,8 @@ def report(results: list[dict], cap: float, rdflib_cap: float) -> list[str]:
                 continue
             a = snap.get("seconds")
             cells = []
-            for name, engine_cap in (("oxigraph", cap), ("rdflib", rdflib_cap)):
+            for name, engine_cap in (("oxigraph", r.get("caps", {}).get("oxigraph", cap)),
+                                     ("rdflib", r.get("caps", {}).get("rdflib", rdflib_cap))):
                 b = r[f"rules_{name}"].get(rule, {}).get("seconds")
                 ratio = f"{b / a:7.1f}x" if a and b else (f"> {engine_cap / a:5.1f}x" if a and b is None else "   -")
                 cells.append(f"{name} {fmt(b)} s {ratio}")
