@@ -57,6 +57,17 @@ def no_network(monkeypatch) -> list:
     return attempts
 
 
+def random_memberships(seed: int, members: int, tables: int, draws: int, width: int = 1) -> set[tuple[str, str]]:
+    """``draws`` random (member, table) pairs among ``members`` members ``m…`` and ``tables`` tables ``t…``
+    (numbers padded to ``width``): a random affiliation network for comparing network implementations."""
+    import random
+
+    rnd = random.Random(seed)
+    names_m = [f"m{i:0{width}d}" for i in range(members)]
+    names_t = [f"t{i:0{width}d}" for i in range(tables)]
+    return {(rnd.choice(names_m), rnd.choice(names_t)) for _ in range(draws)}
+
+
 @pytest.fixture
 def mini(tmp_path) -> Path:
     """A writable copy of tests/data/mini."""

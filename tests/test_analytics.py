@@ -11,6 +11,8 @@ import pytest
 
 from izagraph.analytics import affiliation_graph, articulation_splits, centrality, co_membership, communities
 
+from .conftest import random_memberships
+
 
 def brute_force(memberships):
     tables_of = {}
@@ -26,10 +28,7 @@ def brute_force(memberships):
 
 @pytest.mark.parametrize("seed", range(5))
 def test_projection_drops_no_edge_and_no_member(seed):
-    rnd = random.Random(seed)
-    members = [f"m{i}" for i in range(60)]
-    tables = [f"t{i}" for i in range(25)]
-    memberships = {(rnd.choice(members), rnd.choice(tables)) for _ in range(200)}
+    memberships = random_memberships(seed, 60, 25, 200)
     memberships |= {("m-alone", "t-alone")}  # a member alone at its table
     G = co_membership(affiliation_graph(memberships))
     nodes, edges = brute_force(memberships)

@@ -13,6 +13,7 @@ from izagraph.backends.sparql import OxigraphBackend
 from izagraph.errors import ParameterError
 from izagraph.rules import check
 
+from .conftest import random_memberships
 from .test_rules import RULES_DATA, TODAY, graph_for
 
 NATIONAL = RULES_DATA / "brokers" / "national-actor"
@@ -54,10 +55,7 @@ def test_an_unknown_scope_is_refused_with_a_suggestion():
 
 @pytest.mark.parametrize("seed", range(6))
 def test_igraph_network_equals_the_networkx_reference(seed):
-    rnd = random.Random(seed)
-    members = [f"m{i:02d}" for i in range(40)]
-    tables = [f"t{i:02d}" for i in range(30)]
-    pairs = {(rnd.choice(members), rnd.choice(tables)) for _ in range(70)}
+    pairs = random_memberships(seed, 40, 30, 70, width=2)
     G = nxnet.co_membership(nxnet.affiliation_graph(pairs))
     net = ignet.co_membership(pairs)
     assert sorted(net.edges()) == sorted((*sorted((a, b)), w) for a, b, w in G.edges(data="weight"))

@@ -431,21 +431,12 @@ def _one(values, default=None):
         return default
     return next(iter(values)) if len(values) == 1 else min(values, key=str)
 def active_seats_by_table(facts: Facts, today: dt.date) -> dict[str, list[Seat]]:
-    """Per table active on ``today``, its seats active on ``today`` (in the order of :func:`seats`); tables
-    without an active seat are left out. Built once per facts and day (callers must not change it)."""
+    """:func:`active_seats` grouped per table (in the order of :func:`seats`); tables without an active
+    seat are left out. Built once per facts and day (callers must not change it)."""
     def build():
-        active = _active_iris(facts, today)
         out: dict[str, list[Seat]] = {}
-        dates: dict[tuple, bool] = {}  # (end, start) -> active: far fewer than seats
-        for s in seats(facts):
-            if s.table not in active:
-                continue
-            key = (s.end, s.start)
-            on = dates.get(key)
-            if on is None:
-                on = dates[key] = s.active(today)
-            if on:
-                out.setdefault(s.table, []).append(s)
+        for s in active_seats(facts, today):
+            out.setdefault(s.table, []).append(s)
         return out
 
     return facts.memo(("active-seats-by-table", today), build)
@@ -524,7 +515,7 @@ def active_seats(facts: Facts, today: dt.date, everywhere: bool = False) -> list
     every = facts.memo(("active-seats-everywhere", today), build_all)
     if everywhere:
         return every
-    ids = active_tables(facts, today)  # which tables are active does not depend on the scope
+    ids = _active_iris(facts, today)  # which tables are active does not depend on the scope
     return facts.memo(("active-seats", today), lambda: [s for s in every if s.table in ids])
 
 
