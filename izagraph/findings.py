@@ -159,7 +159,7 @@ class Finding:
     confidence: str | None = None
     sources: tuple[str, ...] = ()
     gap: str = "governance"
-    facts: tuple[str, ...] = ()
+    facts: frozenset[str] = frozenset()  # the IRIs it rests on (for its provenance; no order needed)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", canonical(self.evidence))
@@ -171,7 +171,8 @@ class Finding:
             object.__setattr__(self, "basis", "illustrative")
         object.__setattr__(self, "illustrative", self.basis == "illustrative")
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
-        object.__setattr__(self, "facts", tuple(sorted(set(self.facts))))
+        if type(self.facts) is not frozenset:
+            object.__setattr__(self, "facts", frozenset(self.facts))
 
     def with_provenance(self, basis: str, confidence: str | None, sources) -> Finding:
         """This finding with its trust set (what :func:`izagraph.rules.provenance.annotate` computes). A
@@ -179,7 +180,8 @@ class Finding:
         when this finding was made): thousands of findings are annotated per national check."""
         if basis not in BASES:
             raise ValueError(f"unknown basis {basis!r}")
-        out = copy.copy(self)
+        out = object.__new__(Finding)  # a shallow copy (copy.copy goes through __reduce_ex__: slower)
+        out.__dict__.update(self.__dict__)
         object.__setattr__(out, "basis", basis)
         object.__setattr__(out, "illustrative", basis == "illustrative")
         object.__setattr__(out, "confidence", confidence)

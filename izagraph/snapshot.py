@@ -252,6 +252,26 @@ class Snapshot:
             self._shared[("rows", query.name)] = rows
         return rows
 
+    def columns(self, query: Query) -> tuple[dict[str, np.ndarray], list] | None:
+        """``query``'s rows without parameters as id columns (per variable, -1 unbound) into
+        :attr:`values`, or None when a block of it is not in the snapshot."""
+        p = plan(query)
+        if not self.covers(query):
+            return None
+        parts = {v: [] for v in p.variables}
+        for key, _ in p.blocks:
+            _, columns = self.blocks[key]
+            n = len(next(iter(columns.values()))) if columns else 0
+            for v in p.variables:
+                parts[v].append(columns[v] if v in columns else np.full(n, -1, dtype=np.int32))
+        return {v: np.concatenate(c) if c else np.empty(0, dtype=np.int32) for v, c in parts.items()}, self.values
+
+    def memo(self, key, build):
+        """``build()`` once per opened snapshot (values derived from it that every check shares)."""
+        if ("memo", key) not in self._shared:
+            self._shared[("memo", key)] = build()
+        return self._shared[("memo", key)]
+
     def shared_rows(self, query: Query, params: dict, live) -> ResultRows:
         """Rows for a rule that carry the facts shared by all rules (see the module text), with this rule's
         scope facts (its blocks that use a filter parameter) laid over them."""

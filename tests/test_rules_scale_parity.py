@@ -62,7 +62,7 @@ def append(path, row: dict) -> None:
 
 def findings(backend, region, params):
     report = check(backend, RULES, params=params, region=region, today=TODAY)
-    return [{**f.to_dict(), "facts": list(f.facts)} for f in report.findings]
+    return [{**f.to_dict(), "facts": sorted(f.facts)} for f in report.findings]
 
 
 @pytest.mark.parametrize("params", PARAMS, ids=["defaults", "small-parts"])

@@ -29,10 +29,11 @@ from functools import lru_cache
 from ..errors import ParameterError
 from ..findings import Finding, Report, Severity
 from ..namespaces import SKOS, concept
+from ..perf import without_cyclic_gc
 from ..queries import CONCEPT_TYPES, Param, Query, load_query
 from ..vocab import Vocabulary, vocabulary
 from . import drukte, gaps, network, perspectives, regions, structures
-from .provenance import annotate
+from .provenance import COLUMNS as PROVENANCE_COLUMNS, ProvenanceIndex, annotate
 
 FILTERS = ("region", "programme", "theme")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -239,6 +240,13 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
             # not even an id: the parameter check below says so
     per_rule, skipped = _distribute(selected, params, filters, explicit)
     contexts = [(rule, rule.context(per_rule[rule.id], vocab, today)) for rule in selected if rule.id not in skipped]
+    with without_cyclic_gc():  # facts, seats and findings are many long-lived objects without cycles
+        findings = _run(backend, contexts, vocab)
+    used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}
+    return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
+
+
+def _run(backend, contexts, vocab) -> list[Finding]:
     findings: list[Finding] = []
     snapshot = getattr(backend, "snapshot", None)  # the load-time analytical snapshot, when there is one
     for rule, ctx in contexts:
@@ -250,11 +258,23 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
         findings.extend(rule.score(rows, ctx, vocab))
     findings = structures.one_per_pair(findings)
     if findings:  # one provenance query for all findings: basis, confidence and sources from every fact
-        provenance = load_query("provenance", backend.language)
-        findings = annotate(findings, snapshot.rows(provenance, {}, backend) if snapshot is not None
-                            else backend.rows(provenance, {}))
-    used = {rule.id: {k: _plain(v) for k, v in ctx.data.items()} for rule, ctx in contexts}
-    return Report(findings, rules=[rule.id for rule, _ in contexts], skipped=skipped, params=used, lang=lang)
+        findings = annotate(findings, _provenance(backend, snapshot))
+    return findings
+
+
+def _provenance(backend, snapshot) -> ProvenanceIndex:
+    """Every entity's provenance: from the snapshot's columns when it holds the query (built once per
+    opened store), else from the query's rows."""
+    query = load_query("provenance", backend.language)
+    if snapshot is not None:
+        def build():
+            stored = snapshot.columns(query)
+            if stored is None:  # the query changed since the load: its rows run live
+                return ProvenanceIndex.from_rows(snapshot.rows(query, {}, backend))
+            columns, values = stored
+            return ProvenanceIndex.from_ids(*(columns[c] for c in PROVENANCE_COLUMNS), values)
+        return snapshot.memo(("provenance", query.text), build)
+    return ProvenanceIndex.from_rows(backend.rows(query, {}))
 
 
 def _distribute(selected: list[Rule], params: dict, filters: dict, explicit: bool):
