@@ -17,8 +17,8 @@ True
 
 from __future__ import annotations
 
-import copy
 import enum
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -188,9 +188,9 @@ class Finding:
         object.__setattr__(out, "sources", tuple(sorted(set(sources))))
         return out
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple[str, str, str]:
-        """What identifies a finding: rule, subject and evidence (as canonical JSON)."""
+        """What identifies a finding: rule, subject and evidence (as canonical JSON; computed once)."""
         return self.rule, self.subject, _sort_key(self.evidence)
 
     def __eq__(self, other) -> bool:
@@ -259,6 +259,22 @@ def evidence_summary(evidence: dict, limit: int = 6) -> str:
     return "; ".join(parts)
 
 
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    """Severity (high first), rule, subject label, subject, then evidence. The evidence (as JSON) is only
+    compared where the rest is equal: tens of thousands of findings at national scale, few ties."""
+    out = sorted(findings, key=lambda f: (-f.severity, f.rule, f.subject_label, f.subject))
+    i = 0
+    while i < len(out):
+        f, j = out[i], i + 1
+        while j < len(out) and (out[j].severity, out[j].rule, out[j].subject_label, out[j].subject) == \
+                (f.severity, f.rule, f.subject_label, f.subject):
+            j += 1
+        if j - i > 1:
+            out[i:j] = sorted(out[i:j], key=lambda f: f.key)
+        i = j
+    return out
+
+
 @dataclass
 class Report:
     """The findings of one ``check`` run, ordered by severity (high first), rule and subject."""
@@ -270,7 +286,7 @@ class Report:
     lang: str = "nl"
 
     def __post_init__(self) -> None:
-        self.findings = sorted(self.findings, key=lambda f: (-f.severity, f.rule, f.subject_label, f.key))
+        self.findings = _ordered(self.findings)
         if not self.rules:
             self.rules = sorted({f.rule for f in self.findings})
 
