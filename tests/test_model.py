@@ -36,3 +36,18 @@ def test_every_query_has_titles_an_explanation_and_a_cypher_twin(query):
     assert query.description("nl") and query.description("en")
     twin = load_query(query.name, "cypher")
     assert twin.params.keys() == query.params.keys()
+
+
+def test_ontology_graph_is_what_rdflib_parses():
+    """The ontology is parsed with Oxigraph's Turtle parser for speed: the same graph as rdflib's own."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from izagraph.vocab import ontology_files, ontology_graph
+
+    expected = Graph()
+    for path in ontology_files():
+        expected.parse(path, format="turtle")
+    got = ontology_graph()
+    assert len(got) == len(expected) > 1000
+    assert isomorphic(got, expected)
