@@ -1,7 +1,17 @@
-"""Analytics: plain functions over networkx graphs, one module per topic; no I/O, no rdflib, no Neo4j."""
+"""Analytics: plain functions over networkx graphs, one module per topic; no I/O, no rdflib, no Neo4j.
 
-from .coaffiliation import (
-    affiliation_graph, articulation_splits, centrality, co_membership, communities,
-)
+The networkx functions are imported on first use: the rules use :mod:`izagraph.analytics.comembership`
+(igraph) only, and importing networkx would add a seventh of a second to every ``check``."""
 
-__all__ = ["affiliation_graph", "co_membership", "centrality", "articulation_splits", "communities"]
+_COAFFILIATION = ("affiliation_graph", "co_membership", "centrality", "articulation_splits", "communities")
+
+
+def __getattr__(name):
+    if name in _COAFFILIATION:
+        from . import coaffiliation
+
+        return getattr(coaffiliation, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = list(_COAFFILIATION)
