@@ -26,7 +26,7 @@ from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_
 from .html import render, template, write_geo_map, write_index, write_network_map
 from .measures import as_of as as_of_date
 from .overlay import Mark, marks_from_findings
-from .scope import Scope, region_gemeenten, resolve_scope, slug
+from .scope import Scope, edge_rows, region_gemeenten, resolve_scope, slug
 from .style import PROGRAMME_ORDER, text
 
 NATIONAL_FILE = "nationaal.html"
@@ -250,7 +250,8 @@ def regions_with_maps(G: nx.MultiDiGraph) -> list[str]:
     regions_of_gm: dict[str, set[str]] = defaultdict(set)
     explicit: dict[str, set[str]] = defaultdict(set)
     direct: set[str] = set()
-    for u, v, rel in G.edges(data="relation"):
+    for u, v, _, d in edge_rows(G):
+        rel = d.get("relation")
         if rel == "part_of":
             parent[u].add(v)
         elif rel == "contains":
@@ -278,7 +279,7 @@ def regions_with_maps(G: nx.MultiDiGraph) -> list[str]:
 
 def programmes_with_maps(G: nx.MultiDiGraph) -> list[str]:
     order = {p: i for i, p in enumerate(PROGRAMME_ORDER)}
-    progs = {v for _, v, rel in G.edges(data="relation") if rel == "programme"}
+    progs = {v for _, v, _, d in edge_rows(G) if d.get("relation") == "programme"}
     return sorted(progs, key=lambda p: (order.get(G.nodes[p].get("notation"), 99), p))
 
 
