@@ -288,14 +288,14 @@ class _Sources:
 
 def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks: Iterable[Mark] = (),
                       links: Mapping[str, str] | None = None, national: bool = False, today: str | None = None,
-                      layout: bool = True, seed: int = 7, subtitle: str = "") -> MapSpec:
+                      layout: bool = True, seed: int = 7, subtitle: str = "", measures: dict | None = None) -> MapSpec:
     """The network map of ``H`` (a :func:`~izagraph.maps.scope.select` subgraph).
 
     ``marks`` are rule findings to draw (see :mod:`izagraph.maps.overlay`), ``links`` maps node ids to
     the file of their own map (a region node in the national map links to the region's map).
     Nodes carry a vis ``group`` (style per kind and programme, see :func:`node_groups`), plain-text
     facts in ``info`` and a ``src`` index into the map's source list; the page turns those into the
-    tooltip text.
+    tooltip text. ``measures`` are :func:`~izagraph.maps.measures.node_measures` of ``H`` when made already.
     """
     links = links or {}
     attrs = dict(H.nodes(data=True))
@@ -331,7 +331,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                                                 "members", "division", "code", "status", "sector", "tables",
                                                 "seats", "findings", "finding", "role", "perspective", "on_behalf_of", "score", "rule")}
     sources = _Sources(lang, H.graph.get("sources"))
-    measures = node_measures(H, today)
+    measures = node_measures(H, today) if measures is None else measures
 
     nodes: list[dict] = []
     programmes_seen: set[str] = set()
@@ -676,7 +676,7 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
     progs: dict[str, Counter] = defaultdict(Counter)
     themes: dict[str, Counter] = defaultdict(Counter)
     for g, ts in groups.items():
-        for t in ts:
+        for t in sorted(ts):  # sorted: most_common() breaks ties by first count (same on every run)
             a = G.nodes[t]
             progs[g].update(_split(a.get("programmes")))
             themes[g].update(_split(a.get("themes")))
