@@ -16,6 +16,11 @@ on the map), then measures, each as the median of ``--runs`` unless said otherwi
 
     .venv/bin/python benchmarks/bench_maps.py --store /tmp/s1/store [--runs 3] [--chromium /usr/bin/chromium]
     .venv/bin/python benchmarks/bench_maps.py [--scale 0.625] [--spring]
+    .venv/bin/python benchmarks/bench_maps.py --store /tmp/s1/store --baseline /tmp/base
+
+``--baseline DIR`` (a source tree of another commit, e.g. ``git archive main | tar -x -C /tmp/base``) adds a
+before/after table measured side by side in the same run: both commands and both pages in Chromium, the
+baseline's and this tree's runs interleaved, so the machine's load weighs on both alike.
 
 The machine's load average is printed before and after: on a shared machine wall-clock figures vary with
 it, so compare figures from one run (or runs at a similar load) only.
@@ -109,6 +114,52 @@ REDRAW_JS = """async () => {
 }"""
 
 
+def side_by_side(store: Path, baseline: Path, tmp: Path, runs: int, chromium: str) -> None:
+    """Before (``baseline``'s izagraph) and after (this tree's), interleaved run by run: the commands
+    ``map --national`` and ``map --national --findings``, then their pages in one Chromium."""
+    trees = {"before": baseline.resolve(), "after": ROOT}
+    times: dict[tuple[str, str], list[Seconds]] = {}
+    pages = {}
+    for _ in range(runs):
+        for findings in (False, True):
+            for name, tree in trees.items():
+                env = dict(os.environ, PYTHONPATH=str(tree))
+                html = tmp / f"{name}-{'findings' if findings else 'plain'}.html"
+                args = [sys.executable, "-m", "izagraph", "--store", str(store), "map", "--national", "-o", str(html)]
+                times.setdefault((name, findings), []).append(command(args + (["--findings"] if findings else []), env))
+                pages[f"{name} {'findings' if findings else 'plain'}"] = html
+    browser = in_chromium(pages, chromium, runs)
+
+    def med(xs):
+        return Seconds(statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs))
+
+    print(f"\n  before ({baseline}) and after (this tree), side by side, median of {runs} interleaved runs:")
+    print(f"  {'':52s} {'before':>10s} {'after':>10s}")
+    for findings, what in ((False, "izagraph map --national"), (True, "izagraph map --national --findings")):
+        key = "findings" if findings else "plain"
+        b, a = med(times[("before", findings)]), med(times[("after", findings)])
+        fb, fa = browser[f"before {key}"], browser[f"after {key}"]
+        rows = [(f"{what}: command wall s", b[0], a[0], ".2f"), ("  command CPU s (user + system)", b[1], a[1], ".2f"),
+                ("  Chromium: navigation start -> first frame, s", fb["first"] / 1000, fa["first"] / 1000, ".2f"),
+                ("  total: command + map ready, s", b[0] + fb["first"] / 1000, a[0] + fa["first"] / 1000, ".2f"),
+                ("  redraw per frame while panning, ms", fb["redraw"], fa["redraw"], ".1f")]
+        for label, before, after, fmt in rows:
+            print(f"  {label:52s} {before:10{fmt}} {after:10{fmt}}")
+    same = [k for k in ("plain", "findings")
+            if map_data(tmp / f"before-{k}.html") == map_data(tmp / f"after-{k}.html")]
+    print(f"  map data (nodes, edges, tooltips, findings, positions) byte-identical before and after: "
+          f"{', '.join(same) or 'none'}")
+
+
+def map_data(html: Path) -> str:
+    """The page's embedded map data (the JSON in its ``application/json`` script), as written."""
+    import re
+
+    page = html.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
+    return found.group(1) if found else page
+
+
 def in_chromium(pages: dict[str, Path], chromium: str, runs: int) -> dict[str, dict]:
     """Per page: median ms to the first drawn frame, the page's own timing marks, the median redraw ms
     per frame while panning, and requests that tried to leave ``file:``; one browser for all pages."""
@@ -159,6 +210,7 @@ def main() -> None:
     ap.add_argument("--rdflib", action="store_true", help="also time rdflib's store.read_graph")
     ap.add_argument("--spring", action="store_true", help="also time networkx.spring_layout")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--baseline", type=Path, help="a source tree of another commit: adds a before/after table")
     args = ap.parse_args()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
@@ -223,6 +275,8 @@ def main() -> None:
 
             _, t_spring = timed(lambda: nx.spring_layout(nx.Graph(H), seed=1))
             print(f"  networkx.spring_layout on the same graph: {t_spring:.1f} s")
+        if args.baseline:
+            side_by_side(store, args.baseline, tmp, args.runs, args.chromium)
     load_after = os.getloadavg()
     print(f"  load average {load_before[0]:.1f} at the start, {load_after[0]:.1f} at the end")
 

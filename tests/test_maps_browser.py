@@ -260,7 +260,8 @@ def test_big_map_draws_its_plain_lines_itself_and_hands_a_small_view_back(tmp_pa
     spec = network_map(national_network(), Scope("national"), today=TODAY)
     plain = [e for e in spec.edges if not e.get("label") and not e.get("smooth")]
     page = offline.open(write_network_map(spec, tmp_path / "national.html"))
-    assert page.evaluate("izagraph.bulk") == {"lines": len(plain), "own": True, "drawn": len(plain)}
+    bulk = page.evaluate("izagraph.bulk")
+    assert (bulk["lines"], bulk["own"], bulk["drawn"], bulk["layered"]) == (len(plain), True, len(plain), True)
     assert page.evaluate("izagraph.edges.length") == len(spec.edges) - len(plain)
     member = next(n for n in spec.nodes if n["k"] == "organisation")
     seats = [e["id"] for e in spec.edges if e["from"] == member["id"] and e["rel"] == "membership"]
@@ -271,6 +272,46 @@ def test_big_map_draws_its_plain_lines_itself_and_hands_a_small_view_back(tmp_pa
     page.wait_for_function("izagraph.bulk.own === true && izagraph.edges.length === %d" % (len(spec.edges) - len(plain)))
     page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert page.evaluate("izagraph.bulk.drawn") == len(plain)
+    offline.assert_offline()
+
+
+FRAME = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+PAN = """(() => { const n = izagraph.network, p = n.getViewPosition(), s = n.getScale();
+  n.moveTo({ position: { x: p.x + 40 / s, y: p.y + 25 / s }, scale: s, animation: false }); })()"""
+
+
+GRAB = """(() => { const c = izagraph.network.canvas.frame.canvas;
+  window._pixels = c.getContext("2d").getImageData(0, 0, c.width, c.height).data; })()"""
+COMPARE = """(() => { const c = izagraph.network.canvas.frame.canvas, a = window._pixels;
+  const b = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  let n = 0, most = 0;  // colours premultiplied by alpha: an all but transparent pixel's colour is noise
+  for (let i = 0; i < a.length; i += 4) {
+    let d = Math.abs(a[i + 3] - b[i + 3]);
+    for (let k = 0; k < 3; k++) d = Math.max(d, Math.abs(a[i + k] * a[i + 3] - b[i + k] * b[i + 3]) / 255);
+    if (d >= 1) { n++; most = Math.max(most, d); }
+  }
+  return { differ: n, most: Math.round(most), of: a.length / 4 }; })()"""
+
+
+def test_big_map_pans_its_plain_lines_from_one_layer(tmp_path, offline):
+    """Panning at one zoom level copies the plain lines from a layer drawn once (bulkDraw in network.js):
+    the picture after a pan is the picture of the lines drawn straight on the canvas (up to rounding: a
+    colour value or two on some antialiased pixels); a zoom or a change of what is shown draws it anew."""
+    spec = network_map(national_network(), Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "national.html"))
+    page.wait_for_function("izagraph.bulk.layers === 1")  # drawn once the page is idle after the first frame
+    page.evaluate(PAN)
+    page.evaluate(FRAME)
+    assert page.evaluate("izagraph.bulk.layers") == 1  # copied, not drawn
+    page.evaluate(GRAB)
+    page.evaluate("izagraph.bulk.layered = false; izagraph.network.redraw()")  # drawn straight on the canvas
+    page.evaluate(FRAME)
+    diff = page.evaluate(COMPARE)
+    assert diff["differ"] <= diff["of"] // 100 and diff["most"] <= 8, diff  # a shifted layer: 30 %, 150
+    page.evaluate("izagraph.bulk.layered = true; izagraph.apply(false); izagraph.network.redraw()")
+    page.wait_for_function("izagraph.bulk.layers === 2")  # apply dropped the layer
+    page.evaluate("izagraph.network.moveTo({ scale: izagraph.network.getScale() * 2, animation: false })")
+    page.wait_for_function("izagraph.bulk.layers === 3")
     offline.assert_offline()
 
 

@@ -26,11 +26,15 @@ def map_title(G: nx.MultiDiGraph, scope: Scope, lang: str = "nl") -> str:
 
 
 def network_map(G: nx.MultiDiGraph, scope: Scope, *, lang: str = "nl", marks=(), links=None,
-                today: str | None = None, subtitle: str = "") -> MapSpec:
-    """The network map for ``scope`` of the full governance network ``G`` (``context=True``)."""
-    H = select(G, scope)
+                today: str | None = None, subtitle: str = "", selected: nx.MultiDiGraph | None = None,
+                measures: dict | None = None) -> MapSpec:
+    """The network map for ``scope`` of the full governance network ``G`` (``context=True``).
+
+    ``selected`` (``select(G, scope)``) and ``measures`` (:func:`~izagraph.maps.measures.node_measures`
+    of it) when made already: a map with findings makes them while the rules run."""
+    H = select(G, scope) if selected is None else selected
     return build_network_map(H, title=map_title(G, scope, lang), lang=lang, marks=marks, links=links,
-                             national=scope.kind == "national", today=today, subtitle=subtitle)
+                             national=scope.kind == "national", today=today, subtitle=subtitle, measures=measures)
 
 
 def overview_map(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = "nl", links=None,

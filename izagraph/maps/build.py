@@ -24,7 +24,7 @@ from ..vocab import vocabulary
 from .layout import structured_layout
 from .measures import MEASURES, end_key, node_measures, start_key
 from .overlay import Mark
-from .scope import is_active, slug
+from .scope import edge_rows, is_active, slug
 from .style import (
     EDGE_STYLE, SCALE, FINDING_COLOUR, OTHER_FINDING_COLOUR, ILLUSTRATIVE_DASHES, INCONGRUENT_COLOUR, KIND_ORDER, KIND_STYLE, PROGRAMME_ORDER,
     RELATION_ORDER, primary_programme, programme_colour, text, word,
@@ -198,7 +198,7 @@ def _primary_region(G: nx.MultiDiGraph, regions: list[str]) -> str | None:
 
 def _depths(G: nx.MultiDiGraph, tables: list[str]) -> dict[str, int]:
     parent = {}
-    for u, v, d in G.edges(data=True):
+    for u, v, _, d in edge_rows(G):
         if d.get("relation") == "parent":
             parent.setdefault(u, v)
     out = {}
@@ -288,14 +288,14 @@ class _Sources:
 
 def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks: Iterable[Mark] = (),
                       links: Mapping[str, str] | None = None, national: bool = False, today: str | None = None,
-                      layout: bool = True, seed: int = 7, subtitle: str = "") -> MapSpec:
+                      layout: bool = True, seed: int = 7, subtitle: str = "", measures: dict | None = None) -> MapSpec:
     """The network map of ``H`` (a :func:`~izagraph.maps.scope.select` subgraph).
 
     ``marks`` are rule findings to draw (see :mod:`izagraph.maps.overlay`), ``links`` maps node ids to
     the file of their own map (a region node in the national map links to the region's map).
     Nodes carry a vis ``group`` (style per kind and programme, see :func:`node_groups`), plain-text
     facts in ``info`` and a ``src`` index into the map's source list; the page turns those into the
-    tooltip text.
+    tooltip text. ``measures`` are :func:`~izagraph.maps.measures.node_measures` of ``H`` when made already.
     """
     links = links or {}
     attrs = dict(H.nodes(data=True))
@@ -303,7 +303,8 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     node_ids = sorted(attrs, key=lambda n: (rank.get(attrs[n].get("kind"), 99), n))
     index = {n: i for i, n in enumerate(node_ids)}
     label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
-    edge_list = sorted(H.edges(data=True), key=lambda e: (index[e[0]], index[e[1]], e[2].get("relation", "")))
+    edge_list = sorted(((u, v, d) for u, v, _, d in edge_rows(H)),
+                       key=lambda e: (index[e[0]], index[e[1]], e[2].get("relation", "")))
     seats: Counter = Counter()
     members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     tables_of: dict[str, list[str]] = defaultdict(list)
@@ -330,7 +331,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                                                 "members", "division", "code", "status", "sector", "tables",
                                                 "seats", "findings", "finding", "role", "perspective", "on_behalf_of", "score", "rule")}
     sources = _Sources(lang, H.graph.get("sources"))
-    measures = node_measures(H, today)
+    measures = node_measures(H, today) if measures is None else measures
 
     nodes: list[dict] = []
     programmes_seen: set[str] = set()
@@ -556,7 +557,7 @@ def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, s
     group_of: dict[int, str] = {}
     depth = _depths(H, tables)
     region_of: dict[str, str | None] = {t: _primary_region(H, territory[t]) for t in tables}
-    parent = {u: v for u, v, d in H.edges(data=True) if d.get("relation") == "parent"}
+    parent = {u: v for u, v, _, d in edge_rows(H) if d.get("relation") == "parent"}
     for t in tables:
         cur, hops = t, 0
         while region_of.get(cur) is None and cur in parent and hops < 12:
@@ -675,7 +676,7 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
     progs: dict[str, Counter] = defaultdict(Counter)
     themes: dict[str, Counter] = defaultdict(Counter)
     for g, ts in groups.items():
-        for t in ts:
+        for t in sorted(ts):  # sorted: most_common() breaks ties by first count (same on every run)
             a = G.nodes[t]
             progs[g].update(_split(a.get("programmes")))
             themes[g].update(_split(a.get("themes")))

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .scope import is_active
+from .scope import edge_rows, is_active
 
 MEASURES = ("seats", "tables", "meetings", "drukte", "betweenness")
 MAX_BETWEENNESS = 1500
@@ -97,7 +97,7 @@ def node_measures(H: nx.MultiDiGraph, today: str | None = None) -> dict[str, dic
     seats: dict[str, int] = defaultdict(int)
     held: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     regions_of: dict[str, set[str]] = defaultdict(set)
-    for u, v, d in H.edges(data=True):
+    for u, v, _, d in edge_rows(H):
         rel = d.get("relation")
         if rel == "membership":
             seats[u] += 1

@@ -41,6 +41,18 @@ def slug(node: str) -> str:
     return node.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def edge_rows(G: nx.MultiDiGraph) -> list[tuple[str, str, object, dict]]:
+    """``(u, v, key, data)`` of every edge in the order of ``G.edges(keys=True, data=True)``, read straight
+    from the adjacency dicts: a third of the time of networkx's edge view, which the maps walk several
+    times over the national graph's 49,000 edges. ``data`` is the graph's own dict: do not change it.
+
+    >>> G = nx.MultiDiGraph(); _ = G.add_edge("a", "b", relation="parent")
+    >>> edge_rows(G) == list(G.edges(keys=True, data=True))
+    True
+    """
+    return [(u, v, k, d) for u, nbrs in G.adjacency() for v, keyed in nbrs.items() for k, d in keyed.items()]
+
+
 def _of_kind(G: nx.MultiDiGraph, kind: str) -> list[str]:
     return sorted(n for n, a in G.nodes(data=True) if a.get("kind") == kind)
 
@@ -162,8 +174,8 @@ def scope_tables(G: nx.MultiDiGraph, scope: Scope) -> set[str]:
             if regions & set(t_regions) or (t_gms and set(t_gms) <= gms):
                 out.add(t)
         children: dict[str, list[str]] = defaultdict(list)
-        for u, v, rel in G.edges(data="relation"):
-            if rel == "parent":
+        for u, v, _, d in edge_rows(G):
+            if d.get("relation") == "parent":
                 children[v].append(u)
         return _descendants(children, out)
     if scope.kind == "gemeente":
@@ -202,14 +214,14 @@ def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx
     if concepts is None:
         concepts = scope.kind != "national"
     core = scope_tables(G, scope)
-    edges = list(G.edges(keys=True, data="relation"))
+    edges = [(u, v, k, d, d.get("relation")) for u, v, k, d in edge_rows(G)]
     parent: dict[str, list[str]] = defaultdict(list)
-    for u, v, _, rel in edges:
+    for u, v, _, _, rel in edges:
         if rel == "parent":
             parent[u].append(v)
     tables = _ancestors(parent, core)
     keep = set(tables)
-    for u, v, _, rel in edges:
+    for u, v, _, _, rel in edges:
         if rel == "membership" and v in tables:
             keep.add(u)
         elif u in tables and (rel == "territory" or (concepts and rel in ("programme", "theme"))):
@@ -224,10 +236,10 @@ def select(G: nx.MultiDiGraph, scope: Scope, concepts: bool | None = None) -> nx
         for t in core:
             if outside_region(G, t, scope.node):
                 H.nodes[t]["outside"] = True
-    H.add_edges_from((u, v, k, G.edges[u, v, k]) for u, v, k, rel in edges
+    H.add_edges_from((u, v, k, d) for u, v, k, d, rel in edges
                      if rel in DRAWN_RELATIONS and u in keep and v in keep)
     return H
 
 
-__all__ = ["Scope", "SCOPES", "UnknownScope", "resolve_scope", "select", "scope_tables", "slug",
+__all__ = ["Scope", "SCOPES", "edge_rows", "UnknownScope", "resolve_scope", "select", "scope_tables", "slug",
            "region_gemeenten", "region_descendants", "outside_region", "table_territory", "table_gemeenten", "is_active"]

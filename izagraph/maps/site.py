@@ -24,9 +24,9 @@ from . import map_title, network_map, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
 from .html import render, template, write_geo_map, write_index, write_network_map
-from .measures import as_of as as_of_date
+from .measures import as_of as as_of_date, node_measures
 from .overlay import Mark, marks_from_findings
-from .scope import Scope, region_gemeenten, resolve_scope, slug
+from .scope import Scope, edge_rows, region_gemeenten, resolve_scope, select, slug
 from .style import PROGRAMME_ORDER, text
 
 NATIONAL_FILE = "nationaal.html"
@@ -250,7 +250,8 @@ def regions_with_maps(G: nx.MultiDiGraph) -> list[str]:
     regions_of_gm: dict[str, set[str]] = defaultdict(set)
     explicit: dict[str, set[str]] = defaultdict(set)
     direct: set[str] = set()
-    for u, v, rel in G.edges(data="relation"):
+    for u, v, _, d in edge_rows(G):
+        rel = d.get("relation")
         if rel == "part_of":
             parent[u].add(v)
         elif rel == "contains":
@@ -278,7 +279,7 @@ def regions_with_maps(G: nx.MultiDiGraph) -> list[str]:
 
 def programmes_with_maps(G: nx.MultiDiGraph) -> list[str]:
     order = {p: i for i, p in enumerate(PROGRAMME_ORDER)}
-    progs = {v for _, v, rel in G.edges(data="relation") if rel == "programme"}
+    progs = {v for _, v, _, d in edge_rows(G) if d.get("relation") == "programme"}
     return sorted(progs, key=lambda p: (order.get(G.nodes[p].get("notation"), 99), p))
 
 
@@ -312,6 +313,11 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         if as_of:
             G = as_of_date(G, as_of)
         scope = None if geo or overview else resolve_scope(G, kind, name)
+        # what does not depend on the findings is made while the rules run
+        regions, programmes = regions_with_maps(G), programmes_with_maps(G)
+        links = _links(G, regions, programmes)
+        selected = select(G, scope) if scope is not None else None
+        measures = node_measures(selected, today) if selected is not None else None
         if early is not None:
             marks = own_marks(early.result(), G, rename)
         else:
@@ -319,8 +325,6 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
     finally:
         if early is not None:
             early.cancel()
-    regions, programmes = regions_with_maps(G), programmes_with_maps(G)
-    links = _links(G, regions, programmes)
     if geo:
         from ..resources import GEO_DIR
 
@@ -337,7 +341,8 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         own = {scope.node} if scope.node else set()
         spec = network_map(G, scope, lang=lang, marks=marks, today=today,
                            links={n: f for n, f in links.items() if n not in own},
-                           subtitle=f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else "")
+                           subtitle=f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else "",
+                           selected=selected, measures=measures)
     write_network_map(spec, output)
     return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
 
