@@ -163,6 +163,11 @@ class Scope:
         return self._done[name + "-read"]
 
 
+def _firsts(sorted_values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values in a sorted array starts."""
+    return np.r_[True, sorted_values[1:] != sorted_values[:-1]] if len(sorted_values) else np.zeros(0, bool)
+
+
 _PER_MEMBER = {"degree", "betweenness", "communities"}
 
 
@@ -210,13 +215,15 @@ def _scopes(facts, ts, today, how, record=None):
     takes its tables' pairs and numbers their members and tables anew, in the same sorted order."""
     seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
     tables = sorted(seats_at)
-    members = sorted({m for pairs in seats_at.values() for _, m in pairs})
-    index = {m: i for i, m in enumerate(members)}
-    counts = [len(seats_at[t]) for t in tables]
-    pt = np.repeat(np.arange(len(tables), dtype=np.int64), counts)
-    pm = np.fromiter((index[m] for t in tables for _, m in seats_at[t]), dtype=np.int64, count=sum(counts))
-    pairs = np.unique(pm * max(len(tables), 1) + pt)  # each (member, table) once, by member then table
-    pm, pt = pairs // max(len(tables), 1), pairs % max(len(tables), 1)
+    flat = [m for t in tables for _, m in seats_at[t]]
+    members = sorted(set(flat))
+    index = dict(zip(members, range(len(members))))
+    width = max(len(tables), 1)
+    pairs = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat)) * width
+    pairs += np.repeat(np.arange(len(tables), dtype=np.int64), [len(seats_at[t]) for t in tables])
+    pairs.sort()
+    pairs = pairs[_firsts(pairs)]  # each (member, table) once, by member then table
+    pm, pt = pairs // width, pairs % width
     tindex = {t: j for j, t in enumerate(tables)}
     # what the load stored with the snapshot (see stored_analyses), else nothing
     stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
@@ -227,27 +234,33 @@ def _scopes(facts, ts, today, how, record=None):
         keep = chosen[pt]
         if not keep.any():
             continue
-        um, lm = np.unique(pm[keep], return_inverse=True)
-        ut, lt = np.unique(pt[keep], return_inverse=True)
-        out.append(Scope(key, [members[i] for i in um.tolist()], [tables[j] for j in ut.tolist()],
-                         lm.astype(np.int32), lt.astype(np.int32), stored, record))
+        gm, gt = pm[keep], pt[keep]
+        first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
+        present = np.zeros(len(tables), dtype=bool)
+        present[gt] = True
+        out.append(Scope(key, [members[i] for i in gm[first].tolist()],
+                         [tables[j] for j in np.flatnonzero(present).tolist()],
+                         (np.cumsum(first) - 1).astype(np.int32), (np.cumsum(present) - 1)[gt].astype(np.int32),
+                         stored, record))
     return seats_at, out, {}
 
 
-def _seat_facts(table_iris, seats_at, known: dict) -> set[str]:
-    """What a finding about members of these tables rests on: the tables, their active seats and members
-    (the network is their co-membership, so every seat at them counts). ``known`` keeps each table's part."""
-    out = set()
+def _rests_on(facts, ts, table_iris, seats_at, known: dict, subject: str) -> tuple[set[str], dict[str, str], bool]:
+    """What a finding about ``subject``, a member of these tables, rests on: the tables, their active seats
+    and members (the network is their co-membership, so every seat at them counts) and the subject; with
+    the tables' regions (IRI -> label) and whether any of them is illustrative. ``known`` keeps each
+    table's part."""
+    parts, regions, illustrative = [], {}, False
     for t in table_iris:
         part = known.get(t)
         if part is None:
-            part = known[t] = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
-        out |= part
-    return out
-
-
-def _regions(facts, ts, table_iris) -> dict[str, str]:
-    return {r: facts.label(r) for t in table_iris for r in ts[t].spatial}
+            table = ts[t]
+            part = known[t] = (frozenset((t, *chain.from_iterable(seats_at.get(t, ())))),
+                               {r: facts.label(r) for r in table.spatial}, table.illustrative)
+        parts.append(part[0])
+        regions.update(part[1])
+        illustrative = illustrative or part[2]
+    return set().union(*parts, (subject,)), regions, illustrative
 
 
 def _scope_fields(ctx, key: str, label: str) -> dict:
@@ -279,10 +292,9 @@ def score_brokers(rows, ctx, vocab) -> list[Finding]:
                         "betweenness": float(central[v]), "tables": sorted(facts.label(t) for t in table_iris)}
             fields = {"size": size, "parts": " + ".join(str(len(p)) for p in parts),
                       "tables": short_list(evidence["tables"]), **_scope_fields(ctx, key, label)}
-            out.append(ctx.finding(
-                m, facts.label(m), evidence, fields=fields, regions=_regions(facts, ts, table_iris),
-                illustrative=any(ts[t].illustrative for t in table_iris),
-                facts=_seat_facts(table_iris, seats_at, known) | {m}))
+            rests_on, regions, illustrative = _rests_on(facts, ts, table_iris, seats_at, known, m)
+            out.append(ctx.finding(m, facts.label(m), evidence, fields=fields, regions=regions,
+                                   illustrative=illustrative, facts=rests_on))
     return out
 
 
@@ -294,12 +306,12 @@ def _clusters(scope: Scope, min_size: int):
     if len(found) < 2:
         return
     labels, m, t = scope.labels(), scope.m, scope.t
-    at = np.zeros((len(scope.tables), len(found)), dtype=bool)  # table j has a member of cluster i
-    at[t, labels[m]] = True
-    spread = at.sum(axis=1)  # clusters per table
+    at = np.zeros((len(found), len(scope.tables)), dtype=bool)  # cluster i has a member at table j
+    at[labels[m], t] = True
+    spread = at.sum(axis=0)  # clusters per table
     bridge = np.zeros(len(scope.members), dtype=bool)
     bridge[m[spread[t] > 1]] = True
-    meets = (at.T.astype(np.int32) @ at.astype(np.int32)) > 0
+    meets = (at.astype(np.int32) @ at.T.astype(np.int32)) > 0
     degree = scope.degree()
     for i, members in enumerate(found):
         if len(members) < min_size:
@@ -317,7 +329,7 @@ def _clusters(scope: Scope, min_size: int):
         else:
             central = scope.betweenness()
             hub = max(tied.tolist(), key=lambda n: (central[n], n))
-        tables = np.flatnonzero(at[:, i])
+        tables = np.flatnonzero(at[i])
         yield members, tables, hub, members[bridge[members]], tables[spread[tables] == 1], linked
 
 
@@ -332,19 +344,20 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
     out = []
     for scope in scopes:
         key, label = scope.key, facts.label(scope.key) if scope.key else ""
-        names, tables = scope.members, scope.tables
+        names, tables, named = scope.members, scope.tables, None
         for members, at, hub, bridging, own, linked in _clusters(scope, ctx["min_size"]):
+            if named is None:
+                named = [facts.label(n) for n in names]
             table_iris = {tables[j] for j in at.tolist()}
-            bridges = sorted(facts.label(names[n]) for n in bridging.tolist())
-            evidence = {"scope": label or key, "members": sorted(facts.label(names[n]) for n in members.tolist()),
+            bridges = sorted([named[n] for n in bridging.tolist()])
+            evidence = {"scope": label or key, "members": sorted([named[n] for n in members.tolist()]),
                         "size": len(members), "tables_within": sorted(facts.label(tables[j]) for j in own.tolist()),
                         "bridges": bridges, "linked_clusters": linked}
-            fields = {"size": len(members), "hub": facts.label(names[hub]), "bridges": short_list(bridges) or "-",
+            fields = {"size": len(members), "hub": named[hub], "bridges": short_list(bridges) or "-",
                       "linked": linked, **_scope_fields(ctx, key, label)}
-            out.append(ctx.finding(
-                names[hub], facts.label(names[hub]), evidence, fields=fields, regions=_regions(facts, ts, table_iris),
-                illustrative=any(ts[t].illustrative for t in table_iris),
-                facts=_seat_facts(table_iris, seats_at, known) | {names[hub]}))
+            rests_on, regions, illustrative = _rests_on(facts, ts, table_iris, seats_at, known, names[hub])
+            out.append(ctx.finding(names[hub], named[hub], evidence, fields=fields, regions=regions,
+                                   illustrative=illustrative, facts=rests_on))
     return out
 
 
