@@ -18,6 +18,7 @@ The ``tables`` parameter restricts the selection to a chosen set of tables.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from itertools import chain
@@ -376,11 +377,10 @@ def precompute(facts, today, min_part: int, min_size: int) -> dict[str, np.ndarr
     return record
 
 
-def stored_analyses(snapshot, live) -> dict[str, np.ndarray]:
+def stored_analyses(snapshot, live, today: dt.date | None = None) -> dict[str, np.ndarray]:
     """:func:`precompute` on the facts a check reads from ``snapshot`` (``live``: the store it was built
-    from), for today and the rules' default parameters: what ``izagraph load`` keeps with the snapshot."""
-    import datetime as dt
-
+    from), on ``today`` (default: the day of the load) with the rules' default parameters, packed
+    (:func:`pack`): what ``izagraph load`` keeps with the snapshot."""
     from ..queries import load_query
 
     def default(rule: str, name: str) -> int:
@@ -388,7 +388,7 @@ def stored_analyses(snapshot, live) -> dict[str, np.ndarray]:
 
     query = load_query("clusters", "sparql")
     rows = snapshot.shared_rows(query, {name: None for name in ("region", "programme", "theme")}, live)
-    return pack(precompute(rows.facts, dt.date.today(), default("brokers", "min_part"),
+    return pack(precompute(rows.facts, today or dt.date.today(), default("brokers", "min_part"),
                            default("clusters", "min_size")))
 
 
