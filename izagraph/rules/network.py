@@ -312,26 +312,27 @@ def _clusters(scope: Scope, min_size: int):
     spread = at.sum(axis=0)  # clusters per table
     bridge = np.zeros(len(scope.members), dtype=bool)
     bridge[m[spread[t] > 1]] = True
-    meets = (at.astype(np.int32) @ at.T.astype(np.int32)) > 0
+    # a cluster meets itself at its own tables; it is only worth reporting beside other clusters it meets
+    linked = ((at.astype(np.int32) @ at.T.astype(np.int32)) > 0).sum(axis=1) - 1
     degree = scope.degree()
-    for i, members in enumerate(found):
-        if len(members) < min_size:
-            continue
-        linked = int(meets[i].sum()) - 1  # a cluster meets itself at its own tables
-        if not linked:  # a cluster is only worth reporting beside other clusters it meets
-            continue
-        d = degree[members]
-        tied = members[d == d.max()]
+    top = np.zeros(len(found), dtype=degree.dtype)
+    np.maximum.at(top, labels, degree)
+    is_top = degree == top[labels]  # the members with the most links in their cluster
+    n_top = np.bincount(labels[is_top], minlength=len(found))
+    sizes = np.array([len(c) for c in found])
+    for i in np.flatnonzero((sizes >= min_size) & (linked > 0)).tolist():
+        members = found[i]
+        tied = members[is_top[members]]
+        hub = int(tied[-1])
         # Betweenness breaks a tie in degree, unless the tied members sit at the same tables: then swapping
         # them maps the network onto itself, so their betweenness is the same too and the IRI decides.
-        first = scope.tables_at(int(tied[0]))
-        if all(np.array_equal(scope.tables_at(int(n)), first) for n in tied[1:].tolist()):
-            hub = int(tied[-1])
-        else:
-            central = scope.betweenness()
-            hub = max(tied.tolist(), key=lambda n: (central[n], n))
+        if n_top[i] > 1:
+            first = scope.tables_at(hub)
+            if not all(np.array_equal(scope.tables_at(n), first) for n in tied[:-1].tolist()):
+                central = scope.betweenness()
+                hub = max(tied.tolist(), key=lambda n: (central[n], n))
         tables = np.flatnonzero(at[i])
-        yield members, tables, hub, members[bridge[members]], tables[spread[tables] == 1], linked
+        yield members, tables, hub, members[bridge[members]], tables[spread[tables] == 1], int(linked[i])
 
 
 def score_clusters(rows, ctx, vocab) -> list[Finding]:
