@@ -16,6 +16,11 @@ built once into :class:`~izagraph.rules.facts.Facts` (and the tables, seats and 
 memoised), with each rule's scope facts laid over it. Tests prove that every rule gives the same findings
 through the snapshot as through its own query (``tests/test_snapshot.py``).
 
+Beside the facts, the load keeps what the network rules of a default check ask of their networks (Leiden
+clusters, betweenness, articulation splits, degrees: :func:`izagraph.rules.network.stored_analyses`) in
+``analyses.npz``, keyed by a hash of each network's memberships: a check whose network is the same reads the
+answer, any other network (another day, filter or parameter) is analysed live, with the same result.
+
 >>> split_union('SELECT ?s WHERE { { ?s a <x:T> } UNION { ?s <x:p> "{" } }')[1]
 ['{ ?s a <x:T> }', '{ ?s <x:p> "{" }']
 >>> split_union('SELECT ?s WHERE { ?s a <x:T> }') is None

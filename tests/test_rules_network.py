@@ -190,3 +190,13 @@ def test_a_check_with_the_analyses_stored_at_load_gives_the_same_findings(genera
     assert network_findings(stored, day) == expected
     monkeypatch.undo()
     assert [network_findings(stored, d, **options) for options, d in cases] == wanted
+
+
+def test_stored_splits_that_cannot_be_this_networks_splits_are_not_used():
+    pairs = random_memberships(2, 40, 30, 70, width=2)
+    record = {}
+    expected = analyses(scope_of(pairs, record=record))
+    assert expected[3], "the network must have splits"
+    name = next(n for n in record if n.endswith(".splits-1"))
+    for broken in (record[name][:-1], record[name] + 1000, record[name][:2]):
+        assert analyses(scope_of(pairs, stored={**record, name: broken})) == expected

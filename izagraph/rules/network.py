@@ -158,9 +158,13 @@ class Scope:
         """(member, size of its connected part, the parts without it) per articulation point whose second
         largest part has at least ``min_part`` members (:func:`~izagraph.analytics.comembership.split_indices`)."""
         name = f"splits-{min_part}"
-        if name not in self._done:
-            flat = self._analysis(name, lambda: _flat_splits(cm.split_indices(self.net.graph, min_part)))
-            self._done[name + "-read"] = _read_splits(flat)
+        if name + "-read" not in self._done:
+            found = _read_splits(self._analysis(name, lambda: _flat_splits(cm.split_indices(self.net.graph, min_part))),
+                                 len(self.members))
+            if found is None:  # a stored value that cannot be these splits: analysed here
+                self._done[name] = _flat_splits(cm.split_indices(self.net.graph, min_part))
+                found = _read_splits(self._done[name], len(self.members))
+            self._done[name + "-read"] = found
         return self._done[name + "-read"]
 
 
@@ -183,16 +187,25 @@ def _flat_splits(splits) -> np.ndarray:
     return np.array(out, dtype=np.int32)
 
 
-def _read_splits(flat: np.ndarray) -> list[tuple[int, int, list[np.ndarray]]]:
+def _read_splits(flat: np.ndarray, n_members: int) -> list[tuple[int, int, list[np.ndarray]]] | None:
+    """The splits :func:`_flat_splits` wrote, or None when ``flat`` cannot hold splits of ``n_members``."""
     out, k = [], 0
+    if flat.ndim != 1 or len(flat) and (flat.min() < 0 or flat.max() > n_members):
+        return None
     while k < len(flat):
+        if k + 3 > len(flat):
+            return None
         v, size, n = (int(x) for x in flat[k:k + 3])
         k += 3
         parts = []
         for _ in range(n):
-            length = int(flat[k])
+            length = int(flat[k]) if k < len(flat) else -1
+            if length < 0 or k + 1 + length > len(flat) or length and flat[k + 1:k + 1 + length].max() >= n_members:
+                return None
             parts.append(flat[k + 1:k + 1 + length])
             k += 1 + length
+        if v >= n_members or size > n_members:
+            return None
         out.append((v, size, parts))
     return out
 
