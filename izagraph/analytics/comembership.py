@@ -107,7 +107,11 @@ def betweenness(net: Network) -> dict:
 
 
 def betweenness_values(G: ig.Graph) -> list[float]:
-    """:func:`betweenness` per vertex number, rounded to 6 decimals."""
+    """:func:`betweenness` per vertex number, rounded to 6 decimals.
+
+    >>> betweenness_values(co_membership([("a", "T1"), ("b", "T1"), ("b", "T2"), ("c", "T2")]).graph)
+    [0.0, 1.0, 0.0]
+    """
     n = G.vcount()
     raw = G.betweenness(directed=False) if n else []
     scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 1.0
@@ -138,7 +142,11 @@ def split_indices(G: ig.Graph, min_part: int = 1, order=None) -> list[tuple[int,
     """:func:`articulation_splits` by vertex number: (articulation point, size of its connected part, the
     parts without it), the points in ``order`` (default: by number), each part sorted, largest part first
     (then by smallest number). With vertices numbered in the order of their names (as
-    :func:`co_membership` numbers them) the numbers sort as the names do."""
+    :func:`co_membership` numbers them) the numbers sort as the names do.
+
+    >>> split_indices(co_membership([("a", "T1"), ("b", "T1"), ("b", "T2"), ("c", "T2")]).graph)
+    [(1, 3, [[0], [2]])]
+    """
     if G.vcount() == 0:
         return []
     component_of = G.connected_components().membership
@@ -176,7 +184,12 @@ def communities(net: Network, min_size: int = 1, seed: int = SEED) -> list[list]
 
 def community_indices(G: ig.Graph, seed: int = SEED) -> list[list[int]]:
     """:func:`communities` by vertex number (all of them, each sorted), in the order Leiden finds them
-    per connected part; :func:`communities` sorts them by size."""
+    per connected part; :func:`communities` sorts them by size.
+
+    >>> net = co_membership([("a", "1"), ("b", "1"), ("c", "1"), ("c", "2"), ("d", "2"), ("d", "3"), ("e", "3")])
+    >>> sorted(community_indices(net.graph))
+    [[0, 1, 2], [3, 4]]
+    """
     out = []
     ig.set_random_number_generator(random.Random(seed))
     try:
