@@ -259,22 +259,32 @@ def _scopes(facts, ts, today, how, record=None):
     return seats_at, out, {}
 
 
-def _rests_on(facts, ts, table_iris, seats_at, known: dict, subject: str) -> tuple[set[str], dict[str, str], bool]:
-    """What a finding about ``subject``, a member of these tables, rests on: the tables, their active seats
-    and members (the network is their co-membership, so every seat at them counts) and the subject; with
-    the tables' regions (IRI -> label) and whether any of them is illustrative. ``known`` keeps each
-    table's part."""
-    parts, regions, illustrative = [], {}, False
-    for t in table_iris:
-        part = known.get(t)
-        if part is None:
-            table = ts[t]
-            part = known[t] = (frozenset((t, *chain.from_iterable(seats_at.get(t, ())))),
-                               {r: facts.label(r) for r in table.spatial}, table.illustrative)
-        parts.append(part[0])
-        regions.update(part[1])
-        illustrative = illustrative or part[2]
-    return set().union(*parts, (subject,)), regions, illustrative
+def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, np.ndarray]:
+    """Per table of the scope, by number: the IRIs a finding about its members rests on (the table, its
+    active seats and members: the network is their co-membership, so every seat at them counts), its
+    regions, and whether it is illustrative. ``known`` keeps them per table and per scope."""
+    got = known.get(("scope", scope.key))
+    if got is None:
+        rests, regions, illustrative = [], [], []
+        for t in scope.tables:
+            part = known.get(t)
+            if part is None:
+                part = known[t] = (frozenset((t, *chain.from_iterable(seats_at.get(t, ())))),
+                                   ts[t].spatial, ts[t].illustrative)
+            rests.append(part[0])
+            regions.append(part[1])
+            illustrative.append(part[2])
+        got = known[("scope", scope.key)] = (rests, regions, np.array(illustrative, dtype=bool))
+    return got
+
+
+def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[set[str], dict[str, str], bool]:
+    """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their parts, see
+    :func:`_table_parts`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
+    rests, regions, illustrative = parts
+    spatial = frozenset().union(*[regions[j] for j in at])
+    return (set().union(*[rests[j] for j in at], (subject,)), {r: facts.label(r) for r in spatial},
+            bool(illustrative[at].any()))
 
 
 def _scope_fields(ctx, key: str, label: str) -> dict:
@@ -300,13 +310,14 @@ def score_brokers(rows, ctx, vocab) -> list[Finding]:
         for v, size, found in splits:
             m = scope.members[v]
             parts = [sorted(facts.label(scope.members[x]) for x in p.tolist()) for p in found]
-            table_iris = {scope.tables[j] for j in scope.tables_at(v).tolist()}
+            at = scope.tables_at(v).tolist()
+            table_iris = [scope.tables[j] for j in at]
             evidence = {"scope": label or key, "component_size": size, "parts": parts,
                         "part_sizes": [len(p) for p in parts], "degree": int(degree[v]),
                         "betweenness": float(central[v]), "tables": sorted(facts.label(t) for t in table_iris)}
             fields = {"size": size, "parts": " + ".join(str(len(p)) for p in parts),
                       "tables": short_list(evidence["tables"]), **_scope_fields(ctx, key, label)}
-            rests_on, regions, illustrative = _rests_on(facts, ts, table_iris, seats_at, known, m)
+            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at, m)
             out.append(ctx.finding(m, facts.label(m), evidence, fields=fields, regions=regions,
                                    illustrative=illustrative, facts=rests_on))
     return out
@@ -363,14 +374,14 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
         for members, at, hub, bridging, own, linked in _clusters(scope, ctx["min_size"]):
             if named is None:
                 named = [facts.label(n) for n in names]
-            table_iris = {tables[j] for j in at.tolist()}
             bridges = sorted([named[n] for n in bridging.tolist()])
             evidence = {"scope": label or key, "members": sorted([named[n] for n in members.tolist()]),
                         "size": len(members), "tables_within": sorted(facts.label(tables[j]) for j in own.tolist()),
                         "bridges": bridges, "linked_clusters": linked}
             fields = {"size": len(members), "hub": named[hub], "bridges": short_list(bridges) or "-",
                       "linked": linked, **_scope_fields(ctx, key, label)}
-            rests_on, regions, illustrative = _rests_on(facts, ts, table_iris, seats_at, known, names[hub])
+            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at.tolist(),
+                                                        names[hub])
             out.append(ctx.finding(names[hub], named[hub], evidence, fields=fields, regions=regions,
                                    illustrative=illustrative, facts=rests_on))
     return out
