@@ -33,6 +33,8 @@ import igraph as ig
 import numpy as np
 
 SEED = 42
+#: What the analyses here compute and with which igraph: part of the key of an analysis kept for later.
+ENGINE = f"igraph-{ig.__version__} leiden-modularity-weight-stable-seed-{SEED} betweenness-unweighted-round-6"
 
 
 @dataclass

@@ -34,7 +34,7 @@ GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "p
                "all": {"nl": "selectie", "en": "selection"}}
 #: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
 #: loaded with another izagraph or igraph is never read as if it were this one's.
-ANALYSES = f"izagraph-network-1 igraph-{cm.ig.__version__} leiden-modularity-weight-stable-seed-{cm.SEED}"
+ANALYSES = f"izagraph-network-1 {cm.ENGINE}"
 
 
 def _top(region: str, parents: dict[str, str]) -> str:
