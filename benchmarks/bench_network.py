@@ -37,6 +37,7 @@ from izagraph.analytics import comembership as ignet  # noqa: E402
 from izagraph.backends.sparql import OxigraphBackend  # noqa: E402
 from izagraph.load import read_inputs  # noqa: E402
 from izagraph.rules import check, get_rule  # noqa: E402
+from izagraph.rules import network  # noqa: E402
 from izagraph.rules.network import _networks  # noqa: E402
 from izagraph.synthetic import generate  # noqa: E402
 from izagraph.vocab import vocabulary  # noqa: E402
@@ -57,7 +58,19 @@ def walled(fn):
 def groups(rows, ctx) -> list[list[tuple[str, str]]]:
     """(member, table) pairs per scope, as the rule groups them."""
     scopes = _networks(rows, ctx)[3]
-    return [sorted((m, t) for m, ts in scope.tables_of.items() for t in ts) for scope in scopes]
+    return [sorted(pairs_of(scope)) for scope in scopes]
+
+
+def pairs_of(scope) -> list[tuple[str, str]]:
+    return [(scope.members[i], scope.tables[j]) for i, j in zip(scope.m.tolist(), scope.t.tolist())]
+
+
+def tables_of(scope) -> dict[str, set[str]]:
+    """Member -> its tables in the scope."""
+    out = defaultdict(set)
+    for m, t in pairs_of(scope):
+        out[m].add(t)
+    return out
 
 
 # -- the three libraries ---------------------------------------------------------------------------
@@ -204,6 +217,7 @@ def main() -> None:
           f"(networkx greedy): {sum(map(len, c_nx))}")
 
     choices(backend, vocab, derived)
+    stored(backend, vocab, derived)
 
     print()
     shared = backend.snapshot._shared["facts"]
@@ -265,13 +279,13 @@ def choices(backend, vocab, derived: dict) -> None:
         ties = [t for t in ties if len(t) > 1] if len(found) > 1 else []
         if ties:
             tied.append(scope)
-        if any(len({frozenset(scope.tables_of[n]) for n in t}) > 1 for t in ties):
+        if any(len({frozenset(tables_of(scope)[n]) for n in t}) > 1 for t in ties):
             not_twins.append(scope)
     central, t_all = run_all(lambda s: ignet.betweenness(s.net), scopes)
     twin_groups = 0  # members at the same tables are twins: their (rounded) betweenness must be equal
     for scope, values in zip(scopes, central):
         same_tables = defaultdict(list)
-        for n, ts in scope.tables_of.items():
+        for n, ts in tables_of(scope).items():
             same_tables[frozenset(ts)].append(values[n])
         for group in same_tables.values():
             if len(group) > 1:
@@ -297,10 +311,10 @@ def choices(backend, vocab, derived: dict) -> None:
     def by_tables(scope):  # the same from the tables: a table with members in two clusters links them
         found = communities[id(scope)]
         community_of = {n: i for i, members in enumerate(found) for n in members}
-        tables = {t for tm in scope.tables_of.values() for t in tm}
-        at = {t: {community_of[m] for _, m in seats_at[t]} for t in tables}
-        return [(sorted({i}.union(*(at[t] for n in members for t in scope.tables_of[n]))),
-                 sorted(n for n in members if any(len(at[t]) > 1 for t in scope.tables_of[n])))
+        where = tables_of(scope)
+        at = {t: {community_of[m] for _, m in seats_at[t]} for t in scope.tables}
+        return [(sorted({i}.union(*(at[t] for n in members for t in where[n]))),
+                 sorted(n for n in members if any(len(at[t]) > 1 for t in where[n])))
                 for i, members in enumerate(found)]
 
     links, t_links = run_all(by_links, scopes)
@@ -314,6 +328,74 @@ def choices(backend, vocab, derived: dict) -> None:
           f"{twin_groups:,} groups of twins, each with one betweenness")
     print(f"  what each cluster meets and its bridges: from the links {t_links:.2f}s, from its tables "
           f"{t_tables:.2f}s")
+
+
+# -- networks by number, and the analyses stored at load ----------------------------------------------
+
+def by_name(facts, ts, today, how):
+    """The scopes' networks as the rules built them before: per scope a dict member -> tables and the
+    (member, table) pairs projected by name."""
+    seats_at = {t: pairs for t, pairs in network.active_members_by_table(facts, today).items() if t in ts}
+    out = []
+    for key, group in sorted(network._groups(facts, ts, how).items()):
+        where = defaultdict(set)
+        for t in group:
+            for _, m in seats_at.get(t, ()):
+                where[m].add(t)
+        if where:
+            out.append((key, dict(where), ignet.co_membership((m, t) for m, tm in where.items() for t in tm)))
+    return out
+
+
+def stored(backend, vocab, derived: dict) -> None:
+    """The networks built by name per scope (before) beside by number from one array (now); what ``izagraph
+    load`` adds to compute the analyses it stores; and the two rules in one pass with those analyses beside
+    computing them (same findings asserted)."""
+    from izagraph.snapshot import Snapshot
+
+    snap = backend.snapshot
+    shared = snap._shared["facts"]
+    rules = [(r, r.context({})) for r in map(get_rule, ("brokers", "clusters"))]
+    rows = snap.shared_rows(rules[1][0].query(), rules[1][1].bound(), backend)
+    facts, today = rows.facts, rules[1][1].today
+    ts = {i: t for i, t in network.active_tables(facts, today).items() if t.in_scope}
+    network.active_members_by_table(facts, today)
+    old, t_old = timed(lambda: by_name(facts, ts, today, "region"))
+    new, t_new = timed(lambda: network._scopes(facts, ts, today, "region")[1])
+    for scope in new:
+        scope.net  # noqa: B018  (the projection: part of what the rules did before, in the time above)
+    _, t_project = timed(lambda: [network.Scope(s.key, s.members, s.tables, s.m, s.t).net for s in new])
+    assert [(k, w) for k, w, _ in old] == [(s.key, tables_of(s)) for s in new], "the scopes differ"
+    assert [n.edges() for _, _, n in old] == [s.net.edges() for s in new], "the networks differ"
+
+    fresh = Snapshot(snap.values, snap.blocks, snap.built)  # as at load: the facts are built there too
+    rows_at_load, t_facts = timed(lambda: fresh.shared_rows(rules[1][0].query(), rules[1][1].bound(), backend))
+    packed, t_load = timed(lambda: network.pack(network.precompute(
+        rows_at_load.facts, today, rules[0][1]["min_part"], rules[1][1]["min_size"])))
+    analyses = network.unpack(packed)
+    size = sum(a.nbytes for a in packed.values())
+
+    def one_pass(use: dict) -> tuple[list, float]:
+        shared._memo.clear()
+        shared._memo.update(derived)
+        shared._memo["network-analyses"] = use
+        t = time.process_time()
+        found = [f for r, c in rules for f in r.score(snap.shared_rows(r.query(), c.bound(), backend), c, vocab)]
+        return found, time.process_time() - t
+
+    runs = {name: [one_pass(use) for _ in range(3)] for name, use in (("live", {}), ("stored", analyses))}
+    shared._memo.clear()
+    shared._memo.update(derived)
+    live, kept = ([{**f.to_dict(), "facts": sorted(f.facts)} for f in runs[k][0][0]] for k in ("live", "stored"))
+    assert live == kept, "stored analyses give other findings"
+    print()
+    print("networks by number and the analyses stored at load (CPU seconds)")
+    print(f"  scopes' networks: by name per scope (before) {t_old:.2f}s; by number from one array {t_new:.2f}s "
+          f"+ projection where needed {t_project:.2f}s; {len(new)} scopes, same networks")
+    print(f"  at load: shared facts {t_facts:.2f}s (built anyway by the check), analyses of the default check "
+          f"{t_load:.2f}s: {len(analyses)} arrays, {size / 1e6:.1f} MB")
+    print(f"  brokers + clusters in one pass: analysing live {min(t for _, t in runs['live']):.2f}s, with the "
+          f"stored analyses {min(t for _, t in runs['stored']):.2f}s ({len(live)} findings, the same)")
 
 
 if __name__ == "__main__":

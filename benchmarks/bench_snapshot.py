@@ -86,7 +86,9 @@ def run(store: Path, args) -> None:
     if snap is None:
         sys.exit(f"{store} has no snapshot: load it again with this izagraph")
     print(f"snapshot: {snap.built.get('rows', 0):,} rows in {snap.built.get('blocks')} blocks, "
-          f"built in {snap.built.get('seconds')} s at load")
+          f"built in {snap.built.get('seconds')} s at load; network analyses of the default check: "
+          + (f"stored at load in {snap.built['analyses_seconds']} s" if "analyses_seconds" in snap.built
+             else "none stored (a load by an older izagraph): brokers and clusters analyse live"))
     print(f"open store + snapshot              {t_open:7.3f} s")
     if args.formats:
         formats(store)

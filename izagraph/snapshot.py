@@ -16,6 +16,11 @@ built once into :class:`~izagraph.rules.facts.Facts` (and the tables, seats and 
 memoised), with each rule's scope facts laid over it. Tests prove that every rule gives the same findings
 through the snapshot as through its own query (``tests/test_snapshot.py``).
 
+Beside the facts, the load keeps what the network rules of a default check ask of their networks (Leiden
+clusters, betweenness, articulation splits, degrees: :func:`izagraph.rules.network.stored_analyses`) in
+``analyses.npz``, keyed by a hash of each network's memberships: a check whose network is the same reads the
+answer, any other network (another day, filter or parameter) is analysed live, with the same result.
+
 >>> split_union('SELECT ?s WHERE { { ?s a <x:T> } UNION { ?s <x:p> "{" } }')[1]
 ['{ ?s a <x:T> }', '{ ?s <x:p> "{" }']
 >>> split_union('SELECT ?s WHERE { ?s a <x:T> }') is None
@@ -31,6 +36,7 @@ import re
 import secrets
 import time
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +49,8 @@ from .queries import Query, load_query
 
 SNAPSHOT_DIR = "snapshot"
 FORMAT = 1
+#: The network analyses of the default check, computed at load (:func:`izagraph.rules.network.stored_analyses`).
+ANALYSES_FILE = "analyses.npz"
 #: Queries whose blocks the snapshot holds: every rule, and the provenance query of ``check``.
 EXTRA_QUERIES = ("provenance",)
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
@@ -149,6 +157,7 @@ class Snapshot:
     values: list
     blocks: dict[str, tuple[tuple[str, ...], dict[str, np.ndarray]]]
     built: dict = field(default_factory=dict)
+    analyses: Mapping = field(default_factory=dict, repr=False)  # name -> array, see ANALYSES_FILE
     _shared: dict = field(default_factory=dict, repr=False)
 
     # building ---------------------------------------------------------------------------------
@@ -195,6 +204,9 @@ class Snapshot:
                 arrays[f"{key}.{v}"] = columns[v]
         with open(directory / "blocks.npz", "wb") as fh:
             np.savez(fh, **arrays)
+        if self.analyses:
+            with open(directory / ANALYSES_FILE, "wb") as fh:
+                np.savez(fh, **self.analyses)
         (directory / "values.json").write_text(json.dumps(self.values, ensure_ascii=False), encoding="utf-8")
         (directory / "index.json").write_text(json.dumps({**self.built, "layout": layout}, indent=1),
                                               encoding="utf-8")
@@ -218,7 +230,7 @@ class Snapshot:
                 for _, columns in blocks.values() for c in columns.values()):
             return None
         built = {k: v for k, v in index.items() if k != "layout"}
-        return cls(values, blocks, built)
+        return cls(values, blocks, built, _Arrays(directory / ANALYSES_FILE))
 
     # reading ----------------------------------------------------------------------------------
     def block_rows(self, key: str, variables: tuple[str, ...], bound: dict | None = None) -> list[dict]:
@@ -280,6 +292,7 @@ class Snapshot:
         base = self._shared.get("facts")
         if base is None:
             base = self._shared["facts"] = Facts.from_ids(*self._union_ids(live))
+            base.memo("stored-analyses", lambda: self.analyses)  # what the network rules look up first
         p = plan(query)
         filters = set(query.params) & _FILTERS
         scope = [(key, text, tuple(sorted((n, str(v)) for n, v in params.items()
@@ -354,6 +367,31 @@ class Snapshot:
 _FILTERS = {"region", "programme", "theme"}
 
 
+class _Arrays(Mapping):
+    """The arrays of an ``.npz`` file, read on first use; an absent or unreadable file holds none."""
+
+    def __init__(self, path: Path):
+        self.path, self._arrays = path, None
+
+    def _read(self) -> dict:
+        if self._arrays is None:
+            try:
+                with np.load(self.path) as npz:  # arrays only: allow_pickle stays False
+                    self._arrays = {name: npz[name] for name in npz.files}
+            except (OSError, ValueError, zipfile.BadZipFile):
+                self._arrays = {}
+        return self._arrays
+
+    def __getitem__(self, name):
+        return self._read()[name]
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self):
+        return len(self._read())
+
+
 def _solutions(backend, query: Query):
     """(variables, solutions as tuples of terms, term -> plain value) of a query without parameters.
 
@@ -393,8 +431,15 @@ def _block(query: Query, p: Plan, text: str) -> Query:
 def build_into(store, directory: Path) -> dict:
     """Build the snapshot from an open Oxigraph store and save it in ``directory`` (part of a load)."""
     from .backends.sparql import OxigraphBackend
+    from .rules.network import stored_analyses
 
-    snap = Snapshot.build(OxigraphBackend(store))
+    backend = OxigraphBackend(store)
+    snap = Snapshot.build(backend)
+    t = time.perf_counter()
+    snap.analyses = stored_analyses(snap, backend)
+    snap._shared.clear()  # the facts built for them
+    snap.built["analyses"] = len(snap.analyses)
+    snap.built["analyses_seconds"] = round(time.perf_counter() - t, 3)
     tmp = Path(directory).with_name(f".{Path(directory).name}.{secrets.token_hex(4)}")
     snap.save(tmp)
     os.replace(tmp, directory)

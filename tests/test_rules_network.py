@@ -94,3 +94,109 @@ def test_map_findings_and_check_agree_for_the_same_scope(tmp_path):
     assert on_map == in_check == {("brokers", "huisartsen-noord")}
     national = check(OxigraphBackend.from_store(store), ["brokers"], {"scope": "all"})
     assert "huisartsen-noord" not in {f.subject.rsplit("/", 1)[-1] for f in national.findings}
+
+
+# -- the network analyses stored at load ------------------------------------------------------------
+
+def scope_of(pairs, stored=None, record=None):
+    """A :class:`network.Scope` of (member, table) pairs, numbered as the rules number them."""
+    import numpy as np
+
+    from izagraph.rules.network import Scope
+
+    members, tables = sorted({m for m, _ in pairs}), sorted({t for _, t in pairs})
+    ranked = sorted((members.index(m), tables.index(t)) for m, t in pairs)
+    m, t = (np.array(c, dtype=np.int32) for c in zip(*ranked))
+    return Scope("", members, tables, m, t, stored, record)
+
+
+def analyses(scope, min_part=1):
+    return (scope.degree().tolist(), scope.betweenness().tolist(), [c.tolist() for c in scope.communities()],
+            [(v, size, [p.tolist() for p in parts]) for v, size, parts in scope.splits(min_part)])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_scope_by_number_gives_the_analyses_of_its_network_by_name(seed):
+    pairs = random_memberships(seed, 40, 30, 70, width=2)
+    scope, net = scope_of(pairs), ignet.co_membership(pairs)
+    name = scope.members.__getitem__
+    assert dict(zip(scope.members, scope.degree().tolist())) == net.degree()
+    assert dict(zip(scope.members, scope.betweenness().tolist())) == ignet.betweenness(net)
+    assert [[name(i) for i in c] for c in scope.communities()] == ignet.communities(net)
+    assert [{"node": name(v), "component_size": size, "parts": [[name(i) for i in p] for p in parts]}
+            for v, size, parts in scope.splits(2)] == ignet.articulation_splits(net, 2)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stored_analyses_are_the_analyses_and_only_of_the_same_network(seed, monkeypatch):
+    pairs = random_memberships(seed, 40, 30, 70, width=2)
+    record = {}
+    live = analyses(scope_of(pairs, record=record))
+    assert {name.split(".", 1)[1] for name in record} == {"degree", "betweenness", "communities", "splits-1"}
+    for fn in ("community_indices", "betweenness_values", "split_indices", "co_membership_ids"):
+        monkeypatch.setattr(ignet, fn, lambda *a, **k: pytest.fail("analysed again"))
+    assert analyses(scope_of(pairs, stored=record)) == live
+    monkeypatch.undo()
+    # one membership more (or one table renamed) is another network: nothing stored applies to it
+    member, table = sorted(pairs)[0]
+    for other in (pairs | {(member, "t99")}, {(m, "t00b" if t == table else t) for m, t in pairs}):
+        again = {}
+        scope_of(other, stored=record, record=again).degree()
+        assert list(again) == [f"{scope_of(other).digest()}.degree"] != [f"{scope_of(pairs).digest()}.degree"]
+
+
+def test_a_stored_analysis_of_the_wrong_length_is_not_used():
+    pairs = random_memberships(1, 20, 10, 30)
+    record = {}
+    expected = scope_of(pairs, record=record).degree().tolist()
+    broken = {name: value[:-1] for name, value in record.items()}
+    assert scope_of(pairs, stored=broken).degree().tolist() == expected
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    from izagraph.load import load_dataset
+    from izagraph.rules.network import stored_analyses
+    from izagraph.snapshot import Snapshot
+    from izagraph.synthetic import generate
+
+    from .test_rules_scale_parity import TODAY as DAY
+    from .test_rules_scale_parity import add_a_broker
+
+    folder = generate(tmp_path_factory.mktemp("synthetic") / "data", scale=0.02, seed=5)
+    region = add_a_broker(folder)
+    live = OxigraphBackend.from_graph(load_dataset([folder]).graph, snapshot=True)
+    snap = live.snapshot
+    stored = Snapshot(snap.values, snap.blocks, snap.built, stored_analyses(snap, live, DAY))
+    return OxigraphBackend.from_graph(load_dataset([folder]).graph), OxigraphBackend(live.store, stored), region, DAY
+
+
+def network_findings(backend, day, **options):
+    report = check(backend, ["brokers", "clusters"], today=day, **options)
+    return [{**f.to_dict(), "facts": sorted(f.facts)} for f in report.findings]
+
+
+def test_a_check_with_the_analyses_stored_at_load_gives_the_same_findings(generated, monkeypatch):
+    import datetime as dt
+
+    plain, stored, region, day = generated
+    expected = network_findings(plain, day)
+    assert {f["rule"] for f in expected} == {"brokers", "clusters"}
+    cases = [({}, day), ({"region": region}, day), ({"params": {"min_size": 2, "min_part": 1}}, day),
+             ({}, day + dt.timedelta(days=3650))]
+    wanted = [network_findings(plain, d, **options) for options, d in cases]
+    for fn in ("community_indices", "betweenness_values", "split_indices"):  # the default check analyses nothing
+        monkeypatch.setattr(ignet, fn, lambda *a, **k: pytest.fail("analysed at check time"))
+    assert network_findings(stored, day) == expected
+    monkeypatch.undo()
+    assert [network_findings(stored, d, **options) for options, d in cases] == wanted
+
+
+def test_stored_splits_that_cannot_be_this_networks_splits_are_not_used():
+    pairs = random_memberships(2, 40, 30, 70, width=2)
+    record = {}
+    expected = analyses(scope_of(pairs, record=record))
+    assert expected[3], "the network must have splits"
+    name = next(n for n in record if n.endswith(".splits-1"))
+    for broken in (record[name][:-1], record[name] + 1000, record[name][:2]):
+        assert analyses(scope_of(pairs, stored={**record, name: broken})) == expected

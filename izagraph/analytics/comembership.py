@@ -30,8 +30,11 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 import igraph as ig
+import numpy as np
 
 SEED = 42
+#: What the analyses here compute and with which igraph: part of the key of an analysis kept for later.
+ENGINE = f"igraph-{ig.__version__} leiden-modularity-weight-stable-seed-{SEED} betweenness-unweighted-round-6"
 
 
 @dataclass
@@ -74,22 +77,47 @@ def co_membership(memberships: Iterable[tuple[Hashable, Hashable]]) -> Network:
     if both:
         raise ValueError(f"{sorted(both, key=str)[0]!r} is both a member and a table")
     index = {m: i for i, m in enumerate(members)}
+    tindex = {t: i for i, t in enumerate(tables)}
+    m = np.fromiter((index[m] for m, _ in pairs), dtype=np.int64, count=len(pairs))
+    t = np.fromiter((tindex[t] for _, t in pairs), dtype=np.int64, count=len(pairs))
+    return co_membership_ids(members, len(tables), m, t)
+
+
+def co_membership_ids(members: list, n_tables: int, m: np.ndarray, t: np.ndarray) -> Network:
+    """:func:`co_membership` of pairs given as numbers: member ``m[k]`` (an index into ``members``, which must
+    be sorted by ``str``) sits at table ``t[k]`` (``0 <= t[k] < n_tables``), each pair once (a repeated pair
+    would count as a second shared table). Tables are known only by their numbers, in the order of the numbers.
+
+    >>> net = co_membership_ids(["a", "b", "c"], 2, np.array([0, 1, 1, 2]), np.array([0, 0, 1, 1]))
+    >>> net.edges(), net.names
+    ([('a', 'b', 1), ('b', 'c', 1)], ['a', 'b', 'c'])
+    """
     offset = len(members)
-    index.update({t: offset + i for i, t in enumerate(tables)})
-    B = ig.Graph(n=len(members) + len(tables), edges=[(index[m], index[t]) for m, t in pairs])
-    if not tables:
-        return Network(ig.Graph(n=len(members)), members)
-    G = B.bipartite_projection(types=[False] * offset + [True] * len(tables), multiplicity=True, which=0)
-    return Network(G, members)
+    if not n_tables:
+        return Network(ig.Graph(n=offset), list(members))
+    edges = np.empty((len(m), 2), dtype=np.int64)
+    edges[:, 0], edges[:, 1] = m, np.asarray(t) + offset
+    B = ig.Graph(n=offset + n_tables, edges=edges)
+    G = B.bipartite_projection(types=[False] * offset + [True] * n_tables, multiplicity=True, which=0)
+    return Network(G, list(members))
 
 
 def betweenness(net: Network) -> dict:
     """Normalised betweenness per member (unweighted shortest paths, as networkx computes it: the share
     of shortest paths between other members of the network that run through this one)."""
-    n = net.graph.vcount()
-    raw = net.graph.betweenness(directed=False) if n else []
+    return dict(zip(net.names, betweenness_values(net.graph)))
+
+
+def betweenness_values(G: ig.Graph) -> list[float]:
+    """:func:`betweenness` per vertex number, rounded to 6 decimals.
+
+    >>> betweenness_values(co_membership([("a", "T1"), ("b", "T1"), ("b", "T2"), ("c", "T2")]).graph)
+    [0.0, 1.0, 0.0]
+    """
+    n = G.vcount()
+    raw = G.betweenness(directed=False) if n else []
     scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    return {name: round(b * scale, 6) for name, b in zip(net.names, raw)}
+    return [round(b * scale, 6) for b in raw]
 
 
 def articulation_splits(net: Network, min_part: int = 1) -> list[dict]:
@@ -103,19 +131,41 @@ def articulation_splits(net: Network, min_part: int = 1) -> list[dict]:
     >>> [s["node"] for s in articulation_splits(net)]
     ['b', 'c', 'd']
     """
-    G = net.graph
+    order = sorted(range(len(net.names)), key=lambda i: str(net.names[i]))
+    out = []
+    for v, size, parts in split_indices(net.graph, min_part, order):
+        named = [sorted((net.names[i] for i in part), key=str) for part in parts]
+        named.sort(key=lambda p: (-len(p), str(p[0])))
+        out.append({"node": net.names[v], "component_size": size, "parts": named})
+    return out
+
+
+def split_indices(G: ig.Graph, min_part: int = 1, order=None) -> list[tuple[int, int, list[list[int]]]]:
+    """:func:`articulation_splits` by vertex number: (articulation point, size of its connected part, the
+    parts without it), the points in ``order`` (default: by number), each part sorted, largest part first
+    (then by smallest number). With vertices numbered in the order of their names (as
+    :func:`co_membership` numbers them) the numbers sort as the names do.
+
+    >>> split_indices(co_membership([("a", "T1"), ("b", "T1"), ("b", "T2"), ("c", "T2")]).graph)
+    [(1, 3, [[0], [2]])]
+    """
     if G.vcount() == 0:
         return []
     component_of = G.connected_components().membership
+    members_of: dict[int, list[int]] = {}
+    for i, c in enumerate(component_of):
+        members_of.setdefault(c, []).append(i)
+    points = G.articulation_points()
+    rank = {v: i for i, v in enumerate(order)} if order is not None else None
     out = []
-    for v in sorted(G.articulation_points(), key=lambda i: str(net.names[i])):
-        component = [i for i, c in enumerate(component_of) if c == component_of[v]]
+    for v in sorted(points, key=rank.__getitem__) if rank is not None else sorted(points):
+        component = members_of[component_of[v]]
         rest = [i for i in component if i != v]
         sub = G.induced_subgraph(rest)
-        parts = [sorted((net.names[rest[i]] for i in part), key=str) for part in sub.connected_components()]
-        parts.sort(key=lambda p: (-len(p), str(p[0])))
+        parts = [sorted(rest[i] for i in part) for part in sub.connected_components()]
+        parts.sort(key=lambda p: (-len(p), p[0]))
         if len(parts) >= 2 and len(parts[1]) >= min_part:
-            out.append({"node": net.names[v], "component_size": len(component), "parts": parts})
+            out.append((v, len(component), parts))
     return out
 
 
@@ -129,7 +179,19 @@ def communities(net: Network, min_size: int = 1, seed: int = SEED) -> list[list]
     >>> communities(net)
     [['a', 'b', 'c'], ['d', 'e', 'f']]
     """
-    G = net.graph
+    found = [sorted((net.names[i] for i in c), key=str) for c in community_indices(net.graph, seed)
+             if len(c) >= min_size]
+    return sorted(found, key=lambda c: (-len(c), str(c[0])))
+
+
+def community_indices(G: ig.Graph, seed: int = SEED) -> list[list[int]]:
+    """:func:`communities` by vertex number (all of them, each sorted), in the order Leiden finds them
+    per connected part; :func:`communities` sorts them by size.
+
+    >>> net = co_membership([("a", "1"), ("b", "1"), ("c", "1"), ("c", "2"), ("d", "2"), ("d", "3"), ("e", "3")])
+    >>> sorted(community_indices(net.graph))
+    [[0, 1, 2], [3, 4]]
+    """
     out = []
     ig.set_random_number_generator(random.Random(seed))
     try:
@@ -142,10 +204,11 @@ def communities(net: Network, min_size: int = 1, seed: int = SEED) -> list[list]
                 clustering = H.community_leiden(objective_function="modularity", weights="weight",
                                                 n_iterations=-1)
                 found = [[component[i] for i in part] for part in clustering]
-            out.extend(sorted((net.names[i] for i in c), key=str) for c in found if len(c) >= min_size)
+            out.extend(sorted(c) for c in found)
     finally:
         ig.set_random_number_generator(random)
-    return sorted(out, key=lambda c: (-len(c), str(c[0])))
+    return out
 
 
-__all__ = ["Network", "co_membership", "betweenness", "articulation_splits", "communities"]
+__all__ = ["Network", "co_membership", "co_membership_ids", "betweenness", "betweenness_values",
+           "articulation_splits", "split_indices", "communities", "community_indices"]

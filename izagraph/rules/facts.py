@@ -454,17 +454,23 @@ def active_members_by_table(facts: Facts, today: dt.date) -> dict[str, list[tupl
         table_of, member_of, end_of, start_of = col("table"), col("member"), col("end"), col("start")
         out: dict[str, list[tuple[str, str]]] = {}
         dates: dict[tuple, bool] = {}
-        for s in sorted(table_of):
-            table, member = _one(table_of[s]), _one(member_of.get(s))
-            if table is None or member is None or table not in active:
+        iris = sorted(table_of)
+        for s, table, member, end, start in zip(iris, map(table_of.__getitem__, iris), map(member_of.get, iris),
+                                                map(end_of.get, iris), map(start_of.get, iris)):
+            if type(table) is set or type(member) is set:  # several values: the smallest, as _one picks
+                table, member = _one(table), _one(member)
+            if member is None or table not in active:
                 continue
-            end, start = end_of.get(s), start_of.get(s)
             key = (end if type(end) is not set else frozenset(end), start if type(start) is not set else frozenset(start))
             on = dates.get(key)
             if on is None:
                 on = dates[key] = is_active(values_of(end), today, values_of(start))
             if on:
-                out.setdefault(table, []).append((s, member))
+                seated = out.get(table)
+                if seated is None:
+                    out[table] = [(s, member)]
+                else:
+                    seated.append((s, member))
         return out
 
     return facts.memo(("active-members-by-table", today), build)

@@ -18,16 +18,23 @@ The ``tables`` parameter restricts the selection to a chosen set of tables.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections import defaultdict
 from itertools import chain
 
-from ..analytics.comembership import articulation_splits, betweenness, co_membership, communities
+import numpy as np
+
+from ..analytics import comembership as cm
 from ..findings import Finding
 from .facts import active_members_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
                "all": {"nl": "selectie", "en": "selection"}}
+#: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
+#: loaded with another izagraph or igraph is never read as if it were this one's.
+ANALYSES = f"izagraph-network-1 {cm.ENGINE}"
 
 
 def _top(region: str, parents: dict[str, str]) -> str:
@@ -63,77 +70,221 @@ def _groups(facts, ts, how: str) -> dict[str, set[str]]:
 
 
 class Scope:
-    """One scope's network and what the rules derive from it. It is built once per set of selected tables
-    and day (memoised on the facts, so ``brokers`` and ``clusters`` in one check share it), and each
-    analysis is computed the first time a rule asks for it and kept: filled in once, never changed."""
+    """One scope's network and what the rules derive from it, by number: member ``i`` is ``members[i]`` and
+    table ``j`` is ``tables[j]`` (both sorted, so numbers sort as the IRIs do), and ``m[k]`` sits at ``t[k]``
+    (each pair once, sorted by member, then table). It is built once per set of selected tables and day
+    (memoised on the facts, so ``brokers`` and ``clusters`` in one check share it), and each analysis is
+    computed the first time a rule asks for it and kept: filled in once, never changed.
 
-    def __init__(self, key: str, tables_of: dict[str, set[str]], net):
-        self.key, self.tables_of, self.net = key, tables_of, net
-        self._splits: dict[int, list] = {}
-        self._betweenness = self._communities = self._degree = None
+    An analysis is first looked up in ``stored`` (what ``izagraph load`` computed for the networks of the
+    default check, see :func:`precompute`) under the network's :meth:`digest`: the same memberships give
+    the same network and igraph's seeded analyses give the same answer on it, so a stored answer is the
+    answer. Only an unknown network is analysed here (and noted in ``record`` when one is given)."""
 
-    def splits(self, min_part: int) -> list[dict]:
-        if min_part not in self._splits:
-            self._splits[min_part] = articulation_splits(self.net, min_part=min_part)
-        return self._splits[min_part]
+    def __init__(self, key: str, members: list[str], tables: list[str], m: np.ndarray, t: np.ndarray,
+                 stored=None, record: dict | None = None):
+        self.key, self.members, self.tables, self.m, self.t = key, members, tables, m, t
+        self._stored = stored if stored is not None else {}
+        self._record = record
+        self._done: dict = {}
+        self._net = self._digest = None
+        self._starts = np.searchsorted(m, np.arange(len(members) + 1))
 
-    def betweenness(self) -> dict:
-        if self._betweenness is None:
-            self._betweenness = betweenness(self.net)
-        return self._betweenness
+    def digest(self) -> str:
+        """A hash of the memberships (member IRIs, table IRIs, who sits where) and :data:`ANALYSES`: they
+        determine the network, edge order included, and so every analysis of it."""
+        if self._digest is None:
+            h = hashlib.blake2b(digest_size=16)
+            h.update("\n".join([ANALYSES, str(len(self.members)), *self.members, str(len(self.tables)),
+                                *self.tables, ""]).encode())  # an IRI holds no line break
+            h.update(np.ascontiguousarray(self.m, dtype=np.int32).tobytes())
+            h.update(np.ascontiguousarray(self.t, dtype=np.int32).tobytes())
+            self._digest = h.hexdigest()
+        return self._digest
 
-    def communities(self) -> list[list]:
-        if self._communities is None:
-            self._communities = communities(self.net, min_size=1)
-        return self._communities
+    @property
+    def net(self) -> cm.Network:
+        if self._net is None:
+            self._net = cm.co_membership_ids(self.members, len(self.tables), self.m, self.t)
+        return self._net
 
-    def degree(self) -> dict:
-        if self._degree is None:
-            self._degree = self.net.degree()
-        return self._degree
+    def tables_at(self, i: int) -> np.ndarray:
+        """The numbers of member ``i``'s tables, sorted."""
+        return self.t[self._starts[i]:self._starts[i + 1]]
+
+    def _analysis(self, name: str, compute) -> np.ndarray:
+        value = self._done.get(name)
+        if value is None:
+            full = f"{self.digest()}.{name}"
+            value = self._stored.get(full)
+            if value is None or (value.ndim != 1 or len(value) != len(self.members)) and name in _PER_MEMBER:
+                value = compute()
+                if self._record is not None:
+                    self._record[full] = value
+            self._done[name] = value
+        return value
+
+    def degree(self) -> np.ndarray:
+        """Links per member."""
+        return self._analysis("degree", lambda: np.array(self.net.graph.degree(), dtype=np.int32))
+
+    def betweenness(self) -> np.ndarray:
+        """Normalised betweenness per member, rounded (:func:`~izagraph.analytics.comembership.betweenness`)."""
+        return self._analysis("betweenness",
+                              lambda: np.array(cm.betweenness_values(self.net.graph), dtype=np.float64))
+
+    def labels(self) -> np.ndarray:
+        """Per member the number of its cluster in :meth:`communities`."""
+        def compute():
+            found = sorted(cm.community_indices(self.net.graph), key=lambda c: (-len(c), c[0]))
+            out = np.empty(len(self.members), dtype=np.int32)
+            for i, c in enumerate(found):
+                out[c] = i
+            return out
+
+        return self._analysis("communities", compute)
+
+    def communities(self) -> list[np.ndarray]:
+        """The Leiden clusters (:func:`~izagraph.analytics.comembership.communities`) as sorted arrays of
+        member numbers, largest first."""
+        if "clusters" not in self._done:
+            labels = self.labels()
+            order = np.argsort(labels, kind="stable")
+            cuts = np.flatnonzero(np.diff(labels[order])) + 1
+            self._done["clusters"] = np.split(order, cuts) if len(order) else []
+        return self._done["clusters"]
+
+    def splits(self, min_part: int) -> list[tuple[int, int, list[np.ndarray]]]:
+        """(member, size of its connected part, the parts without it) per articulation point whose second
+        largest part has at least ``min_part`` members (:func:`~izagraph.analytics.comembership.split_indices`)."""
+        name = f"splits-{min_part}"
+        if name + "-read" not in self._done:
+            found = _read_splits(self._analysis(name, lambda: _flat_splits(cm.split_indices(self.net.graph, min_part))),
+                                 len(self.members))
+            if found is None:  # a stored value that cannot be these splits: analysed here
+                self._done[name] = _flat_splits(cm.split_indices(self.net.graph, min_part))
+                found = _read_splits(self._done[name], len(self.members))
+            self._done[name + "-read"] = found
+        return self._done[name + "-read"]
+
+
+def _firsts(sorted_values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values in a sorted array starts."""
+    return np.r_[True, sorted_values[1:] != sorted_values[:-1]] if len(sorted_values) else np.zeros(0, bool)
+
+
+_PER_MEMBER = {"degree", "betweenness", "communities"}
+
+
+def _flat_splits(splits) -> np.ndarray:
+    """Splits as one int32 array: per split its member, size, number of parts, then per part its length
+    and members."""
+    out: list[int] = []
+    for v, size, parts in splits:
+        out += [v, size, len(parts)]
+        for p in parts:
+            out += [len(p), *p]
+    return np.array(out, dtype=np.int32)
+
+
+def _read_splits(flat: np.ndarray, n_members: int) -> list[tuple[int, int, list[np.ndarray]]] | None:
+    """The splits :func:`_flat_splits` wrote, or None when ``flat`` cannot hold splits of ``n_members``."""
+    out, k = [], 0
+    if flat.ndim != 1 or len(flat) and (flat.min() < 0 or flat.max() > n_members):
+        return None
+    while k < len(flat):
+        if k + 3 > len(flat):
+            return None
+        v, size, n = (int(x) for x in flat[k:k + 3])
+        k += 3
+        parts = []
+        for _ in range(n):
+            length = int(flat[k]) if k < len(flat) else -1
+            if length < 0 or k + 1 + length > len(flat) or length and flat[k + 1:k + 1 + length].max() >= n_members:
+                return None
+            parts.append(flat[k + 1:k + 1 + length])
+            k += 1 + length
+        if v >= n_members or size > n_members:
+            return None
+        out.append((v, size, parts))
+    return out
 
 
 def _networks(rows, ctx):
     """Facts, the selected tables, the active seats (seat, member) per selected table, the scopes with
     their networks (sorted by key), and a cache of what findings about each table rest on."""
     facts = facts_of(rows)
-    today = ctx.today
-    wanted = ctx.get("tables") or []
+    return (facts, *_selected(facts, ctx.today, ctx.get("tables") or [], ctx.get("scope") or "region"))
+
+
+def _selected(facts, today, wanted: list[str], how: str, record: dict | None = None):
     ts = {i: t for i, t in active_tables(facts, today).items() if t.in_scope and (not wanted or _chosen(i, wanted))}
-    how = ctx.get("scope") or "region"
     seats_at, scopes, known = facts.memo(("co-membership", today, how, frozenset(ts)),
-                                         lambda: _scopes(facts, ts, today, how))
-    return facts, ts, seats_at, scopes, known
+                                         lambda: _scopes(facts, ts, today, how, record))
+    return ts, seats_at, scopes, known
 
 
-def _scopes(facts, ts, today, how):
+def _scopes(facts, ts, today, how, record=None):
+    """The scopes' networks from one array of (member, table) numbers for all selected tables: each scope
+    takes its tables' pairs and numbers their members and tables anew, in the same sorted order."""
     seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
+    tables = sorted(seats_at)
+    flat = [m for t in tables for _, m in seats_at[t]]
+    members = sorted(set(flat))
+    index = dict(zip(members, range(len(members))))
+    width = max(len(tables), 1)
+    pairs = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat)) * width
+    pairs += np.repeat(np.arange(len(tables), dtype=np.int64), [len(seats_at[t]) for t in tables])
+    pairs.sort()
+    pairs = pairs[_firsts(pairs)]  # each (member, table) once, by member then table
+    pm, pt = pairs // width, pairs % width
+    tindex = {t: j for j, t in enumerate(tables)}
+    # what the load stored with the snapshot (see stored_analyses), else nothing
+    stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
     out = []
     for key, group in sorted(_groups(facts, ts, how).items()):
-        tables_of = defaultdict(set)
-        for t in group:
-            for _, m in seats_at.get(t, ()):
-                tables_of[m].add(t)
-        if not tables_of:
+        chosen = np.zeros(len(tables), dtype=bool)
+        chosen[[tindex[t] for t in group if t in tindex]] = True
+        keep = chosen[pt]
+        if not keep.any():
             continue
-        out.append(Scope(key, dict(tables_of), co_membership((m, t) for m, tm in tables_of.items() for t in tm)))
+        gm, gt = pm[keep], pt[keep]
+        first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
+        present = np.zeros(len(tables), dtype=bool)
+        present[gt] = True
+        out.append(Scope(key, [members[i] for i in gm[first].tolist()],
+                         [tables[j] for j in np.flatnonzero(present).tolist()],
+                         (np.cumsum(first) - 1).astype(np.int32), (np.cumsum(present) - 1)[gt].astype(np.int32),
+                         stored, record))
     return seats_at, out, {}
 
 
-def _seat_facts(table_iris, seats_at, known: dict) -> set[str]:
-    """What a finding about members of these tables rests on: the tables, their active seats and members
-    (the network is their co-membership, so every seat at them counts). ``known`` keeps each table's part."""
-    out = set()
-    for t in table_iris:
-        part = known.get(t)
-        if part is None:
-            part = known[t] = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
-        out |= part
-    return out
+def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, np.ndarray]:
+    """Per table of the scope, by number: the IRIs a finding about its members rests on (the table, its
+    active seats and members: the network is their co-membership, so every seat at them counts), its
+    regions, and whether it is illustrative. ``known`` keeps them per table and per scope."""
+    got = known.get(("scope", scope.key))
+    if got is None:
+        rests, regions, illustrative = [], [], []
+        for t in scope.tables:
+            part = known.get(t)
+            if part is None:
+                part = known[t] = (frozenset((t, *chain.from_iterable(seats_at.get(t, ())))),
+                                   ts[t].spatial, ts[t].illustrative)
+            rests.append(part[0])
+            regions.append(part[1])
+            illustrative.append(part[2])
+        got = known[("scope", scope.key)] = (rests, regions, np.array(illustrative, dtype=bool))
+    return got
 
 
-def _regions(facts, ts, table_iris) -> dict[str, str]:
-    return {r: facts.label(r) for t in table_iris for r in ts[t].spatial}
+def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[set[str], dict[str, str], bool]:
+    """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their parts, see
+    :func:`_table_parts`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
+    rests, regions, illustrative = parts
+    spatial = frozenset().union(*[regions[j] for j in at])
+    return (set().union(*[rests[j] for j in at], (subject,)), {r: facts.label(r) for r in spatial},
+            bool(illustrative[at].any()))
 
 
 def _scope_fields(ctx, key: str, label: str) -> dict:
@@ -156,20 +307,56 @@ def score_brokers(rows, ctx, vocab) -> list[Finding]:
             continue
         key, label = scope.key, facts.label(scope.key) if scope.key else ""
         central, degree = scope.betweenness(), scope.degree()
-        for split in splits:
-            m = split["node"]
-            parts = [sorted(facts.label(x) for x in p) for p in split["parts"]]
-            evidence = {"scope": label or key, "component_size": split["component_size"], "parts": parts,
-                        "part_sizes": [len(p) for p in parts], "degree": degree[m],
-                        "betweenness": central[m], "tables": sorted(facts.label(t) for t in scope.tables_of[m])}
-            fields = {"size": split["component_size"], "parts": " + ".join(str(len(p)) for p in parts),
+        for v, size, found in splits:
+            m = scope.members[v]
+            parts = [sorted(facts.label(scope.members[x]) for x in p.tolist()) for p in found]
+            at = scope.tables_at(v).tolist()
+            table_iris = [scope.tables[j] for j in at]
+            evidence = {"scope": label or key, "component_size": size, "parts": parts,
+                        "part_sizes": [len(p) for p in parts], "degree": int(degree[v]),
+                        "betweenness": float(central[v]), "tables": sorted(facts.label(t) for t in table_iris)}
+            fields = {"size": size, "parts": " + ".join(str(len(p)) for p in parts),
                       "tables": short_list(evidence["tables"]), **_scope_fields(ctx, key, label)}
-            table_iris = scope.tables_of[m]
-            out.append(ctx.finding(
-                m, facts.label(m), evidence, fields=fields, regions=_regions(facts, ts, table_iris),
-                illustrative=any(ts[t].illustrative for t in table_iris),
-                facts=_seat_facts(table_iris, seats_at, known) | {m}))
+            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at, m)
+            out.append(ctx.finding(m, facts.label(m), evidence, fields=fields, regions=regions,
+                                   illustrative=illustrative, facts=rests_on))
     return out
+
+
+def _clusters(scope: Scope, min_size: int):
+    """Per cluster worth reporting: its members, its tables, its hub, its bridges (members at a table
+    shared with another cluster), its own tables (whose members all lie in it) and how many clusters it
+    meets, all by number. See :func:`score_clusters`."""
+    found = scope.communities()
+    if len(found) < 2:
+        return
+    labels, m, t = scope.labels(), scope.m, scope.t
+    at = np.zeros((len(found), len(scope.tables)), dtype=bool)  # cluster i has a member at table j
+    at[labels[m], t] = True
+    spread = at.sum(axis=0)  # clusters per table
+    bridge = np.zeros(len(scope.members), dtype=bool)
+    bridge[m[spread[t] > 1]] = True
+    # a cluster meets itself at its own tables; it is only worth reporting beside other clusters it meets
+    linked = ((at.astype(np.int32) @ at.T.astype(np.int32)) > 0).sum(axis=1) - 1
+    degree = scope.degree()
+    top = np.zeros(len(found), dtype=degree.dtype)
+    np.maximum.at(top, labels, degree)
+    is_top = degree == top[labels]  # the members with the most links in their cluster
+    n_top = np.bincount(labels[is_top], minlength=len(found))
+    sizes = np.array([len(c) for c in found])
+    for i in np.flatnonzero((sizes >= min_size) & (linked > 0)).tolist():
+        members = found[i]
+        tied = members[is_top[members]]
+        hub = int(tied[-1])
+        # Betweenness breaks a tie in degree, unless the tied members sit at the same tables: then swapping
+        # them maps the network onto itself, so their betweenness is the same too and the IRI decides.
+        if n_top[i] > 1:
+            first = scope.tables_at(hub)
+            if not all(np.array_equal(scope.tables_at(n), first) for n in tied[:-1].tolist()):
+                central = scope.betweenness()
+                hub = max(tied.tolist(), key=lambda n: (central[n], n))
+        tables = np.flatnonzero(at[i])
+        yield members, tables, hub, members[bridge[members]], tables[spread[tables] == 1], int(linked[i])
 
 
 def score_clusters(rows, ctx, vocab) -> list[Finding]:
@@ -182,37 +369,82 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
     facts, ts, seats_at, scopes, known = _networks(rows, ctx)
     out = []
     for scope in scopes:
-        found = scope.communities()
-        if len(found) < 2:
-            continue
-        tables_of, degree = scope.tables_of, scope.degree()
-        community_of = {n: i for i, c in enumerate(found) for n in c}
-        clusters_at = {t: {community_of[m] for _, m in seats_at[t]}
-                       for t in {t for tm in tables_of.values() for t in tm}}
         key, label = scope.key, facts.label(scope.key) if scope.key else ""
-        for i, members in enumerate(found):
-            if len(members) < ctx["min_size"]:
-                continue
-            table_iris = {t for n in members for t in tables_of[n]}
-            linked = set().union(*(clusters_at[t] for t in table_iris)) - {i}
-            if not linked:  # a cluster is only worth reporting beside other clusters it meets
-                continue
-            top = max(degree[n] for n in members)
-            tied = [n for n in members if degree[n] == top]
-            # Betweenness breaks a tie in degree, unless the tied members sit at the same tables: then
-            # swapping them maps the network onto itself, so their betweenness is the same too.
-            twins = len({frozenset(tables_of[n]) for n in tied}) == 1
-            central = {} if twins else scope.betweenness()
-            hub = max(tied, key=lambda n: (degree[n], central.get(n, 0.0), str(n)))
-            bridges = sorted(facts.label(n) for n in members if any(len(clusters_at[t]) > 1 for t in tables_of[n]))
-            own_tables = sorted(facts.label(t) for t in table_iris if len(clusters_at[t]) == 1)
-            evidence = {"scope": label or key, "members": sorted(facts.label(n) for n in members),
-                        "size": len(members), "tables_within": own_tables, "bridges": bridges,
-                        "linked_clusters": len(linked)}
-            fields = {"size": len(members), "hub": facts.label(hub), "bridges": short_list(bridges) or "-",
-                      "linked": len(linked), **_scope_fields(ctx, key, label)}
-            out.append(ctx.finding(
-                hub, facts.label(hub), evidence, fields=fields, regions=_regions(facts, ts, table_iris),
-                illustrative=any(ts[t].illustrative for t in table_iris),
-                facts=_seat_facts(table_iris, seats_at, known) | {hub}))
+        names, tables, named = scope.members, scope.tables, None
+        for members, at, hub, bridging, own, linked in _clusters(scope, ctx["min_size"]):
+            if named is None:
+                named = [facts.label(n) for n in names]
+            bridges = sorted([named[n] for n in bridging.tolist()])
+            evidence = {"scope": label or key, "members": sorted([named[n] for n in members.tolist()]),
+                        "size": len(members), "tables_within": sorted(facts.label(tables[j]) for j in own.tolist()),
+                        "bridges": bridges, "linked_clusters": linked}
+            fields = {"size": len(members), "hub": named[hub], "bridges": short_list(bridges) or "-",
+                      "linked": linked, **_scope_fields(ctx, key, label)}
+            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at.tolist(),
+                                                        names[hub])
+            out.append(ctx.finding(names[hub], named[hub], evidence, fields=fields, regions=regions,
+                                   illustrative=illustrative, facts=rests_on))
+    return out
+
+
+def precompute(facts, today, min_part: int, min_size: int) -> dict[str, np.ndarray]:
+    """What a check with the default parameters asks of the networks on ``today`` (per region, every table
+    in scope): the splits and degrees for ``brokers`` with ``min_part``, the clusters and degrees for
+    ``clusters`` with ``min_size``, and the betweenness where either needs it; keyed by network
+    :meth:`Scope.digest` and analysis, for ``izagraph load`` to store with the snapshot."""
+    record: dict[str, np.ndarray] = {}
+    for scope in _selected(facts, today, [], "region", record)[2]:
+        if scope.splits(min_part):
+            scope.betweenness()
+            scope.degree()
+        for _ in _clusters(scope, min_size):
+            pass
+    return record
+
+
+def stored_analyses(snapshot, live, today: dt.date | None = None) -> dict[str, np.ndarray]:
+    """:func:`precompute` on the facts a check reads from ``snapshot`` (``live``: the store it was built
+    from), on ``today`` (default: the day of the load) with the rules' default parameters, packed
+    (:func:`pack`): what ``izagraph load`` keeps with the snapshot."""
+    from ..queries import load_query
+
+    def default(rule: str, name: str) -> int:
+        return int(load_query(rule, "sparql").header["params"][name]["default"])
+
+    query = load_query("clusters", "sparql")
+    rows = snapshot.shared_rows(query, {name: None for name in ("region", "programme", "theme")}, live)
+    return pack(precompute(rows.facts, today or dt.date.today(), default("brokers", "min_part"),
+                           default("clusters", "min_size")))
+
+
+_KINDS = ("int32", "float64")
+
+
+def pack(analyses: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Analyses as six arrays (a file with an array per analysis reads slowly): per kind of number, the
+    names, where each one's values end, and all values one after the other.
+
+    >>> packed = pack({"a.degree": np.array([1, 2], dtype=np.int32), "a.betweenness": np.array([0.5])})
+    >>> {name: list(values) for name, values in unpack(packed).items()} == {"a.degree": [1, 2], "a.betweenness": [0.5]}
+    True
+    """
+    out = {}
+    for kind in _KINDS:
+        names = sorted(n for n, a in analyses.items() if a.dtype == kind)
+        out[f"{kind}-names"] = np.array(names, dtype=str)
+        out[f"{kind}-ends"] = np.cumsum([len(analyses[n]) for n in names], dtype=np.int64)
+        out[f"{kind}-values"] = np.concatenate([analyses[n] for n in names]) if names else np.empty(0, kind)
+    return out
+
+
+def unpack(arrays) -> dict[str, np.ndarray]:
+    """The analyses :func:`pack` packed (none when ``arrays`` holds none)."""
+    out = {}
+    for kind in _KINDS:
+        if f"{kind}-values" not in arrays:
+            continue
+        names, ends, values = arrays[f"{kind}-names"], arrays[f"{kind}-ends"], arrays[f"{kind}-values"]
+        starts = [0, *ends[:-1].tolist()]
+        for name, a, b in zip(names.tolist(), starts, ends.tolist()):
+            out[name] = values[a:b]
     return out
