@@ -25,7 +25,7 @@ from itertools import chain
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import (Facts, active_seats, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
+from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
                     short_list, table_facts, tables)
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
@@ -237,8 +237,8 @@ class _MemberIndex:
     """Per member (sorted): its active seats, and the drukte measures of all members as columns."""
 
     members: list[str]
-    all_seats: list                # the active seats (seat_columns)
-    seat_ptr: np.ndarray           # member i's seats: all_seats[j] for j in member_seats[seat_ptr[i]:seat_ptr[i + 1]]
+    columns: SeatColumns           # the active seats (seat_columns)
+    seat_ptr: np.ndarray           # member i's seats: rows member_seats[seat_ptr[i]:seat_ptr[i + 1]] of columns
     member_seats: np.ndarray
     pair_member: np.ndarray        # the distinct (member, table) pairs, by member then table position
     pair_table: np.ndarray
@@ -246,7 +246,7 @@ class _MemberIndex:
 
     def seats(self, i: int) -> list:
         """Member ``i``'s active seats, in the order of :func:`active_seats`."""
-        return [self.all_seats[j] for j in self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]].tolist()]
+        return self.columns.seats(self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]].tolist())
 
 
 def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
@@ -283,7 +283,7 @@ def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
             "regions": per_division.reshape(n, divisions).max(axis=1, initial=0),
             "meetings_per_year": np.where(np.bincount(pair_member[known], minlength=n) > 0, total, np.nan),
         }
-        return _MemberIndex([cols.names[i] for i in present], cols.seats, seat_ptr,
+        return _MemberIndex([cols.names[i] for i in present], cols, seat_ptr,
                             seat[np.argsort(owner, kind="stable")], pair_member, pair_table, measures)
     return facts.memo(("drukte-members", kind, today, vocab), build)
 
@@ -422,7 +422,12 @@ class _RegionIndex:
     measured: dict[str, dict]
     same_as_sub: frozenset            # regions whose tables are exactly those of one of their subregions
     seat_count: Counter               # active table -> its active seats
-    seats_at: dict[str, list]         # active table -> the IRIs of its active seats
+    columns: SeatColumns              # the active seats (seat_columns)
+
+    def seats_at(self, table: str) -> list[str]:
+        """The IRIs of the table's active seats."""
+        rows = self.columns.by_table().get(table)
+        return [] if rows is None else [self.columns.names[i] for i in self.columns.seat[rows].tolist()]
 
 
 def _region_index(facts: Facts, today) -> _RegionIndex:
@@ -430,10 +435,8 @@ def _region_index(facts: Facts, today) -> _RegionIndex:
         ts = active_tables(facts, today)
         parents = {t.iri: (t.parent if t.parent in ts else None) for t in ts.values()}
         layers = {t: depth(t, parents) for t in ts}
-        seats_at = defaultdict(list)
-        for s in active_seats(facts, today):
-            seats_at[s.table].append(s.iri)
-        seat_count = Counter({t: len(x) for t, x in seats_at.items()})
+        columns = seat_columns(facts, today)
+        seat_count = Counter({t: len(rows) for t, rows in columns.by_table().items()})
         by_region = defaultdict(set)
         for t in ts.values():
             for own in t.spatial:
@@ -445,7 +448,7 @@ def _region_index(facts: Facts, today) -> _RegionIndex:
         same_as_sub = frozenset(p for x in by_region for p in _within(x, facts)[1:]
                                 if by_region.get(p) == by_region[x])
         return _RegionIndex({r: frozenset(x) for r, x in by_region.items()}, measured, same_as_sub, seat_count,
-                            dict(seats_at))
+                            columns)
     return facts.memo(("drukte-regions", today), build)
 
 
@@ -481,5 +484,5 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(r, facts.label(r), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions={r: facts.label(r)},
                                illustrative=any(ts[t].illustrative for t in tabs),
-                               facts=[*tabs, *chain.from_iterable(ix.seats_at.get(t, ()) for t in tabs)]))
+                               facts=[*tabs, *chain.from_iterable(map(ix.seats_at, tabs))]))
     return out

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..findings import Finding, Severity
-from .facts import (Facts, active_seats_by_table, active_tables, broader, facts_of, mandate, notation, seat_facts,
-                    short_list)
+from .facts import Facts, SeatColumns, active_tables, broader, facts_of, mandate, notation, seat_columns, short_list
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,12 @@ def has_mandate(seat) -> bool:
 
 
 def _closure(seat, vocab) -> frozenset[str]:
+    return _set_closure(seat.seat_perspectives(), vocab)
+
+
+def _set_closure(perspectives, vocab) -> frozenset[str]:
     out: set[str] = set()
-    for p in seat.seat_perspectives():
+    for p in perspectives:
         out |= broader(vocab, p)
     return frozenset(out)
 
@@ -82,31 +87,47 @@ def assess(criterion, table_seats, vocab) -> tuple[list, list, list]:
     return ok, unknown, no_mandate
 
 
+def _assess_rows(criterion, cols: SeatColumns, rows: np.ndarray, closures: list) -> tuple:
+    """:func:`assess` on rows of the seat columns (``closures``: per set of perspectives, its closure)."""
+    required = {str(c) for c in criterion.requires_any_of}
+    right = np.array([bool(c & required) for c in closures], dtype=bool)[cols.perspectives[rows]]
+    if not criterion.requires_mandate:
+        return rows[right], rows[:0], rows[:0]
+    given = cols.mandate[rows]
+    return rows[right & (given == 1)], rows[right & (given == -1)], rows[right & (given == 0)]
+
+
 def _prepare(rows, ctx):
-    """Facts, the active tables, and the active seats per active table (peildatum: ``ctx.today``)."""
+    """Facts, the active tables, and the rows of the active seats per active table with any (peildatum:
+    ``ctx.today``)."""
     facts = facts_of(rows)
-    return facts, active_tables(facts, ctx.today), active_seats_by_table(facts, ctx.today)
+    return facts, active_tables(facts, ctx.today), seat_columns(facts, ctx.today).by_table()
+
+
+def _closures(facts, today, vocab) -> list[frozenset[str]]:
+    """Per set of perspectives of :func:`seat_columns`: the perspectives with everything broader."""
+    sets = seat_columns(facts, today).perspective_sets
+    return facts.memo(("perspective-closures", today, vocab), lambda: [_set_closure(ps, vocab) for ps in sets])
 
 
 def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per active table with active seats: the perspectives its seats stand for (with everything broader),
     and those of its seats with a recorded mandate. A criterion is met in a set of tables exactly when
     its perspectives meet the union of these (the mandated ones when it needs a mandate), so only the
-    criteria that are not met are assessed seat by seat. Built once per facts and day."""
+    criteria that are not met are assessed seat by seat. Built once per facts and day, from the distinct
+    (table, perspectives, mandate given) of the seats."""
     def build():
-        out, closures = {}, {}
-        for table, table_seats in active_seats_by_table(facts, today).items():
-            every, mandated = set(), set()
-            kinds = {(s.seat_perspectives(), s.mandate): s for s in table_seats}  # seats alike count alike
-            for (given, _), seat in kinds.items():
-                closure = closures.get(given)
-                if closure is None:
-                    closure = closures[given] = _closure(seat, vocab)
-                every |= closure
-                if has_mandate(seat):
-                    mandated |= closure
-            out[table] = (frozenset(every), frozenset(mandated))
-        return out
+        cols, closures = seat_columns(facts, today), _closures(facts, today, vocab)
+        sets = max(len(closures), 1)
+        kinds = np.unique((cols.table * sets + cols.perspectives) * 2 + (cols.mandate == 1))
+        every: dict[int, set] = defaultdict(set)
+        mandated: dict[int, set] = defaultdict(set)
+        for key in kinds.tolist():
+            table, closure = key // 2 // sets, closures[key // 2 % sets]
+            every[table] |= closure
+            if key % 2:
+                mandated[table] |= closure
+        return {cols.names[t]: (frozenset(every[t]), frozenset(mandated[t])) for t in every}
 
     return facts.memo(("perspective-coverage", today, vocab), build)
 
@@ -146,41 +167,48 @@ def structure(top: str, ts: dict, children: dict | None = None) -> dict[str, int
 
 def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab, extra: dict,
            scope: dict | None = None) -> list[Finding]:
+    """The criteria not met in the tables ``layers`` (``by_table``: the rows of each table's active seats
+    in :func:`seat_columns`), each as a finding about ``table``."""
     covered = coverage(facts, ctx.today, vocab)
     criteria = [c for c in criteria if not _met(c, layers, covered)]
     if not criteria:
         return []
     out = []
-    regions = {r: facts.label(r) for r in table.spatial}
-    all_seats = [s for t in sorted(layers) for s in by_table.get(t, ())]
+    cols, closures = seat_columns(facts, ctx.today), _closures(facts, ctx.today, vocab)
+    names, label = cols.names, facts.label
+    regions = {r: label(r) for r in table.spatial}
+    seated = [t for t in sorted(layers) if t in by_table]
+    rows = np.concatenate([by_table[t] for t in seated]) if seated else np.zeros(0, dtype=np.int64)
     where: dict[str, set] = defaultdict(set)
-    for s in all_seats:
-        for p in s.seat_perspectives():
-            where[notation(vocab, p)].add(layers[s.table])
-    base = [*layers, *seat_facts(facts, all_seats)]
+    for t in seated:
+        for k in np.unique(cols.perspectives[by_table[t]]).tolist():
+            for p in cols.perspective_sets[k]:
+                where[notation(vocab, p)].add(layers[t])
+    base = [*layers, *cols.seat_facts(rows)]
+    members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
     for c in criteria:
-        ok, unknown, no_mandate = assess(c, all_seats, vocab)
-        if ok:
+        ok, unknown, no_mandate = _assess_rows(c, cols, rows, closures)
+        if len(ok):
             continue
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
         evidence = {"criterion": c.id, "requires_any_of": requires, "present": sorted(where),
-                    "members": sorted({facts.label(s.member) for s in all_seats}), **extra}
+                    "members": sorted(set(members(rows))), **extra}
         if len(layers) > 1:
             evidence["structure_tables"] = len(layers)
             evidence["layers"] = {p: sorted(ls) for p, ls in sorted(where.items())}
         key, severity = "default", Severity.parse(c.severity)
-        silent = [t for t in layers if not by_table.get(t)]
-        if silent and not (unknown or no_mandate):
+        silent = [t for t in layers if t not in by_table]
+        if silent and not (len(unknown) or len(no_mandate)):
             # absent from the recorded seats, but some table's members are not recorded: not decidable
             key, severity = "members-unrecorded", None
-            evidence["tables_without_members"] = sorted(facts.label(t) for t in silent)
-        elif unknown:
+            evidence["tables_without_members"] = sorted(label(t) for t in silent)
+        elif len(unknown):
             key, severity = "not-recorded", None
-            evidence["mandate_unknown"] = sorted(facts.label(s.member) for s in unknown)
-        elif no_mandate:
+            evidence["mandate_unknown"] = members(unknown)
+        elif len(no_mandate):
             key = "no-mandate"
-        if no_mandate:
-            evidence["without_mandate"] = sorted(facts.label(s.member) for s in no_mandate)
+        if len(no_mandate):
+            evidence["without_mandate"] = members(no_mandate)
         fields = {"criterion": c.labels, "requires": ", ".join(requires),
                   "without_mandate": short_list(evidence.get("without_mandate", [])),
                   "unknown_mandate": short_list(evidence.get("mandate_unknown", [])),
@@ -210,8 +238,8 @@ def score_regional_structure(rows, ctx, vocab) -> list[Finding]:
         if not (t.regional_structure and t.in_scope):
             continue
         layers = structure(t.iri, ts, children) if ctx.get("scope", "structure") == "structure" else {t.iri: 1}
-        if not by_table.get(t.iri):  # the regional table itself has no recorded members: nothing to decide
-            below = sorted(facts.label(x) for x in layers if by_table.get(x))
+        if t.iri not in by_table:  # the regional table itself has no recorded members: nothing to decide
+            below = sorted(facts.label(x) for x in layers if x in by_table)
             evidence = {"criteria": sorted(c.id for c in wanted), "members": []}
             if below:
                 evidence["tables_with_members"] = below
@@ -233,7 +261,7 @@ def score_themes(rows, ctx, vocab) -> list[Finding]:
             by_theme[c.theme].append(c)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
-        if not (t.in_scope and by_table.get(t.iri)):
+        if not (t.in_scope and t.iri in by_table):
             continue
         for theme in sorted(t.themes):
             if theme in by_theme:
