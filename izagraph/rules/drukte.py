@@ -25,8 +25,8 @@ from itertools import chain
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
-                    short_list, table_facts, tables)
+from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, short_list,
+                    table_facts, tables)
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
@@ -139,7 +139,8 @@ def _regions_named(facts: Facts) -> set[str]:
 
 
 def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts):
-    """A member's measures and what its finding shows of them; ``positions``: its tables in the index."""
+    """A member's measures and what its finding shows of them; ``member_seats``: its seats (or their rows),
+    ``positions``: its tables in the index."""
     programmes = sorted(set(chain.from_iterable(ix.codes[t] for t in positions)))
     regions = dict(chain.from_iterable(ix.places[t] for t in positions))
     per_division = region_counts(regions, facts)
@@ -244,9 +245,13 @@ class _MemberIndex:
     pair_table: np.ndarray
     measures: dict[str, np.ndarray]
 
+    def rows(self, i: int) -> np.ndarray:
+        """Member ``i``'s active seats as rows of ``columns``."""
+        return self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]]
+
     def seats(self, i: int) -> list:
         """Member ``i``'s active seats, in the order of :func:`active_seats`."""
-        return self.columns.seats(self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]].tolist())
+        return self.columns.seats(self.rows(i))
 
 
 def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
@@ -296,12 +301,11 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
                               MEMBER_LIMITS, ctx)
     in_scope = np.bincount(ix.pair_member[_in_scope(ts, tix)[ix.pair_table]], minlength=len(ix.members)) > 0
     for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
-        member = ix.members[i]
-        member_seats = ix.seats(i)
+        member, rows, cols = ix.members[i], ix.rows(i), ix.columns
         lo, hi = np.searchsorted(ix.pair_member, [i, i + 1])
         positions = ix.pair_table[lo:hi].tolist()  # its tables in (label, IRI) order
         tabs = [tix.iris[t] for t in positions]
-        programmes, regions, per_division, known, measures = _member_measures(member_seats, positions, tix, facts)
+        programmes, regions, per_division, known, measures = _member_measures(rows, positions, tix, facts)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
@@ -311,15 +315,17 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
                     "regions_per_division": {notation(vocab, d) if d else "": n for d, n in per_division.items()},
                     **mode}
         if kind == "organisation":
-            evidence["via_persons"] = sorted({facts.label(s.member) for s in member_seats if s.member_kind == "person"})
+            persons = cols.member[rows[cols.person[rows]]].tolist()
+            evidence["via_persons"] = sorted({facts.label(cols.names[m]) for m in persons})
         fields = {**{p: _shown(limits[p]) for _, p in MEMBER_LIMITS}, **measures, **_mode_fields(mode),
                   "meetings": "?" if measures["meetings_per_year"] is None else f"{measures['meetings_per_year']:g}",
                   "table_names": short_list(evidence["table_list"]), "programme_names": ", ".join(programmes)}
         out.append(ctx.finding(
             member, facts.label(member), evidence, key=_key(mode), fields=fields,
             severity=Severity.HIGH if double else None,
-            regions=regions, illustrative=any(s.illustrative or ts[s.table].illustrative for s in member_seats),
-            facts=[member, *tabs, *seat_facts(facts, member_seats)]))
+            regions=regions,
+            illustrative=bool(cols.illustrative[rows].any()) or any(ts[t].illustrative for t in tabs),
+            facts=[member, *tabs, *cols.seat_facts(rows)]))
     return out
 
 

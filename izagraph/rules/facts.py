@@ -664,6 +664,15 @@ class SeatColumns:
         spoken = self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
         return [self.names[i] for i in np.concatenate([seat, self.member[rows], spoken]).tolist()]
 
+    def facts_at(self, table: str) -> tuple[str, ...]:
+        """:meth:`seat_facts` of the table's rows (kept per table: rules ask for the same tables often)."""
+        cache = self._own.setdefault("facts-at", {})
+        got = cache.get(table)
+        if got is None:
+            rows = self.by_table().get(table)
+            got = cache[table] = () if rows is None else tuple(self.seat_facts(rows))
+        return got
+
     def active(self, today: dt.date) -> np.ndarray:
         """Per row: whether the seat is active on ``today`` (each distinct pair of dates read once)."""
         on = np.array([is_active(end, today, start) for end, start in self.date_pairs], dtype=bool)

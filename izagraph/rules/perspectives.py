@@ -114,20 +114,30 @@ def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[s
     """Per active table with active seats: the perspectives its seats stand for (with everything broader),
     and those of its seats with a recorded mandate. A criterion is met in a set of tables exactly when
     its perspectives meet the union of these (the mandated ones when it needs a mandate), so only the
-    criteria that are not met are assessed seat by seat. Built once per facts and day, from the distinct
-    (table, perspectives, mandate given) of the seats."""
+    criteria that are not met are assessed seat by seat. Built once per facts and day (see :func:`_coverage`)."""
+    return _coverage(facts, today, vocab)[0]
+
+
+def _coverage(facts, today, vocab) -> tuple[dict, dict[str, list[int]]]:
+    """:func:`coverage`, and per table the distinct sets of perspectives of its seats (numbers into
+    ``seat_columns(...).perspective_sets``), from the distinct (table, perspectives, mandate given)."""
     def build():
         cols, closures = seat_columns(facts, today), _closures(facts, today, vocab)
         sets = max(len(closures), 1)
         kinds = np.unique((cols.table * sets + cols.perspectives) * 2 + (cols.mandate == 1))
         every: dict[int, set] = defaultdict(set)
         mandated: dict[int, set] = defaultdict(set)
+        given: dict[int, list] = defaultdict(list)
         for key in kinds.tolist():
-            table, closure = key // 2 // sets, closures[key // 2 % sets]
-            every[table] |= closure
+            table, number = key // 2 // sets, key // 2 % sets
+            every[table] |= closures[number]
             if key % 2:
-                mandated[table] |= closure
-        return {cols.names[t]: (frozenset(every[t]), frozenset(mandated[t])) for t in every}
+                mandated[table] |= closures[number]
+            if not given[table] or given[table][-1] != number:
+                given[table].append(number)
+        names = cols.names
+        return ({names[t]: (frozenset(every[t]), frozenset(mandated[t])) for t in every},
+                {names[t]: numbers for t, numbers in given.items()})
 
     return facts.memo(("perspective-coverage", today, vocab), build)
 
@@ -169,7 +179,7 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
            scope: dict | None = None) -> list[Finding]:
     """The criteria not met in the tables ``layers`` (``by_table``: the rows of each table's active seats
     in :func:`seat_columns`), each as a finding about ``table``."""
-    covered = coverage(facts, ctx.today, vocab)
+    covered, given = _coverage(facts, ctx.today, vocab)
     criteria = [c for c in criteria if not _met(c, layers, covered)]
     if not criteria:
         return []
@@ -181,10 +191,12 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
     rows = np.concatenate([by_table[t] for t in seated]) if seated else np.zeros(0, dtype=np.int64)
     where: dict[str, set] = defaultdict(set)
     for t in seated:
-        for k in np.unique(cols.perspectives[by_table[t]]).tolist():
+        for k in given[t]:
             for p in cols.perspective_sets[k]:
                 where[notation(vocab, p)].add(layers[t])
-    base = [*layers, *cols.seat_facts(rows)]
+    base = [*layers]
+    for t in seated:
+        base += cols.facts_at(t)
     members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
     for c in criteria:
         ok, unknown, no_mandate = _assess_rows(c, cols, rows, closures)

@@ -41,7 +41,6 @@ class TableMembers:
     members: dict           # iri -> frozenset of member IRIs (active seats)
     persons: dict           # iri -> frozenset of person IRIs
     seats: SeatColumns      # the active seats at active tables
-    seats_at: dict          # iri -> its rows in seats (tables with active seats only)
     divisions: dict         # region iri -> its division
     parents: dict           # region iri -> the region it is part of
     overlaps: Overlaps      # the tables with members as rows (keys sorted by IRI) of a table x member matrix
@@ -76,7 +75,7 @@ def _table_members(facts: Facts, today) -> TableMembers:
         for th in t.themes:
             theme_bits[n, theme_bit[th] // 64] |= np.uint64(1 << (theme_bit[th] % 64))
     return TableMembers(
-        ts, members, persons, cols, at,
+        ts, members, persons, cols,
         {r: reg.division for r, reg in regions(facts).items()},
         {s: facts.one(s, "region-parent") for s in facts.subjects("region-parent")},
         overlaps,
@@ -129,9 +128,8 @@ class Incidence:
     def facts_of(self, *ts) -> list[str]:
         """What a pair finding rests on: both tables, their territory's regions, and their active seats with
         members."""
-        seats, none = self.shared.seats, np.zeros(0, dtype=np.int64)
-        seat_facts = seats.seat_facts(np.concatenate([self.shared.seats_at.get(t.iri, none) for t in ts]))
-        return sorted({x for t in ts for x in table_facts(t)} | set(seat_facts))
+        seat_facts = {x for t in ts for x in self.shared.seats.facts_at(t.iri)}
+        return sorted({x for t in ts for x in table_facts(t)} | seat_facts)
 
 
 def incidence(rows, ctx) -> Incidence:
