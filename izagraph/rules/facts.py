@@ -256,8 +256,10 @@ class _IdColumns:
             if canon is not None:
                 s, o = canon[s], canon[o]
         if len(s):
-            order = np.lexsort((o, s))
-            s, o = s[order], o[order]
+            later = (s[1:] > s[:-1]) | ((s[1:] == s[:-1]) & (o[1:] >= o[:-1]))
+            if not later.all():  # the snapshot's columns come sorted; numbered rows may not
+                order = np.lexsort((o, s))
+                s, o = s[order], o[order]
             first = np.r_[True, (s[1:] != s[:-1]) | (o[1:] != o[:-1])]
             s, o = s[first], o[first]
         return s, o
@@ -718,7 +720,8 @@ def seat_columns(facts: Facts, today: dt.date | None = None, everywhere: bool = 
 
 def _seat_columns(facts: Facts) -> SeatColumns:
     names = facts.id_names()
-    subjects = np.unique(facts.ids("table")[0])
+    subjects = facts.ids("table")[0]
+    subjects = subjects[np.r_[True, subjects[1:] != subjects[:-1]]] if len(subjects) else subjects
     table, _, _ = _single(facts, "table", subjects)
     member, _, _ = _single(facts, "member", subjects)
     keep = np.flatnonzero((table >= 0) & (member >= 0))
