@@ -666,6 +666,17 @@ class SeatColumns:
         spoken = self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
         return [self.names[i] for i in np.concatenate([seat, self.member[rows], spoken]).tolist()]
 
+    def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
+        """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in
+        the order of their first seat, seats by IRI."""
+        names = self.names
+        iris = [names[i] for i in self.seat.tolist()]
+        tables, members = self.table.tolist(), self.member.tolist()
+        out: dict[str, list[tuple[str, str]]] = {}
+        for j in sorted(range(len(iris)), key=iris.__getitem__):
+            out.setdefault(names[tables[j]], []).append((iris[j], names[members[j]]))
+        return out
+
     def facts_at(self, table: str) -> tuple[str, ...]:
         """:meth:`seat_facts` of the table's rows (kept per table: rules ask for the same tables often)."""
         cache = self._own.setdefault("facts-at", {})
