@@ -660,11 +660,14 @@ class SeatColumns:
 
     def seat_facts(self, rows) -> list[str]:
         """:func:`seat_facts` of the rows: each seat's IRI, its member and whom it speaks for."""
-        seat = self.seat[rows]
-        _, lo, n = _groups(self.facts, "behalf", seat)
+        _, spoken = self._behalf(rows)
+        return [self.names[i] for i in np.concatenate([self.seat[rows], self.member[rows], spoken]).tolist()]
+
+    def _behalf(self, rows) -> tuple[np.ndarray, np.ndarray]:
+        """Per row how many the seat speaks for, and whom (ids), row after row."""
+        _, lo, n = _groups(self.facts, "behalf", self.seat[rows])
         within = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
-        spoken = self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
-        return [self.names[i] for i in np.concatenate([seat, self.member[rows], spoken]).tolist()]
+        return n, self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
 
     def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
         """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in
@@ -678,12 +681,32 @@ class SeatColumns:
         return out
 
     def facts_at(self, table: str) -> tuple[str, ...]:
-        """:meth:`seat_facts` of the table's rows (kept per table: rules ask for the same tables often)."""
-        cache = self._own.setdefault("facts-at", {})
-        got = cache.get(table)
+        """:meth:`seat_facts` of the table's rows (for every table at once, on first use: rules ask for
+        many tables)."""
+        got = self._own.get("facts-at")
         if got is None:
-            rows = self.by_table().get(table)
-            got = cache[table] = () if rows is None else tuple(self.seat_facts(rows))
+            rows = np.arange(len(self))
+            n, spoken = self._behalf(rows)
+            owner = np.concatenate([rows, rows, np.repeat(rows, n)])
+            ids = np.concatenate([self.seat[rows], self.member[rows], spoken])
+            got = self._own["facts-at"] = self._split(owner, ids, tuple)
+        return got.get(table, ())
+
+    def _split(self, rows: np.ndarray, ids: np.ndarray, collect) -> dict:
+        """Table IRI -> ``collect`` of the values ``ids`` that belong to ``rows`` (one per id)."""
+        order = np.argsort(self.table[rows], kind="stable")
+        tables, values = self.table[rows][order], [self.names[i] for i in ids[order].tolist()]
+        starts = np.flatnonzero(np.r_[True, tables[1:] != tables[:-1]]) if len(tables) else order
+        ends = np.r_[starts[1:], len(tables)].tolist()
+        return {self.names[tables[a]]: collect(values[a:b]) for a, b in zip(starts.tolist(), ends)}
+
+    def members_at(self, persons: bool = False) -> dict[str, frozenset]:
+        """Table IRI -> the members of its rows (``persons``: only those that are persons)."""
+        key = ("members-at", persons)
+        got = self._own.get(key)
+        if got is None:
+            rows = np.flatnonzero(self.person) if persons else np.arange(len(self))
+            got = self._own[key] = self._split(rows, self.member[rows], frozenset)
         return got
 
     def active(self, today: dt.date) -> np.ndarray:

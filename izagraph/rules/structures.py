@@ -57,12 +57,9 @@ def table_members(facts: Facts, today) -> TableMembers:
 def _table_members(facts: Facts, today) -> TableMembers:
     ts = {i: t for i, t in tables(facts).items() if t.active(today)}
     cols = seat_columns(facts, today)
-    at, names, none = cols.by_table(), cols.names, np.zeros(0, dtype=np.int64)
-    members, persons = {}, {}
-    for i in ts:
-        rows = at.get(i, none)
-        members[i] = frozenset(names[m] for m in cols.member[rows].tolist())
-        persons[i] = frozenset(names[m] for m in cols.member[rows[cols.person[rows]]].tolist())
+    at_members, at_persons = cols.members_at(), cols.members_at(persons=True)
+    members = {i: at_members.get(i, frozenset()) for i in ts}
+    persons = {i: at_persons.get(i, frozenset()) for i in ts}
     overlaps = Overlaps({i: m for i, m in members.items() if m})
     row = {k: n for n, k in enumerate(overlaps.keys)}
     keyed = [ts[k] for k in overlaps.keys]
