@@ -845,9 +845,8 @@ def _row_numbers(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         number = number.reshape(-1)
     if not len(rows):
         return number, rows
-    first = np.full(int(number.max()) + 1, len(rows), dtype=np.int64)
-    np.minimum.at(first, number, np.arange(len(rows)))
-    return number, rows[first]
+    order = np.argsort(number, kind="stable")  # the first row of each number: where its run starts
+    return number, rows[order[np.flatnonzero(np.r_[True, np.diff(number[order]) != 0])]]
 
 
 def mandate(seat: Seat) -> bool | None:

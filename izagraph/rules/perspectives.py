@@ -125,18 +125,30 @@ def _coverage(facts, today, vocab) -> tuple[dict, dict[str, list[int]]]:
         cols, closures = seat_columns(facts, today), _closures(facts, today, vocab)
         sets = max(len(closures), 1)
         kinds = np.unique((cols.table * sets + cols.perspectives) * 2 + (cols.mandate == 1))
-        every: dict[int, set] = defaultdict(set)
-        mandated: dict[int, set] = defaultdict(set)
+        # a closure as a bit set (a Python int) over the perspectives met: a union is one "|"
+        concepts = {p: 1 << i for i, p in enumerate(sorted(set().union(*closures)))}
+        bits = [sum(map(concepts.__getitem__, c)) for c in closures]
+        every: dict[int, int] = defaultdict(int)
+        mandated: dict[int, int] = defaultdict(int)
         given: dict[int, list] = defaultdict(list)
         for key in kinds.tolist():
             table, number = key // 2 // sets, key // 2 % sets
-            every[table] |= closures[number]
+            every[table] |= bits[number]
             if key % 2:
-                mandated[table] |= closures[number]
+                mandated[table] |= bits[number]
             if not given[table] or given[table][-1] != number:
                 given[table].append(number)
+        ordered = list(concepts)
+        as_set = {0: frozenset()}  # tables share a handful of unions: each bit set becomes a frozenset once
+        for b in {*every.values(), *mandated.values()} - as_set.keys():
+            members, rest = [], b
+            while rest:
+                low = rest & -rest
+                members.append(ordered[low.bit_length() - 1])
+                rest ^= low
+            as_set[b] = frozenset(members)
         names = cols.names
-        return ({names[t]: (frozenset(every[t]), frozenset(mandated[t])) for t in every},
+        return ({names[t]: (as_set[every[t]], as_set[mandated[t]]) for t in every},
                 {names[t]: numbers for t, numbers in given.items()})
 
     return facts.memo(("perspective-coverage", today, vocab), build)
