@@ -112,23 +112,29 @@ def region_counts(region_iris, facts) -> dict[str, int]:
     {'iza': 2, 'zk': 1}
     """
     tops: dict[str, set] = defaultdict(set)
+    known = _tops(facts)
     for r in region_iris:
-        top, division = _top(r, facts)
+        top, division = known.get(r) or _climb(r, facts)
         tops[division].add(top)
     return {d: len(rs) for d, rs in sorted(tops.items())}
 
 
 def _top(region: str, facts: Facts) -> tuple[str, str]:
-    """The region a (sub)region counts as, and that region's division ("" when unknown); memoised for
-    the regions in the facts."""
-    def climb(r):
-        top, seen = r, set()
-        while facts.one(top, "region-parent") and top not in seen:
-            seen.add(top)
-            top = facts.one(top, "region-parent")
-        return top, facts.one(top, "division") or ""
-    known = facts.memo("drukte-region-tops", lambda: {r: climb(r) for r in _regions_named(facts)})
-    return known.get(region) or climb(region)
+    """The region a (sub)region counts as, and that region's division ("" when unknown)."""
+    return _tops(facts).get(region) or _climb(region, facts)
+
+
+def _tops(facts: Facts) -> dict[str, tuple[str, str]]:
+    """:func:`_top` of every region the facts name, built once per facts."""
+    return facts.memo("drukte-region-tops", lambda: {r: _climb(r, facts) for r in _regions_named(facts)})
+
+
+def _climb(region: str, facts: Facts) -> tuple[str, str]:
+    top, seen = region, set()
+    while facts.one(top, "region-parent") and top not in seen:
+        seen.add(top)
+        top = facts.one(top, "region-parent")
+    return top, facts.one(top, "division") or ""
 
 
 def _regions_named(facts: Facts) -> set[str]:
