@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import Facts, SeatColumns, active_tables, broader, facts_of, mandate, notation, seat_columns, short_list
+from .facts import Facts, SeatColumns, active_tables, broader, facts_of, notation, seat_columns, short_list
 
 
 @dataclass(frozen=True)
@@ -57,38 +57,19 @@ def criteria(facts: Facts, vocab) -> list[Criterion]:
     return sorted(out, key=lambda c: c.id)
 
 
-def has_mandate(seat) -> bool:
-    """Whether a seat counts for a criterion that needs a mandate: only a recorded "ja" (see
-    :func:`izagraph.rules.facts.mandate`, the one definition every rule uses)."""
-    return mandate(seat) is True
-
-
-def _closure(seat, vocab) -> frozenset[str]:
-    return _set_closure(seat.seat_perspectives(), vocab)
-
-
-def _set_closure(perspectives, vocab) -> frozenset[str]:
+def _closure(perspectives, vocab) -> frozenset[str]:
+    """The perspectives with everything broader (a finer sector counts for its perspective)."""
     out: set[str] = set()
     for p in perspectives:
         out |= broader(vocab, p)
     return frozenset(out)
 
 
-def assess(criterion, table_seats, vocab) -> tuple[list, list, list]:
-    """(seats that satisfy the criterion, seats of the right perspective whose mandate is unknown, seats of
-    the right perspective with a mandate recorded as not given)."""
-    required = {str(c) for c in criterion.requires_any_of}
-    ok, unknown, no_mandate = [], [], []
-    for seat in table_seats:
-        if not _closure(seat, vocab) & required:
-            continue
-        state = mandate(seat) if criterion.requires_mandate else True
-        (ok if state is True else unknown if state is None else no_mandate).append(seat)
-    return ok, unknown, no_mandate
-
-
-def _assess_rows(criterion, cols: SeatColumns, rows: np.ndarray, closures: list) -> tuple:
-    """:func:`assess` on rows of the seat columns (``closures``: per set of perspectives, its closure)."""
+def assess(criterion, cols: SeatColumns, rows: np.ndarray, closures: list) -> tuple:
+    """Of the seats ``rows`` of ``cols`` (``closures``: per set of perspectives, its :func:`_closure`):
+    those that satisfy the criterion, those of the right perspective whose mandate is unknown, and those of
+    the right perspective with a mandate recorded as not given. Only a recorded "ja" is a mandate (see
+    :func:`izagraph.rules.facts.mandate`). Perspectives are tested per distinct set, not per seat."""
     required = {str(c) for c in criterion.requires_any_of}
     right = np.array([bool(c & required) for c in closures], dtype=bool)[cols.perspectives[rows]]
     if not criterion.requires_mandate:
@@ -107,7 +88,7 @@ def _prepare(rows, ctx):
 def _closures(facts, today, vocab) -> list[frozenset[str]]:
     """Per set of perspectives of :func:`seat_columns`: the perspectives with everything broader."""
     sets = seat_columns(facts, today).perspective_sets
-    return facts.memo(("perspective-closures", today, vocab), lambda: [_set_closure(ps, vocab) for ps in sets])
+    return facts.memo(("perspective-closures", today, vocab), lambda: [_closure(ps, vocab) for ps in sets])
 
 
 def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
@@ -211,7 +192,7 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
         base += cols.facts_at(t)
     members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
     for c in criteria:
-        ok, unknown, no_mandate = _assess_rows(c, cols, rows, closures)
+        ok, unknown, no_mandate = assess(c, cols, rows, closures)
         if len(ok):
             continue
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
