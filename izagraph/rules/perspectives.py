@@ -65,17 +65,26 @@ def _closure(perspectives, vocab) -> frozenset[str]:
     return frozenset(out)
 
 
-def assess(criterion, cols: SeatColumns, rows: np.ndarray, closures: list) -> tuple:
-    """Of the seats ``rows`` of ``cols`` (``closures``: per set of perspectives, its :func:`_closure`):
-    those that satisfy the criterion, those of the right perspective whose mandate is unknown, and those of
-    the right perspective with a mandate recorded as not given. Only a recorded "ja" is a mandate (see
-    :func:`izagraph.rules.facts.mandate`). Perspectives are tested per distinct set, not per seat."""
-    required = {str(c) for c in criterion.requires_any_of}
-    right = np.array([bool(c & required) for c in closures], dtype=bool)[cols.perspectives[rows]]
+def assess(criterion, cols: SeatColumns, rows: np.ndarray, hits: np.ndarray) -> tuple:
+    """Of the seats ``rows`` of ``cols`` (``hits``: per set of perspectives, whether it is of the right
+    perspective, see :func:`_hits`): those that satisfy the criterion, those of the right perspective whose
+    mandate is unknown, and those of the right perspective with a mandate recorded as not given. Only a
+    recorded "ja" is a mandate (see :func:`izagraph.rules.facts.mandate`). Perspectives are tested per
+    distinct set, not per seat."""
+    right = hits[cols.perspectives[rows]]
     if not criterion.requires_mandate:
         return rows[right], rows[:0], rows[:0]
     given = cols.mandate[rows]
     return rows[right & (given == 1)], rows[right & (given == -1)], rows[right & (given == 0)]
+
+
+def _hits(facts, today, vocab, criterion) -> np.ndarray:
+    """Per set of perspectives of :func:`seat_columns`: whether it meets the criterion's perspectives
+    (with everything broader). Built once per facts, day and criterion."""
+    def build():
+        required = {str(c) for c in criterion.requires_any_of}
+        return np.array([bool(c & required) for c in _closures(facts, today, vocab)], dtype=bool)
+    return facts.memo(("perspective-hits", today, vocab, criterion.iri, criterion.requires_any_of), build)
 
 
 def _prepare(rows, ctx):
@@ -177,11 +186,11 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
     if not criteria:
         return []
     out = []
-    cols, closures = seat_columns(facts, ctx.today), _closures(facts, ctx.today, vocab)
+    cols = seat_columns(facts, ctx.today)
     names, label = cols.names, facts.label
     regions = {r: label(r) for r in table.spatial}
     seated = [t for t in sorted(layers) if t in by_table]
-    rows = np.concatenate([by_table[t] for t in seated]) if seated else np.zeros(0, dtype=np.int64)
+    rows = np.concatenate([by_table[t] for t in seated] or [np.zeros(0, dtype=np.int64)])
     where: dict[str, set] = defaultdict(set)
     for t in seated:
         for k in given[t]:
@@ -192,7 +201,7 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
         base += cols.facts_at(t)
     members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
     for c in criteria:
-        ok, unknown, no_mandate = assess(c, cols, rows, closures)
+        ok, unknown, no_mandate = assess(c, cols, rows, _hits(facts, ctx.today, vocab, c))
         if len(ok):
             continue
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
