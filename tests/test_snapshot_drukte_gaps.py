@@ -102,3 +102,83 @@ def test_member_columns_equal_the_measures_of_each_member(request, dataset, kind
             columns["meetings_per_year"] = None
         assert columns == measures, member
     assert all(ts[t].active(TODAY) for t in tix.iris)
+
+
+def _seat_cases(data, shipped):
+    """(name, facts) of the snapshot's shared facts and of facts built from rows, on both datasets."""
+    from izagraph.rules.facts import Facts
+
+    for name, backend in (("synthetic", data[1]), ("shipped", shipped)):
+        snap = backend.snapshot
+        yield f"{name}, snapshot", Facts.from_ids(*snap._union_ids(None))
+        yield f"{name}, rows", Facts([r for rule in RULES + ["missing-perspectives", "duplicate-tables"]
+                                      for r in snap.rows(get_rule(rule).query(), {}, backend)])
+
+
+def test_seat_columns_equal_the_seats(data, shipped):
+    """The seat columns (numpy joins over the fact id columns) hold, seat by seat, what the Seat objects
+    built from the fact dictionaries hold, on the snapshot's facts and on facts built from rows (the
+    Neo4j and Cypher path); and the active selections are the seats whose dates and table are active."""
+    from izagraph.rules.facts import _active_iris, _seats, seat_columns
+
+    for name, facts in _seat_cases(data, shipped):
+        cols, expected = seat_columns(facts), _seats(facts)
+        by_iri, names = {s.iri: s for s in expected}, cols.names
+        assert len(cols) == len(by_iri) == len(expected) > 20, name
+        for j in range(len(cols)):
+            s = by_iri[cols.iri(j)]
+            one = lambda i: names[i] if i >= 0 else None  # noqa: E731
+            assert (one(cols.table[j]), one(cols.member[j])) == (s.table, s.member), name
+            assert bool(cols.person[j]) == (s.member_kind == "person"), name
+            assert one(cols.behalf[j]) == (next(iter(s.behalf)) if len(s.behalf) == 1 else None), name
+            assert cols.perspective_sets[cols.perspectives[j]] == s.seat_perspectives(), name
+            assert {1: True, 0: False, -1: None}[int(cols.mandate[j])] == s.mandate, name
+            assert bool(cols.illustrative[j]) == s.illustrative, name
+            assert cols.date_pairs[cols.dates[j]] == (s.end, s.start), name
+            assert cols.seat_of(j) == s and sorted(cols.seat_facts([j])) == sorted([s.iri, s.member, *s.behalf])
+        for day in (TODAY, dt.date(2020, 1, 1)):
+            active = _active_iris(facts, day)
+            for everywhere in (False, True):
+                chosen = seat_columns(facts, day, everywhere=everywhere)
+                want = [s.iri for s in expected if s.active(day) and (everywhere or s.table in active)]
+                assert [s.iri for s in chosen.seats(range(len(chosen)))] == want, (name, day, everywhere)
+                assert want and chosen.seats(range(len(chosen))) == [by_iri[i] for i in want]
+
+
+def test_seat_columns_give_the_network_rules_their_pairs(data, shipped):
+    """``SeatColumns.members_by_table`` gives exactly the (seat, member) pairs, and their order, of
+    ``active_members_by_table`` (what the network rules read) for the active seats."""
+    from izagraph.rules.facts import active_members_by_table, seat_columns
+
+    for name, facts in _seat_cases(data, shipped):
+        for day in (TODAY, dt.date(2020, 1, 1)):
+            pairs = seat_columns(facts, day).members_by_table()
+            assert pairs == active_members_by_table(facts, day) and len(pairs) > 1, (name, day)
+            assert list(pairs) == list(active_members_by_table(facts, day)), (name, day)
+
+
+def test_equal_values_under_two_ids_are_one_value():
+    """The snapshot numbers terms, so an IRI and a literal with the same text have two ids; as facts they
+    are one value (as in a set), so the id columns give them one id and the seat columns join on it."""
+    import numpy as np
+
+    from izagraph.rules.facts import Facts, seat_columns
+
+    values = ["s1", "table", "t", "member", "m", "t", "s2"]  # id 2 and id 5: the same "t"
+    ids = lambda *xs: np.array(xs, dtype=np.int32)  # noqa: E731
+    facts = Facts.from_ids(ids(0, 0, 6, 6), ids(1, 3, 1, 3), ids(2, 4, 5, 4), ids(-1, -1, -1, -1), values)
+    _, tables = facts.ids("table")
+    assert tables[0] == tables[1]
+    assert list(seat_columns(facts, TODAY, everywhere=True).by_table()) == ["t"]
+
+
+@pytest.mark.parametrize("filters", [{}, "region", {"programme": "iza"}])
+def test_the_perspective_and_pair_rules_on_seat_columns(data, filters):
+    """The perspective and duplicate-structure rules, which read the seat columns, give the same findings on
+    the snapshot's shared facts as on their own fact queries."""
+    plain, snapshot, busiest = data
+    filters = {"region": busiest} if filters == "region" else filters
+    rules = ["missing-perspectives", "theme-perspectives", "duplicate-tables", "subset-tables", "en-en"]
+    expected = [f.to_dict() for f in check(plain, rules, today=TODAY, **filters).findings]
+    assert expected
+    assert [f.to_dict() for f in check(snapshot, rules, today=TODAY, **filters).findings] == expected

@@ -25,8 +25,8 @@ from itertools import chain
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import (Facts, active_seats, active_tables, depth, facts_of, notation, seat_columns, seat_facts,
-                    short_list, table_facts, tables)
+from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, short_list,
+                    table_facts, tables)
 
 MEMBER_LIMITS = (("tables", "max_tables"), ("programmes", "max_programmes"), ("regions", "max_regions"),
                  ("meetings_per_year", "max_meetings_per_year"))
@@ -112,23 +112,29 @@ def region_counts(region_iris, facts) -> dict[str, int]:
     {'iza': 2, 'zk': 1}
     """
     tops: dict[str, set] = defaultdict(set)
+    known = _tops(facts)
     for r in region_iris:
-        top, division = _top(r, facts)
+        top, division = known.get(r) or _climb(r, facts)
         tops[division].add(top)
     return {d: len(rs) for d, rs in sorted(tops.items())}
 
 
 def _top(region: str, facts: Facts) -> tuple[str, str]:
-    """The region a (sub)region counts as, and that region's division ("" when unknown); memoised for
-    the regions in the facts."""
-    def climb(r):
-        top, seen = r, set()
-        while facts.one(top, "region-parent") and top not in seen:
-            seen.add(top)
-            top = facts.one(top, "region-parent")
-        return top, facts.one(top, "division") or ""
-    known = facts.memo("drukte-region-tops", lambda: {r: climb(r) for r in _regions_named(facts)})
-    return known.get(region) or climb(region)
+    """The region a (sub)region counts as, and that region's division ("" when unknown)."""
+    return _tops(facts).get(region) or _climb(region, facts)
+
+
+def _tops(facts: Facts) -> dict[str, tuple[str, str]]:
+    """:func:`_top` of every region the facts name, built once per facts."""
+    return facts.memo("drukte-region-tops", lambda: {r: _climb(r, facts) for r in _regions_named(facts)})
+
+
+def _climb(region: str, facts: Facts) -> tuple[str, str]:
+    top, seen = region, set()
+    while facts.one(top, "region-parent") and top not in seen:
+        seen.add(top)
+        top = facts.one(top, "region-parent")
+    return top, facts.one(top, "division") or ""
 
 
 def _regions_named(facts: Facts) -> set[str]:
@@ -139,7 +145,8 @@ def _regions_named(facts: Facts) -> set[str]:
 
 
 def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts):
-    """A member's measures and what its finding shows of them; ``positions``: its tables in the index."""
+    """A member's measures and what its finding shows of them; ``member_seats``: its seats (or their rows),
+    ``positions``: its tables in the index."""
     programmes = sorted(set(chain.from_iterable(ix.codes[t] for t in positions)))
     regions = dict(chain.from_iterable(ix.places[t] for t in positions))
     per_division = region_counts(regions, facts)
@@ -237,16 +244,20 @@ class _MemberIndex:
     """Per member (sorted): its active seats, and the drukte measures of all members as columns."""
 
     members: list[str]
-    all_seats: list                # the active seats (seat_columns)
-    seat_ptr: np.ndarray           # member i's seats: all_seats[j] for j in member_seats[seat_ptr[i]:seat_ptr[i + 1]]
+    columns: SeatColumns           # the active seats (seat_columns)
+    seat_ptr: np.ndarray           # member i's seats: rows member_seats[seat_ptr[i]:seat_ptr[i + 1]] of columns
     member_seats: np.ndarray
     pair_member: np.ndarray        # the distinct (member, table) pairs, by member then table position
     pair_table: np.ndarray
     measures: dict[str, np.ndarray]
 
+    def rows(self, i: int) -> np.ndarray:
+        """Member ``i``'s active seats as rows of ``columns``."""
+        return self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]]
+
     def seats(self, i: int) -> list:
         """Member ``i``'s active seats, in the order of :func:`active_seats`."""
-        return [self.all_seats[j] for j in self.member_seats[self.seat_ptr[i]:self.seat_ptr[i + 1]].tolist()]
+        return self.columns.seats(self.rows(i))
 
 
 def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
@@ -283,7 +294,7 @@ def _member_index(facts: Facts, today, vocab, kind: str) -> _MemberIndex:
             "regions": per_division.reshape(n, divisions).max(axis=1, initial=0),
             "meetings_per_year": np.where(np.bincount(pair_member[known], minlength=n) > 0, total, np.nan),
         }
-        return _MemberIndex([cols.names[i] for i in present], cols.seats, seat_ptr,
+        return _MemberIndex([cols.names[i] for i in present], cols, seat_ptr,
                             seat[np.argsort(owner, kind="stable")], pair_member, pair_table, measures)
     return facts.memo(("drukte-members", kind, today, vocab), build)
 
@@ -296,12 +307,11 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
                               MEMBER_LIMITS, ctx)
     in_scope = np.bincount(ix.pair_member[_in_scope(ts, tix)[ix.pair_table]], minlength=len(ix.members)) > 0
     for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
-        member = ix.members[i]
-        member_seats = ix.seats(i)
+        member, rows, cols = ix.members[i], ix.rows(i), ix.columns
         lo, hi = np.searchsorted(ix.pair_member, [i, i + 1])
         positions = ix.pair_table[lo:hi].tolist()  # its tables in (label, IRI) order
         tabs = [tix.iris[t] for t in positions]
-        programmes, regions, per_division, known, measures = _member_measures(member_seats, positions, tix, facts)
+        programmes, regions, per_division, known, measures = _member_measures(rows, positions, tix, facts)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
@@ -311,15 +321,17 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
                     "regions_per_division": {notation(vocab, d) if d else "": n for d, n in per_division.items()},
                     **mode}
         if kind == "organisation":
-            evidence["via_persons"] = sorted({facts.label(s.member) for s in member_seats if s.member_kind == "person"})
+            persons = cols.member[rows[cols.person[rows]]].tolist()
+            evidence["via_persons"] = sorted({facts.label(cols.names[m]) for m in persons})
         fields = {**{p: _shown(limits[p]) for _, p in MEMBER_LIMITS}, **measures, **_mode_fields(mode),
                   "meetings": "?" if measures["meetings_per_year"] is None else f"{measures['meetings_per_year']:g}",
                   "table_names": short_list(evidence["table_list"]), "programme_names": ", ".join(programmes)}
         out.append(ctx.finding(
             member, facts.label(member), evidence, key=_key(mode), fields=fields,
             severity=Severity.HIGH if double else None,
-            regions=regions, illustrative=any(s.illustrative or ts[s.table].illustrative for s in member_seats),
-            facts=[member, *tabs, *seat_facts(facts, member_seats)]))
+            regions=regions,
+            illustrative=bool(cols.illustrative[rows].any()) or any(ts[t].illustrative for t in tabs),
+            facts=[member, *tabs, *cols.seat_facts(rows)]))
     return out
 
 
@@ -422,7 +434,12 @@ class _RegionIndex:
     measured: dict[str, dict]
     same_as_sub: frozenset            # regions whose tables are exactly those of one of their subregions
     seat_count: Counter               # active table -> its active seats
-    seats_at: dict[str, list]         # active table -> the IRIs of its active seats
+    columns: SeatColumns              # the active seats (seat_columns)
+
+    def seats_at(self, table: str) -> list[str]:
+        """The IRIs of the table's active seats."""
+        rows = self.columns.by_table().get(table)
+        return [] if rows is None else [self.columns.names[i] for i in self.columns.seat[rows].tolist()]
 
 
 def _region_index(facts: Facts, today) -> _RegionIndex:
@@ -430,10 +447,8 @@ def _region_index(facts: Facts, today) -> _RegionIndex:
         ts = active_tables(facts, today)
         parents = {t.iri: (t.parent if t.parent in ts else None) for t in ts.values()}
         layers = {t: depth(t, parents) for t in ts}
-        seats_at = defaultdict(list)
-        for s in active_seats(facts, today):
-            seats_at[s.table].append(s.iri)
-        seat_count = Counter({t: len(x) for t, x in seats_at.items()})
+        columns = seat_columns(facts, today)
+        seat_count = Counter({t: len(rows) for t, rows in columns.by_table().items()})
         by_region = defaultdict(set)
         for t in ts.values():
             for own in t.spatial:
@@ -445,7 +460,7 @@ def _region_index(facts: Facts, today) -> _RegionIndex:
         same_as_sub = frozenset(p for x in by_region for p in _within(x, facts)[1:]
                                 if by_region.get(p) == by_region[x])
         return _RegionIndex({r: frozenset(x) for r, x in by_region.items()}, measured, same_as_sub, seat_count,
-                            dict(seats_at))
+                            columns)
     return facts.memo(("drukte-regions", today), build)
 
 
@@ -481,5 +496,5 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(r, facts.label(r), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions={r: facts.label(r)},
                                illustrative=any(ts[t].illustrative for t in tabs),
-                               facts=[*tabs, *chain.from_iterable(ix.seats_at.get(t, ()) for t in tabs)]))
+                               facts=[*tabs, *chain.from_iterable(map(ix.seats_at, tabs))]))
     return out

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -50,6 +49,7 @@ class Facts:
         self._scoped_memo: dict = {}   # derived values that do (e.g. tables, which carry in_scope)
         self._overlay: Facts | None = None
         self._overlay_names: frozenset = frozenset()
+        self._ids = _IdColumns(by_fact=self._by_fact)
         by_fact = self._by_fact
         for r in rows:
             s, fact, o = r.get("s"), r.get("fact"), r.get("o")
@@ -93,8 +93,10 @@ class Facts:
         order = np.lexsort((o, s, fact))  # by fact, then subject, then value
         s, fact, o, label = s[order], fact[order], o[order], label[order]
         fact_starts = np.flatnonzero(np.r_[True, fact[1:] != fact[:-1]])
+        given = {}  # fact -> its (subject, value) id columns, sorted: what ids() reads
         for a, b in zip(fact_starts, np.r_[fact_starts[1:], len(fact)]):
             fs, fo = s[a:b], o[a:b]
+            given[vals[fact[a]]] = (fs, fo)
             first = np.r_[True, fs[1:] != fs[:-1]]  # the first row of each subject
             subjects, objects = vals[fs].tolist(), vals[fo].tolist()
             # one value per subject: kept bare (no set per row), built in C; get() wraps it on demand
@@ -115,6 +117,7 @@ class Facts:
         pairs += [(subject, str(name)) for subject, name in zip(vals[s[named]].tolist(), vals[o[named]].tolist())]
         pairs.sort(reverse=True)  # dict() keeps the last pair per IRI: the smallest label
         self._labels = dict(pairs)
+        self._ids = _IdColumns(values=values, given=given)
         return self
 
     def scoped(self, overlay: Facts, names) -> Facts:
@@ -128,6 +131,7 @@ class Facts:
         view = object.__new__(Facts)
         view._by_fact, view._memo, view._scoped_memo = self._by_fact, self._memo, {}
         view._overlay, view._overlay_names = overlay, frozenset(names)
+        view._ids = self._ids
         view._labels = self._labels
         if overlay._labels:  # labels met only in the scope rows (rare): merged into a copy
             view._labels = dict(self._labels)
@@ -152,6 +156,25 @@ class Facts:
         if fact in self._overlay_names:
             return self._overlay.column(fact)
         return self._by_fact.get(fact, _NONE)
+
+    def ids(self, fact: str) -> tuple[np.ndarray, np.ndarray]:
+        """One fact as two ``int64`` columns: subject ids and value ids (numbers into :meth:`id_names`),
+        sorted by subject then value, each pair once. Equal values have one id, so ids can be joined and
+        grouped with numpy. From the snapshot's columns as they are; for facts built from rows, numbered
+        from the dictionaries on first use. Not for a view's scope facts (read those with :meth:`column`).
+
+        >>> f = Facts([{"s": "s2", "fact": "member", "o": "m"}, {"s": "s1", "fact": "member", "o": "m"}])
+        >>> s, o = f.ids("member")
+        >>> [f.id_names()[i] for i in s], [f.id_names()[i] for i in o]
+        (['s2', 's1'], ['m', 'm'])
+        """
+        if fact in self._overlay_names:
+            raise ValueError(f"'{fact}' is a scope fact of this view: read it with column()")
+        return self._ids.get(fact)
+
+    def id_names(self) -> list:
+        """The value of each id of :meth:`ids` (callers must not change it)."""
+        return self._ids.names
 
     def of(self, s: str) -> dict[str, set]:
         """All facts about one subject (fact -> values); empty when there are none."""
@@ -195,6 +218,73 @@ class Facts:
         if iri is None:
             return ""
         return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+_NO_IDS = np.empty(0, dtype=np.int64)
+
+
+class _IdColumns:
+    """The facts as integer columns for :meth:`Facts.ids`, shared by a :class:`Facts` and its views.
+
+    Either ``values`` with the snapshot's ``given`` columns per fact (sorted by fact, subject, value; a
+    pair may repeat, and two ids may hold equal values, e.g. an IRI and a literal with the same text:
+    those are mapped to one id), or the dictionaries ``by_fact`` of facts built from rows, numbered on
+    first use."""
+
+    def __init__(self, values: list | None = None, given: dict | None = None, by_fact: dict | None = None):
+        self.names = [] if values is None else values
+        self.given = given or {}
+        self.by_fact = by_fact
+        self.number: dict = {}  # rows: value -> id (equal values, as a set sees them, get one id)
+        self.canon: np.ndarray | None = None  # snapshot: id -> the id of its value, when ids repeat values
+        self.canon_known = False
+        self.built: dict = {}
+
+    def get(self, fact: str) -> tuple[np.ndarray, np.ndarray]:
+        got = self.built.get(fact)
+        if got is None:
+            got = self.built[fact] = self._build(fact)
+        return got
+
+    def _build(self, fact: str) -> tuple[np.ndarray, np.ndarray]:
+        if self.by_fact is not None:
+            s, o = self._number(self.by_fact.get(fact, _NONE))
+        else:
+            s, o = self.given.get(fact, (_NO_IDS, _NO_IDS))
+            s, o = s.astype(np.int64), o.astype(np.int64)
+            canon = self._canon()
+            if canon is not None:
+                s, o = canon[s], canon[o]
+        if len(s):
+            later = (s[1:] > s[:-1]) | ((s[1:] == s[:-1]) & (o[1:] >= o[:-1]))
+            if not later.all():  # the snapshot's columns come sorted; numbered rows may not
+                order = np.lexsort((o, s))
+                s, o = s[order], o[order]
+            first = np.r_[True, (s[1:] != s[:-1]) | (o[1:] != o[:-1])]
+            s, o = s[first], o[first]
+        return s, o
+
+    def _canon(self) -> np.ndarray | None:
+        if not self.canon_known:
+            last = dict(zip(self.names, range(len(self.names))))  # in C; equal values keep one id
+            if len(last) < len(self.names):
+                self.canon = np.fromiter(map(last.__getitem__, self.names), dtype=np.int64, count=len(self.names))
+            self.canon_known = True
+        return self.canon
+
+    def _number(self, column: dict) -> tuple[np.ndarray, np.ndarray]:
+        number, names = self.number, self.names
+        s_ids, o_ids = [], []
+        for s, entry in column.items():
+            for x in (s, *values_of(entry)):
+                if x not in number:
+                    number[x] = len(names)
+                    names.append(x)
+            i = number[s]
+            for v in values_of(entry):
+                s_ids.append(i)
+                o_ids.append(number[v])
+        return np.array(s_ids, dtype=np.int64), np.array(o_ids, dtype=np.int64)
 
 
 def facts_of(rows) -> Facts:
@@ -476,26 +566,32 @@ def active_members_by_table(facts: Facts, today: dt.date) -> dict[str, list[tupl
     return facts.memo(("active-members-by-table", today), build)
 
 
-def _seats(facts: Facts) -> list[Seat]:
-    # column by column: one dictionary lookup per seat and fact (45,000 seats at national scale)
+def _seat_builder(facts: Facts):
+    """A function seat IRI -> its :class:`Seat` (None without a table or a member), read from the fact
+    columns: one dictionary lookup per fact, most of them absent."""
     col = facts.column
     table_of, member_of, kind_of, role_of = col("table"), col("member"), col("member-kind"), col("role")
     perspective, sector, behalf, behalf_sector = col("perspective"), col("sector"), col("behalf"), col("behalf-sector")
     behalf_gemeente, mandate_of, end_of, start_of = col("behalf-gemeente"), col("mandate"), col("end"), col("start")
     illustrative = col("illustrative")
-    out = []
-    for s in sorted(table_of):
-        table, member = _one(table_of[s]), _one(member_of.get(s))
+
+    def build(s) -> Seat | None:
+        table, member = _one(table_of.get(s)), _one(member_of.get(s))
         if table is None or member is None:
-            continue
+            return None
         mandate = values_of(mandate_of.get(s))
         e = (perspective.get(s), sector.get(s), behalf.get(s), behalf_sector.get(s), behalf_gemeente.get(s),
-             end_of.get(s), start_of.get(s))  # most are absent: no call for those (450,000 seats at S = 10)
+             end_of.get(s), start_of.get(s))
         p, sc, b, bs, bg, end, start = (EMPTY if x is None else _frozen(x) for x in e)
-        out.append(Seat(s, table, member, _one(kind_of.get(s), "organisation"), p, sc, b, bs, bg,
-                        (True in mandate) if mandate else None, _one(role_of.get(s)), end,
-                        illustrative.get(s) is not None, start))
-    return out
+        return Seat(s, table, member, _one(kind_of.get(s), "organisation"), p, sc, b, bs, bg,
+                    (True in mandate) if mandate else None, _one(role_of.get(s)), end,
+                    illustrative.get(s) is not None, start)
+    return build
+
+
+def _seats(facts: Facts) -> list[Seat]:
+    build = _seat_builder(facts)
+    return [seat for seat in map(build, sorted(facts.column("table"))) if seat is not None]
 
 
 def _frozen(entry) -> frozenset:
@@ -503,66 +599,260 @@ def _frozen(entry) -> frozenset:
     if entry is None:
         return EMPTY
     return frozenset(entry) if type(entry) is set else frozenset((entry,))
+
+
 def active_seats(facts: Facts, today: dt.date, everywhere: bool = False) -> list[Seat]:
     """The seats active on ``today`` at tables active on ``today`` (``everywhere``: at any table), in the
-    order of :func:`seats`. Memoised per facts and day; a date pair is read once, not once per seat."""
-    def build_all():
-        known: dict = {}
-        out = []
-        for s in seats(facts):
-            dates = (s.end, s.start)
-            active = known.get(dates)
-            if active is None:
-                active = known[dates] = s.active(today)
-            if active:
-                out.append(s)
-        return out
-
-    every = facts.memo(("active-seats-everywhere", today), build_all)
-    if everywhere:
-        return every
-    ids = _active_iris(facts, today)  # which tables are active does not depend on the scope
-    return facts.memo(("active-seats", today), lambda: [s for s in every if s.table in ids])
+    order of :func:`seats`. Memoised per facts and day; read from :func:`seat_columns` (callers that only
+    count or group seats should read those columns: this builds a :class:`Seat` per seat)."""
+    cols = seat_columns(facts, today, everywhere=everywhere)
+    return facts.memo(("active-seats", today, everywhere), lambda: cols.seats(range(len(cols))))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SeatColumns:
-    """The active seats of :func:`active_seats` as columns (one row per seat, in that order), for
-    group-bys with numpy: strings are numbered (``names``), a missing value is -1."""
+    """Seats as columns, one row per seat (in no particular order), for joins and group-bys with numpy.
+    Values are ids into ``names`` (:meth:`Facts.ids`; -1: none). A :class:`Seat` is built only for the
+    rows a rule reports (:meth:`seat_of`, :meth:`seats`), once per facts.
 
-    seats: list[Seat]
-    names: list[str]             # the IRIs the columns number
+    >>> f = Facts([{"s": "s1", "fact": "table", "o": "t"}, {"s": "s1", "fact": "member", "o": "p"},
+    ...            {"s": "s1", "fact": "member-kind", "o": "person"}, {"s": "s1", "fact": "behalf", "o": "o"},
+    ...            {"s": "s2", "fact": "table", "o": "t"}, {"s": "s2", "fact": "member", "o": "o"},
+    ...            {"s": "s2", "fact": "end", "o": "2020"}])
+    >>> everyone, now = seat_columns(f), seat_columns(f, dt.date(2025, 1, 1), everywhere=True)
+    >>> len(everyone), [now.iri(j) for j in range(len(now))], now.seat_of(0).behalf
+    (2, ['s1'], frozenset({'o'}))
+    >>> [everyone.names[i] if i >= 0 else None for i in everyone.behalf], everyone.person.tolist()
+    (['o', None], [True, False])
+    """
+
+    facts: Facts = field(repr=False)
+    names: list                  # id -> value (Facts.id_names)
+    seat: np.ndarray             # the seat's IRI (an id)
     table: np.ndarray            # the seat's table
     member: np.ndarray           # the seat's member
+    kind: np.ndarray             # the member's kind (-1: none given, an organisation)
     person: np.ndarray           # whether the member is a person
     behalf: np.ndarray           # the one organisation the seat speaks for (-1: none or several)
     perspectives: np.ndarray     # the seat's perspectives (Seat.seat_perspectives) as a number into ...
     perspective_sets: list[frozenset]
-    mandate: np.ndarray          # 1 given, 0 not given, -1 unknown
+    mandate: np.ndarray          # 1 given, 0 not given, -1 unknown (Seat.mandate)
+    illustrative: np.ndarray     # Seat.illustrative
+    dates: np.ndarray            # the seat's (end, start) as a number into ...
+    date_pairs: list[tuple[frozenset, frozenset]]
+    _built: dict = field(repr=False)  # seat id -> Seat, shared by every selection of the same seats
+    _own: dict = field(default_factory=dict, repr=False)  # what is derived from these rows (by_table)
+
+    def __len__(self) -> int:
+        return len(self.seat)
+
+    def iri(self, j: int) -> str:
+        return self.names[self.seat[j]]
+
+    def seat_of(self, j: int) -> Seat:
+        """Row ``j`` as a :class:`Seat` (built on first use)."""
+        i = int(self.seat[j])
+        got = self._built.get(i)
+        if got is None:
+            builder = self._built.get("builder")
+            if builder is None:
+                builder = self._built["builder"] = _seat_builder(self.facts)
+            got = self._built[i] = builder(self.names[i])
+        return got
+
+    def seats(self, rows) -> list[Seat]:
+        """The rows as :class:`Seat` objects, in the order of :func:`seats` (by IRI)."""
+        return sorted(map(self.seat_of, rows), key=lambda s: s.iri)
+
+    def seat_facts(self, rows) -> list[str]:
+        """:func:`seat_facts` of the rows: each seat's IRI, its member and whom it speaks for."""
+        _, spoken = self._behalf(rows)
+        return [self.names[i] for i in np.concatenate([self.seat[rows], self.member[rows], spoken]).tolist()]
+
+    def _behalf(self, rows) -> tuple[np.ndarray, np.ndarray]:
+        """Per row how many the seat speaks for, and whom (ids), row after row."""
+        _, lo, n = _groups(self.facts, "behalf", self.seat[rows])
+        within = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        return n, self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
+
+    def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
+        """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in
+        the order of their first seat, seats by IRI."""
+        names = self.names
+        iris = [names[i] for i in self.seat.tolist()]
+        tables, members = self.table.tolist(), self.member.tolist()
+        out: dict[str, list[tuple[str, str]]] = {}
+        for j in sorted(range(len(iris)), key=iris.__getitem__):
+            out.setdefault(names[tables[j]], []).append((iris[j], names[members[j]]))
+        return out
+
+    def facts_at(self, table: str) -> tuple[str, ...]:
+        """:meth:`seat_facts` of the table's rows (for every table at once, on first use: rules ask for
+        many tables)."""
+        got = self._own.get("facts-at")
+        if got is None:
+            rows = np.arange(len(self))
+            n, spoken = self._behalf(rows)
+            owner = np.concatenate([rows, rows, np.repeat(rows, n)])
+            ids = np.concatenate([self.seat[rows], self.member[rows], spoken])
+            got = self._own["facts-at"] = self._split(owner, ids, tuple)
+        return got.get(table, ())
+
+    def _split(self, rows: np.ndarray, ids: np.ndarray, collect) -> dict:
+        """Table IRI -> ``collect`` of the values ``ids`` that belong to ``rows`` (one per id)."""
+        order = np.argsort(self.table[rows], kind="stable")
+        tables, values = self.table[rows][order], [self.names[i] for i in ids[order].tolist()]
+        starts = np.flatnonzero(np.r_[True, tables[1:] != tables[:-1]]) if len(tables) else order
+        ends = np.r_[starts[1:], len(tables)].tolist()
+        return {self.names[tables[a]]: collect(values[a:b]) for a, b in zip(starts.tolist(), ends)}
+
+    def members_at(self, persons: bool = False) -> dict[str, frozenset]:
+        """Table IRI -> the members of its rows (``persons``: only those that are persons)."""
+        key = ("members-at", persons)
+        got = self._own.get(key)
+        if got is None:
+            rows = np.flatnonzero(self.person) if persons else np.arange(len(self))
+            got = self._own[key] = self._split(rows, self.member[rows], frozenset)
+        return got
+
+    def active(self, today: dt.date) -> np.ndarray:
+        """Per row: whether the seat is active on ``today`` (each distinct pair of dates read once)."""
+        on = np.array([is_active(end, today, start) for end, start in self.date_pairs], dtype=bool)
+        return on[self.dates] if len(self.date_pairs) else np.zeros(len(self), dtype=bool)
+
+    def take(self, rows: np.ndarray) -> SeatColumns:
+        """These columns for the given rows only."""
+        pick = lambda a: a[rows]  # noqa: E731
+        return replace(self, seat=pick(self.seat), table=pick(self.table), member=pick(self.member),
+                       kind=pick(self.kind), person=pick(self.person), behalf=pick(self.behalf),
+                       perspectives=pick(self.perspectives), mandate=pick(self.mandate),
+                       illustrative=pick(self.illustrative), dates=pick(self.dates), _own={})
+
+    def by_table(self) -> dict[str, np.ndarray]:
+        """Table IRI -> its rows (ascending). Built once per columns."""
+        got = self._own.get("by-table")
+        if got is None:
+            order = np.argsort(self.table, kind="stable")
+            ordered = self.table[order]
+            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(order) else order
+            ends = np.r_[starts[1:], len(order)]
+            got = self._own["by-table"] = {self.names[ordered[a]]: order[a:b]
+                                           for a, b in zip(starts.tolist(), ends.tolist())}
+        return got
 
 
-def seat_columns(facts: Facts, today: dt.date) -> SeatColumns:
-    """The active seats at active tables as columns (memoised per facts and day)."""
+def seat_columns(facts: Facts, today: dt.date | None = None, everywhere: bool = False) -> SeatColumns:
+    """The seats as columns: all of them (``today`` None), or those active on ``today`` at tables active
+    on ``today`` (``everywhere``: at any table). Memoised per facts and day; nothing reads scope facts."""
+    if today is None:
+        return facts.memo("seat-columns", lambda: _seat_columns(facts))
+
     def build():
-        seats_ = active_seats(facts, today)
-        tables_ = [s.table for s in seats_]
-        members = [s.member for s in seats_]
-        behalf = [next(iter(s.behalf)) if len(s.behalf) == 1 else "" for s in seats_]
-        perspectives = [s.perspectives or s.sectors or s.behalf_sectors for s in seats_]  # seat_perspectives()
-        names = [name for name in dict.fromkeys(chain(tables_, members, behalf)) if name]
-        number = {name: i for i, name in enumerate(names)}
-        number[""] = -1
-        sets = list(dict.fromkeys(perspectives))
-        set_number = {ps: i for i, ps in enumerate(sets)}
+        cols = seat_columns(facts)
+        on = cols.active(today)
+        if not everywhere:
+            active, tabs = _active_iris(facts, today), np.unique(cols.table)
+            at_active = np.fromiter((cols.names[t] in active for t in tabs.tolist()), dtype=bool, count=len(tabs))
+            on &= at_active[np.searchsorted(tabs, cols.table)] if len(tabs) else on
+        return cols.take(np.flatnonzero(on))
+    return facts.memo(("seat-columns", today, everywhere), build)
 
-        def column(values, kind=np.int64):
-            return np.fromiter(values, dtype=kind, count=len(seats_))
-        return SeatColumns(seats_, names, column(map(number.__getitem__, tables_)),
-                           column(map(number.__getitem__, members)),
-                           column((s.member_kind == "person" for s in seats_), bool),
-                           column(map(number.__getitem__, behalf)), column(map(set_number.__getitem__, perspectives)),
-                           sets, column((-1 if s.mandate is None else int(s.mandate) for s in seats_)))
-    return facts.memo(("seat-columns", today), build)
+
+def _seat_columns(facts: Facts) -> SeatColumns:
+    names = facts.id_names()
+    subjects = facts.ids("table")[0]
+    subjects = subjects[np.r_[True, subjects[1:] != subjects[:-1]]] if len(subjects) else subjects
+    table, _, _ = _single(facts, "table", subjects)
+    member, _, _ = _single(facts, "member", subjects)
+    keep = np.flatnonzero((table >= 0) & (member >= 0))
+    subjects, table, member = subjects[keep], table[keep], member[keep]
+    kind, _, _ = _single(facts, "member-kind", subjects)
+    kinds = np.unique(kind[kind >= 0])
+    person = np.isin(kind, [k for k in kinds.tolist() if names[k] == "person"])
+    behalf, _, _ = _groups(facts, "behalf", subjects)
+    # the seat's perspectives: those given, else the member's sectors, else those of whom it speaks for
+    chosen, counts = None, None
+    for fact in ("perspective", "sector", "behalf-sector"):
+        padded, n = _padded(facts, fact, subjects)
+        if chosen is None:
+            chosen, counts = padded, n
+            continue
+        use = (counts == 0) & (n > 0)
+        width = max(chosen.shape[1], padded.shape[1])
+        chosen, padded = _widen(chosen, width), _widen(padded, width)
+        chosen[use] = padded[use]
+        counts = np.where(use, n, counts)
+    perspectives, sets = _row_numbers(chosen)
+    mandate_ids, lo, n = _groups(facts, "mandate", subjects)
+    _, given = facts.ids("mandate")
+    true = np.fromiter((names[v] == True for v in given.tolist()), dtype=np.int64, count=len(given))  # noqa: E712
+    upto = np.r_[0, np.cumsum(true)]
+    mandate = np.where(n == 0, -1, (upto[lo + n] - upto[lo] > 0).astype(np.int64))  # True in the values
+    ends, starts = _padded(facts, "end", subjects)[0], _padded(facts, "start", subjects)[0]
+    dates, pairs = _row_numbers(np.hstack([ends, starts]))
+    width = ends.shape[1]
+    value_set = lambda row: frozenset(names[i] for i in row if i >= 0)  # noqa: E731
+    return SeatColumns(
+        facts, names, subjects, table, member, kind, person, behalf, perspectives,
+        [value_set(row) for row in sets], mandate, _groups(facts, "illustrative", subjects)[2] > 0, dates,
+        [(value_set(row[:width]), value_set(row[width:])) for row in pairs], {})
+
+
+def _groups(facts: Facts, fact: str, subjects: np.ndarray):
+    """Per subject: its one value of ``fact`` (-1: none or several), and where its values start and how
+    many there are in :meth:`Facts.ids`."""
+    s, o = facts.ids(fact)
+    lo = np.searchsorted(s, subjects, "left")
+    n = np.searchsorted(s, subjects, "right") - lo
+    one = o[np.minimum(lo, len(o) - 1)] if len(o) else np.zeros(len(subjects), dtype=np.int64)
+    return np.where(n == 1, one, -1), lo, n
+
+
+def _single(facts: Facts, fact: str, subjects: np.ndarray):
+    """:func:`_groups`, with the value :meth:`Facts.one` picks for a subject with several."""
+    one, lo, n = _groups(facts, fact, subjects)
+    several = np.flatnonzero(n > 1)
+    if len(several):
+        names, o = facts.id_names(), facts.ids(fact)[1]
+        for j, a, b in zip(several.tolist(), lo[several].tolist(), (lo + n)[several].tolist()):
+            one[j] = min(o[a:b].tolist(), key=lambda i: str(names[i]))
+    return one, lo, n
+
+
+def _padded(facts: Facts, fact: str, subjects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per subject a row of its value ids (ascending, then -1), and how many there are."""
+    _, lo, n = _groups(facts, fact, subjects)
+    o = facts.ids(fact)[1]
+    out = np.full((len(subjects), int(n.max(initial=0))), -1, dtype=np.int64)
+    for c in range(out.shape[1]):
+        has = n > c
+        out[has, c] = o[lo[has] + c]
+    return out, n
+
+
+def _widen(rows: np.ndarray, width: int) -> np.ndarray:
+    if rows.shape[1] >= width:
+        return rows
+    return np.hstack([rows, np.full((len(rows), width - rows.shape[1]), -1, dtype=np.int64)])
+
+
+def _row_numbers(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A number per distinct row, and the distinct rows (column by column: ``np.unique(axis=0)`` is
+    several times slower).
+
+    >>> numbers, distinct = _row_numbers(np.array([[1, -1], [2, 3], [1, -1]]))
+    >>> numbers.tolist(), distinct.tolist()
+    ([0, 1, 0], [[1, -1], [2, 3]])
+    """
+    number = np.zeros(len(rows), dtype=np.int64)
+    for c in range(rows.shape[1]):
+        span = int(rows[:, c].max(initial=-1)) + 2
+        _, number = np.unique(number * span + rows[:, c] + 1, return_inverse=True)
+        number = number.reshape(-1)
+    if not len(rows):
+        return number, rows
+    order = np.argsort(number, kind="stable")  # the first row of each number: where its run starts
+    return number, rows[order[np.flatnonzero(np.r_[True, np.diff(number[order]) != 0])]]
 
 
 def mandate(seat: Seat) -> bool | None:

@@ -13,8 +13,8 @@ import numpy as np
 
 from ..findings import Finding
 from ..namespaces import concept
-from .facts import (active_seats, active_tables, broader, facts_of, is_active, mandate, notation, seat_columns,
-                    seat_facts, short_list, table_facts)
+from .facts import (active_tables, broader, facts_of, is_active, mandate, notation, seat_columns, seat_facts,
+                    short_list, table_facts)
 
 
 def score_tables(rows, ctx, vocab) -> list[Finding]:
@@ -22,8 +22,7 @@ def score_tables(rows, ctx, vocab) -> list[Finding]:
     on a theme), no parent (for the kinds that report to another table)."""
     facts = facts_of(rows)
     today = ctx.today
-    seated = facts.memo(("seated-tables", today),
-                        lambda: {s.table for s in active_seats(facts, today, everywhere=True)})
+    seated = seat_columns(facts, today, everywhere=True).by_table()  # tables with an active seat
     checks = set(ctx["gaps"])
     out = []
     for t in sorted(active_tables(facts, today).values(), key=lambda t: t.iri):
@@ -117,7 +116,8 @@ def score_mandates(rows, ctx, vocab) -> list[Finding]:
         if table_iri not in ts:
             continue
         t = ts[table_iri]
-        table_seats, candidates = by_table[table_iri]
+        cols, rows, chosen = by_table[table_iri]
+        table_seats, candidates = cols.seats(rows), cols.seats(chosen)
         seated = {s.member for s in table_seats if s.member_kind == "gemeente"}
         seated |= {g for s in table_seats for g in s.behalf_gemeenten}
         unseated = t.gemeenten - seated
@@ -141,21 +141,17 @@ def score_mandates(rows, ctx, vocab) -> list[Finding]:
     return out
 
 
-def _without_mandate(facts, today, vocab) -> dict[str, tuple[list, list]]:
-    """Per active table that has one: its active seats, and those of them that speak for the gemeenten
-    perspective without a mandate recorded as given (both in the order of the seats)."""
+def _without_mandate(facts, today, vocab) -> dict[str, tuple]:
+    """Per active table that has one: the seat columns, the rows of its active seats, and those of them
+    that speak for the gemeenten perspective without a mandate recorded as given (the seats themselves
+    are built only for the tables a finding reports)."""
     gemeenten_perspective = str(concept("perspective", "gemeenten"))
     cols = seat_columns(facts, today)
     speaks = np.array([any(gemeenten_perspective in broader(vocab, p) for p in ps) for ps in cols.perspective_sets],
                       dtype=bool)  # per distinct set of perspectives (a few dozen), not per seat
     candidate = speaks[cols.perspectives] & (cols.mandate != 1)
-    by_table: dict[str, tuple[list, list]] = {}
-    at_candidate = np.zeros(len(cols.names), dtype=bool)
-    at_candidate[cols.table[candidate]] = True
-    for j in np.flatnonzero(at_candidate[cols.table]).tolist():
-        s = cols.seats[j]
-        table_seats, candidates = by_table.setdefault(s.table, ([], []))
-        table_seats.append(s)
-        if candidate[j]:
-            candidates.append(s)
-    return by_table
+    at, out = cols.by_table(), {}
+    for table in (cols.names[t] for t in np.unique(cols.table[candidate]).tolist()):
+        rows = at[table]
+        out[table] = (cols, rows, rows[candidate[rows]])
+    return out

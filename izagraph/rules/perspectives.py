@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..findings import Finding, Severity
-from .facts import (Facts, active_seats_by_table, active_tables, broader, facts_of, mandate, notation, seat_facts,
-                    short_list)
+from .facts import Facts, SeatColumns, active_tables, broader, facts_of, notation, seat_columns, short_list
 
 
 @dataclass(frozen=True)
@@ -56,57 +57,89 @@ def criteria(facts: Facts, vocab) -> list[Criterion]:
     return sorted(out, key=lambda c: c.id)
 
 
-def has_mandate(seat) -> bool:
-    """Whether a seat counts for a criterion that needs a mandate: only a recorded "ja" (see
-    :func:`izagraph.rules.facts.mandate`, the one definition every rule uses)."""
-    return mandate(seat) is True
-
-
-def _closure(seat, vocab) -> frozenset[str]:
+def _closure(perspectives, vocab) -> frozenset[str]:
+    """The perspectives with everything broader (a finer sector counts for its perspective)."""
     out: set[str] = set()
-    for p in seat.seat_perspectives():
+    for p in perspectives:
         out |= broader(vocab, p)
     return frozenset(out)
 
 
-def assess(criterion, table_seats, vocab) -> tuple[list, list, list]:
-    """(seats that satisfy the criterion, seats of the right perspective whose mandate is unknown, seats of
-    the right perspective with a mandate recorded as not given)."""
-    required = {str(c) for c in criterion.requires_any_of}
-    ok, unknown, no_mandate = [], [], []
-    for seat in table_seats:
-        if not _closure(seat, vocab) & required:
-            continue
-        state = mandate(seat) if criterion.requires_mandate else True
-        (ok if state is True else unknown if state is None else no_mandate).append(seat)
-    return ok, unknown, no_mandate
+def assess(criterion, cols: SeatColumns, rows: np.ndarray, hits: np.ndarray) -> tuple:
+    """Of the seats ``rows`` of ``cols`` (``hits``: per set of perspectives, whether it is of the right
+    perspective, see :func:`_hits`): those that satisfy the criterion, those of the right perspective whose
+    mandate is unknown, and those of the right perspective with a mandate recorded as not given. Only a
+    recorded "ja" is a mandate (see :func:`izagraph.rules.facts.mandate`). Perspectives are tested per
+    distinct set, not per seat."""
+    right = hits[cols.perspectives[rows]]
+    if not criterion.requires_mandate:
+        return rows[right], rows[:0], rows[:0]
+    given = cols.mandate[rows]
+    return rows[right & (given == 1)], rows[right & (given == -1)], rows[right & (given == 0)]
+
+
+def _hits(facts, today, vocab, criterion) -> np.ndarray:
+    """Per set of perspectives of :func:`seat_columns`: whether it meets the criterion's perspectives
+    (with everything broader). Built once per facts, day and criterion."""
+    def build():
+        required = {str(c) for c in criterion.requires_any_of}
+        return np.array([bool(c & required) for c in _closures(facts, today, vocab)], dtype=bool)
+    return facts.memo(("perspective-hits", today, vocab, criterion.iri, criterion.requires_any_of), build)
 
 
 def _prepare(rows, ctx):
-    """Facts, the active tables, and the active seats per active table (peildatum: ``ctx.today``)."""
+    """Facts, the active tables, and the rows of the active seats per active table with any (peildatum:
+    ``ctx.today``)."""
     facts = facts_of(rows)
-    return facts, active_tables(facts, ctx.today), active_seats_by_table(facts, ctx.today)
+    return facts, active_tables(facts, ctx.today), seat_columns(facts, ctx.today).by_table()
+
+
+def _closures(facts, today, vocab) -> list[frozenset[str]]:
+    """Per set of perspectives of :func:`seat_columns`: the perspectives with everything broader."""
+    sets = seat_columns(facts, today).perspective_sets
+    return facts.memo(("perspective-closures", today, vocab), lambda: [_closure(ps, vocab) for ps in sets])
 
 
 def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per active table with active seats: the perspectives its seats stand for (with everything broader),
     and those of its seats with a recorded mandate. A criterion is met in a set of tables exactly when
     its perspectives meet the union of these (the mandated ones when it needs a mandate), so only the
-    criteria that are not met are assessed seat by seat. Built once per facts and day."""
+    criteria that are not met are assessed seat by seat. Built once per facts and day (see :func:`_coverage`)."""
+    return _coverage(facts, today, vocab)[0]
+
+
+def _coverage(facts, today, vocab) -> tuple[dict, dict[str, list[int]]]:
+    """:func:`coverage`, and per table the distinct sets of perspectives of its seats (numbers into
+    ``seat_columns(...).perspective_sets``), from the distinct (table, perspectives, mandate given)."""
     def build():
-        out, closures = {}, {}
-        for table, table_seats in active_seats_by_table(facts, today).items():
-            every, mandated = set(), set()
-            kinds = {(s.seat_perspectives(), s.mandate): s for s in table_seats}  # seats alike count alike
-            for (given, _), seat in kinds.items():
-                closure = closures.get(given)
-                if closure is None:
-                    closure = closures[given] = _closure(seat, vocab)
-                every |= closure
-                if has_mandate(seat):
-                    mandated |= closure
-            out[table] = (frozenset(every), frozenset(mandated))
-        return out
+        cols, closures = seat_columns(facts, today), _closures(facts, today, vocab)
+        sets = max(len(closures), 1)
+        kinds = np.unique((cols.table * sets + cols.perspectives) * 2 + (cols.mandate == 1))
+        # a closure as a bit set (a Python int) over the perspectives met: a union is one "|"
+        concepts = {p: 1 << i for i, p in enumerate(sorted(set().union(*closures)))}
+        bits = [sum(map(concepts.__getitem__, c)) for c in closures]
+        every: dict[int, int] = defaultdict(int)
+        mandated: dict[int, int] = defaultdict(int)
+        given: dict[int, list] = defaultdict(list)
+        for key in kinds.tolist():
+            table, number = key // 2 // sets, key // 2 % sets
+            every[table] |= bits[number]
+            if key % 2:
+                mandated[table] |= bits[number]
+            if not given[table] or given[table][-1] != number:
+                given[table].append(number)
+        ordered = list(concepts)
+        as_set = {0: frozenset()}  # tables share a handful of unions: each bit set becomes a frozenset once
+        for b in {*every.values(), *mandated.values()} - as_set.keys():
+            members, rest = [], b
+            while rest:
+                low = rest & -rest
+                members.append(ordered[low.bit_length() - 1])
+                rest ^= low
+            as_set[b] = frozenset(members)
+        names = cols.names
+        return ({names[t]: (as_set[every[t]], as_set[mandated[t]]) for t in every},
+                {names[t]: numbers for t, numbers in given.items()})
 
     return facts.memo(("perspective-coverage", today, vocab), build)
 
@@ -146,41 +179,50 @@ def structure(top: str, ts: dict, children: dict | None = None) -> dict[str, int
 
 def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab, extra: dict,
            scope: dict | None = None) -> list[Finding]:
-    covered = coverage(facts, ctx.today, vocab)
+    """The criteria not met in the tables ``layers`` (``by_table``: the rows of each table's active seats
+    in :func:`seat_columns`), each as a finding about ``table``."""
+    covered, given = _coverage(facts, ctx.today, vocab)
     criteria = [c for c in criteria if not _met(c, layers, covered)]
     if not criteria:
         return []
     out = []
-    regions = {r: facts.label(r) for r in table.spatial}
-    all_seats = [s for t in sorted(layers) for s in by_table.get(t, ())]
+    cols = seat_columns(facts, ctx.today)
+    names, label = cols.names, facts.label
+    regions = {r: label(r) for r in table.spatial}
+    seated = [t for t in sorted(layers) if t in by_table]
+    rows = np.concatenate([by_table[t] for t in seated] or [np.zeros(0, dtype=np.int64)])
     where: dict[str, set] = defaultdict(set)
-    for s in all_seats:
-        for p in s.seat_perspectives():
-            where[notation(vocab, p)].add(layers[s.table])
-    base = [*layers, *seat_facts(facts, all_seats)]
+    for t in seated:
+        for k in given[t]:
+            for p in cols.perspective_sets[k]:
+                where[notation(vocab, p)].add(layers[t])
+    base = [*layers]
+    for t in seated:
+        base += cols.facts_at(t)
+    members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
     for c in criteria:
-        ok, unknown, no_mandate = assess(c, all_seats, vocab)
-        if ok:
+        ok, unknown, no_mandate = assess(c, cols, rows, _hits(facts, ctx.today, vocab, c))
+        if len(ok):
             continue
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
         evidence = {"criterion": c.id, "requires_any_of": requires, "present": sorted(where),
-                    "members": sorted({facts.label(s.member) for s in all_seats}), **extra}
+                    "members": sorted(set(members(rows))), **extra}
         if len(layers) > 1:
             evidence["structure_tables"] = len(layers)
             evidence["layers"] = {p: sorted(ls) for p, ls in sorted(where.items())}
         key, severity = "default", Severity.parse(c.severity)
-        silent = [t for t in layers if not by_table.get(t)]
-        if silent and not (unknown or no_mandate):
+        silent = [t for t in layers if t not in by_table]
+        if silent and not (len(unknown) or len(no_mandate)):
             # absent from the recorded seats, but some table's members are not recorded: not decidable
             key, severity = "members-unrecorded", None
-            evidence["tables_without_members"] = sorted(facts.label(t) for t in silent)
-        elif unknown:
+            evidence["tables_without_members"] = sorted(label(t) for t in silent)
+        elif len(unknown):
             key, severity = "not-recorded", None
-            evidence["mandate_unknown"] = sorted(facts.label(s.member) for s in unknown)
-        elif no_mandate:
+            evidence["mandate_unknown"] = members(unknown)
+        elif len(no_mandate):
             key = "no-mandate"
-        if no_mandate:
-            evidence["without_mandate"] = sorted(facts.label(s.member) for s in no_mandate)
+        if len(no_mandate):
+            evidence["without_mandate"] = members(no_mandate)
         fields = {"criterion": c.labels, "requires": ", ".join(requires),
                   "without_mandate": short_list(evidence.get("without_mandate", [])),
                   "unknown_mandate": short_list(evidence.get("mandate_unknown", [])),
@@ -210,8 +252,8 @@ def score_regional_structure(rows, ctx, vocab) -> list[Finding]:
         if not (t.regional_structure and t.in_scope):
             continue
         layers = structure(t.iri, ts, children) if ctx.get("scope", "structure") == "structure" else {t.iri: 1}
-        if not by_table.get(t.iri):  # the regional table itself has no recorded members: nothing to decide
-            below = sorted(facts.label(x) for x in layers if by_table.get(x))
+        if t.iri not in by_table:  # the regional table itself has no recorded members: nothing to decide
+            below = sorted(facts.label(x) for x in layers if x in by_table)
             evidence = {"criteria": sorted(c.id for c in wanted), "members": []}
             if below:
                 evidence["tables_with_members"] = below
@@ -233,7 +275,7 @@ def score_themes(rows, ctx, vocab) -> list[Finding]:
             by_theme[c.theme].append(c)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
-        if not (t.in_scope and by_table.get(t.iri)):
+        if not (t.in_scope and t.iri in by_table):
             continue
         for theme in sorted(t.themes):
             if theme in by_theme:

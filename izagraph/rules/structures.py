@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import Facts, facts_of, notation, pct, regions, seats, short_list, start_key, table_facts, tables
+from .facts import (Facts, SeatColumns, facts_of, notation, pct, regions, seat_columns, short_list, start_key,
+                    table_facts, tables)
 from .pairs import Overlaps, containment, jaccard, need_for, overlap_coefficient, popcount
 
 
@@ -39,7 +40,7 @@ class TableMembers:
     tables: dict            # iri -> Table (active tables only)
     members: dict           # iri -> frozenset of member IRIs (active seats)
     persons: dict           # iri -> frozenset of person IRIs
-    seats: dict             # iri -> its active seats
+    seats: SeatColumns      # the active seats at active tables
     divisions: dict         # region iri -> its division
     parents: dict           # region iri -> the region it is part of
     overlaps: Overlaps      # the tables with members as rows (keys sorted by IRI) of a table x member matrix
@@ -55,22 +56,10 @@ def table_members(facts: Facts, today) -> TableMembers:
 
 def _table_members(facts: Facts, today) -> TableMembers:
     ts = {i: t for i, t in tables(facts).items() if t.active(today)}
-    by_table: dict[str, list] = {i: [] for i in ts}
-    active: dict = {}  # (end, start) -> active on the peildatum: most seats share a handful of dates
-    for s in seats(facts):
-        at = by_table.get(s.table)
-        if at is None:
-            continue
-        if s.end or s.start:
-            key = (s.end, s.start)
-            ok = active.get(key)
-            if ok is None:
-                ok = active[key] = s.active(today)
-            if not ok:
-                continue
-        at.append(s)
-    members = {i: frozenset(s.member for s in ss) for i, ss in by_table.items()}
-    persons = {i: frozenset(s.member for s in ss if s.member_kind == "person") for i, ss in by_table.items()}
+    cols = seat_columns(facts, today)
+    at_members, at_persons = cols.members_at(), cols.members_at(persons=True)
+    members = {i: at_members.get(i, frozenset()) for i in ts}
+    persons = {i: at_persons.get(i, frozenset()) for i in ts}
     overlaps = Overlaps({i: m for i, m in members.items() if m})
     row = {k: n for n, k in enumerate(overlaps.keys)}
     keyed = [ts[k] for k in overlaps.keys]
@@ -83,7 +72,7 @@ def _table_members(facts: Facts, today) -> TableMembers:
         for th in t.themes:
             theme_bits[n, theme_bit[th] // 64] |= np.uint64(1 << (theme_bit[th] % 64))
     return TableMembers(
-        ts, members, persons, {i: tuple(ss) for i, ss in by_table.items()},
+        ts, members, persons, cols,
         {r: reg.division for r, reg in regions(facts).items()},
         {s: facts.one(s, "region-parent") for s in facts.subjects("region-parent")},
         overlaps,
@@ -136,7 +125,7 @@ class Incidence:
     def facts_of(self, *ts) -> list[str]:
         """What a pair finding rests on: both tables, their territory's regions, and their active seats with
         members."""
-        seat_facts = {x for t in ts for s in self.shared.seats[t.iri] for x in (s.iri, s.member, *s.behalf)}
+        seat_facts = {x for t in ts for x in self.shared.seats.facts_at(t.iri)}
         return sorted({x for t in ts for x in table_facts(t)} | seat_facts)
 
 
