@@ -533,37 +533,10 @@ def active_seats_by_table(facts: Facts, today: dt.date) -> dict[str, list[Seat]]
 
 
 def active_members_by_table(facts: Facts, today: dt.date) -> dict[str, list[tuple[str, str]]]:
-    """:func:`active_seats_by_table` as (seat, member) pairs, read straight from the fact columns: the
-    network rules need no more, and a check of those rules alone then builds no :class:`Seat` at all
-    (45,000 at national scale). Same seats, same order."""
-    def build():
-        if "seats" in facts._memo:  # already built for other rules: reuse them
-            return {t: [(s.iri, s.member) for s in seated] for t, seated in active_seats_by_table(facts, today).items()}
-        active = _active_iris(facts, today)
-        col = facts.column
-        table_of, member_of, end_of, start_of = col("table"), col("member"), col("end"), col("start")
-        out: dict[str, list[tuple[str, str]]] = {}
-        dates: dict[tuple, bool] = {}
-        iris = sorted(table_of)
-        for s, table, member, end, start in zip(iris, map(table_of.__getitem__, iris), map(member_of.get, iris),
-                                                map(end_of.get, iris), map(start_of.get, iris)):
-            if type(table) is set or type(member) is set:  # several values: the smallest, as _one picks
-                table, member = _one(table), _one(member)
-            if member is None or table not in active:
-                continue
-            key = (end if type(end) is not set else frozenset(end), start if type(start) is not set else frozenset(start))
-            on = dates.get(key)
-            if on is None:
-                on = dates[key] = is_active(values_of(end), today, values_of(start))
-            if on:
-                seated = out.get(table)
-                if seated is None:
-                    out[table] = [(s, member)]
-                else:
-                    seated.append((s, member))
-        return out
-
-    return facts.memo(("active-members-by-table", today), build)
+    """The active seats at active tables as (seat, member) pairs per table (tables in the order of their first
+    seat, seats by IRI): all the network rules need, read from :func:`seat_columns` (no :class:`Seat` built).
+    Memoised per facts and day."""
+    return facts.memo(("active-members-by-table", today), lambda: seat_columns(facts, today).members_by_table())
 
 
 def _seat_builder(facts: Facts):
