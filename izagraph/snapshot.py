@@ -284,14 +284,20 @@ class Snapshot:
             self._shared[("memo", key)] = build()
         return self._shared[("memo", key)]
 
-    def shared_rows(self, query: Query, params: dict, live) -> ResultRows:
+    def shared_rows(self, query: Query, params: dict, live, among=None) -> ResultRows:
         """Rows for a rule that carry the facts shared by all rules (see the module text), with this rule's
-        scope facts (its blocks that use a filter parameter) laid over them."""
+        scope facts (its blocks that use a filter parameter) laid over them. ``among``: the ids of the rules
+        of this check (default all), whose blocks make the shared facts: a check of one rule reads only its
+        own (each rule's own blocks give the same findings as the shared ones: tests/test_snapshot.py)."""
+        from .rules import ALL_RULES
         from .rules.facts import Facts
 
-        base = self._shared.get("facts")
+        everyone = [r.id for r in ALL_RULES]
+        among = everyone if among is None or set(among) >= set(everyone) else sorted(set(among))
+        base_key = "facts" if among is everyone else ("facts", tuple(among))
+        base = self._shared.get(base_key)
         if base is None:
-            base = self._shared["facts"] = Facts.from_ids(*self._union_ids(live))
+            base = self._shared[base_key] = Facts.from_ids(*self._union_ids(live, among))
             base.memo("stored-analyses", lambda: self.analyses)  # what the network rules look up first
         p = plan(query)
         filters = set(query.params) & _FILTERS
@@ -299,7 +305,7 @@ class Snapshot:
                                           if v is not None and mentions(text, n))))
                  for key, text in p.blocks if any(mentions(text, n) for n in filters)]
         # the scope facts of the same blocks with the same bound values are the same on every call
-        cache_key = ("scope", tuple((key, bound) for key, _, bound in scope))
+        cache_key = ("scope", base_key, tuple((key, bound) for key, _, bound in scope))
         cached = self._shared.get(cache_key)
         if cached is None:
             scope_rows, names = [], set()
@@ -318,15 +324,17 @@ class Snapshot:
         rows.facts = cached
         return rows
 
-    def _union_ids(self, live) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
-        """The columns s, fact, o and oLabel (ids into the returned values) of every non-scope block of every
-        rule query, each block once (a block the snapshot does not hold runs on ``live``)."""
+    def _union_ids(self, live, among=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
+        """The columns s, fact, o and oLabel (ids into the returned values) of every non-scope block of the
+        queries of the rules ``among`` (default all), each block once (a block the snapshot does not hold runs
+        on ``live``)."""
         from .rules import ALL_RULES
 
+        among = [r.id for r in ALL_RULES] if among is None else among
         variables = ("s", "fact", "o", "oLabel")
         seen, ids, extra = set(), {v: [] for v in variables}, []
-        for rule in ALL_RULES:
-            query = load_query(rule.id, "sparql")
+        for rule_id in among:
+            query = load_query(rule_id, "sparql")
             p = plan(query)
             filters = set(query.params) & _FILTERS
             for key, text in p.blocks:

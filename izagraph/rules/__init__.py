@@ -249,10 +249,11 @@ def check(backend, rules=None, params: Mapping[str, object] | None = None, regio
 def _run(backend, contexts, vocab) -> list[Finding]:
     findings: list[Finding] = []
     snapshot = getattr(backend, "snapshot", None)  # the load-time analytical snapshot, when there is one
+    among = [rule.id for rule, _ in contexts]  # the rules whose facts make this check's shared facts
     for rule, ctx in contexts:
         query = rule.query(backend.language)
         if snapshot is not None:  # the facts all rules share, with this rule's scope facts laid over them
-            rows = snapshot.shared_rows(query, ctx.bound(), backend)
+            rows = snapshot.shared_rows(query, ctx.bound(), backend, among)
         else:
             rows = backend.rows(query, ctx.bound())
         findings.extend(rule.score(rows, ctx, vocab))
