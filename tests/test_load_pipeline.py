@@ -141,3 +141,14 @@ def test_the_quick_term_pass_never_passes_what_the_full_pass_reports(bad):
     graph = Triples([good, bad])
     assert not _terms_fine(graph)
     assert term_problems(graph, {})
+
+
+def test_a_database_bulk_loaded_in_parts_holds_what_one_part_holds(tmp_path, monkeypatch):
+    import izagraph.store
+
+    dataset = load_dataset([MINI])
+    build_store(dataset.triples, tmp_path / "whole", dataset.inputs, dataset.memory)
+    monkeypatch.setattr(izagraph.store, "BULK_PART", 1_000)  # the mini dataset in parts
+    assert len(list(izagraph.store._parts(ontology_nt(), dataset.triples.n_triples(), 1_000))) > 5
+    build_store(dataset.triples, tmp_path / "parts", dataset.inputs, dataset.memory)
+    assert _store_content(tmp_path / "parts") == _store_content(tmp_path / "whole")
