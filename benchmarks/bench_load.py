@@ -12,6 +12,7 @@ t ~ S^k between the smallest and the largest scale, of the wall clock and of the
 machine the CPU time is the steadier of the two). Not a test: timings depend on the machine.
 
     .venv/bin/python benchmarks/bench_load.py [--scales 0.1 1 10] [--baseline DIR] [--repeat 3] [--stages]
+                                              [--steps validate load] [--data DIR]
 """
 
 from __future__ import annotations
@@ -107,8 +108,10 @@ def main() -> None:
     parser.add_argument("--scales", type=float, nargs="+", default=[0.1, 1.0])
     parser.add_argument("--baseline", type=Path, help="another izagraph source tree to measure beside this one")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--stages", action="store_true", help="also split one load of this tree into its parts")
+    parser.add_argument("--stages", action="store_true", help="also split one load of each tree into its parts")
     parser.add_argument("--data", type=Path, help="folder for the generated datasets (kept; default: temporary)")
+    parser.add_argument("--steps", nargs="+", choices=["validate", "load"], default=["validate", "load"],
+                        help="the commands to run (default both)")
     args = parser.parse_args()
 
     trees = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
@@ -130,23 +133,24 @@ def main() -> None:
                     shutil.rmtree(store, ignore_errors=True)
                     for step, cmd in (("validate", ["validate", str(data)]),
                                       ("load", ["--store", str(store), "load", str(data)])):
-                        results.setdefault((scale, name, step), []).append(run(tree, cmd))
+                        if step in args.steps:
+                            results.setdefault((scale, name, step), []).append(run(tree, cmd))
             if args.stages:
                 for _ in range(args.repeat):
                     for name, tree in trees.items():
                         results.setdefault((scale, "stages", name), []).append(
                             stages(tree, data, work / "stages-store"))
                         shutil.rmtree(work / "stages-store", ignore_errors=True)
-            report(results, args.scales[: args.scales.index(scale) + 1], trees)
+            report(results, args.scales[: args.scales.index(scale) + 1], trees, args.steps)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(results: dict, scales: list[float], trees: dict) -> None:
+def report(results: dict, scales: list[float], trees: dict, steps=("validate", "load")) -> None:
     print(f"\nmedians; wall and CPU in seconds, peak RSS in MB (load average now {os.getloadavg()[0]:.1f})")
     print(f"{'step':24}" + "".join(f"{'S=' + format(s, 'g'):>26}" for s in scales) + "   k (wall, CPU)")
     for name in trees:
-        for step in ("validate", "load"):
+        for step in steps:
             cells, walls, cpus = [], [], []
             for s in scales:
                 runs = results.get((s, name, step), [])
