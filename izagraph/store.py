@@ -220,7 +220,7 @@ def build_store(graph: Graph | Triples, path: Path, inputs: list[str], memory=No
                     build_snapshot(memory if memory is not None else memory_store(graph), staging / SNAPSHOT_DIR)
                 finally:
                     store = database.result()  # (waits: nothing is removed under a running bulk load)
-            del store  # close the database before switching to it
+            del store, database  # close the database before switching to it (the future held it too)
             info = StoreInfo(path, len(graph), [str(i) for i in inputs], stamp.isoformat(timespec="seconds"))
             (staging / META_FILE).write_text(json.dumps(
                 {"triples": info.triples, "inputs": info.inputs, "loaded_at": info.loaded_at}, indent=2))
