@@ -192,7 +192,7 @@ def load(paths, store):
 
     check_store_target(store or default_store())  # refuse a folder that is not a store before any work
     dataset = load_dataset(_paths(paths))
-    info = build_store(dataset.triples, store or default_store(), dataset.inputs)
+    info = build_store(dataset.triples, store or default_store(), dataset.inputs, dataset.memory)
     click.echo(f"{info.triples} triples geladen in {info.path}")
 
 

@@ -14,13 +14,13 @@ from rdflib import Graph, URIRef
 
 from ..errors import InputError, Problem
 from ..perf import without_cyclic_gc
-from ..store import fault_point
+from ..store import fault_point, memory_store
 from ..vocab import vocabulary
 from .convert import convert_rows
 from .rdf import rdf_format, read_rdf
 from .tabular import Rows, missing_required, read_csv_folder, read_workbook
 from .triples import Triples
-from .validate import minimum_problems, shacl_problems, term_problems
+from .validate import minimum_problems, shacl_engine, shacl_problems, term_problems
 
 __all__ = ["Dataset", "load_dataset", "read_inputs", "check_inputs", "read_triples", "validate_triples"]
 
@@ -30,12 +30,14 @@ class Dataset:
     """A loaded, valid graph and where each subject came from.
 
     ``triples`` is what ``izagraph load`` stores (no rdflib graph is built for it); ``graph`` makes the
-    rdflib graph on first use.
+    rdflib graph on first use. ``memory`` is the in-memory Oxigraph store (the triples and the ontology) the
+    SHACL checks ran on, or None (pySHACL ran): ``izagraph load`` builds the snapshot on it.
     """
 
     triples: Triples
     origins: dict[URIRef, tuple[str, int]] = field(default_factory=dict)
     inputs: list[str] = field(default_factory=list)
+    memory: object = field(default=None, repr=False)
 
     @cached_property
     def graph(self) -> Graph:
@@ -139,13 +141,25 @@ def _point_to_shipped(problems: list[Problem], paths) -> list[Problem]:
 
 def validate_triples(graph: Triples, origins: dict, problems: list[Problem]) -> list[Problem]:
     """``problems`` (from :func:`read_triples`) plus what the SHACL shapes find, each problem once."""
+    return _validated(graph, origins, problems)[0]
+
+
+def _validated(graph: Triples, origins: dict, problems: list[Problem]) -> tuple[list[Problem], object]:
+    """What :func:`validate_triples` returns, and the in-memory Oxigraph store the SHACL checks ran on
+    (None when they did not run on one)."""
+    memory = None
     if not any(p.code in ("syntax", "refused", "bad-iri", "bad-language") for p in problems):
         # (terms the store cannot hold would stop the SHACL engine, which runs on Oxigraph: reported above)
+        if shacl_engine() == "sparql":
+            try:
+                memory = memory_store(graph)
+            except (SyntaxError, ValueError):  # a term Oxigraph cannot hold: the reference engine runs
+                memory = None
         # A row already reported by the converter usually also breaks a shape: keep the first, clearer message.
         reported = {(p.file, p.row) for p in problems}
-        problems = problems + [p for p in shacl_problems(graph, origins) if (p.file, p.row) not in reported
-                               or p.row is None]
-    return _unique(problems)
+        problems = problems + [p for p in shacl_problems(graph, origins, store=memory)
+                               if (p.file, p.row) not in reported or p.row is None]
+    return _unique(problems), memory
 
 
 def check_inputs(paths: list[Path]) -> list[Problem]:
@@ -158,10 +172,10 @@ def load_dataset(paths: list[Path]) -> Dataset:
     """Read, convert and validate; raise :class:`InputError` with every problem if anything is wrong."""
     graph, origins, problems = read_triples(paths)
     fault_point("validation")
-    problems = validate_triples(graph, origins, problems)
+    problems, memory = _validated(graph, origins, problems)
     if problems:
         raise InputError(problems)
-    return Dataset(graph, origins, [str(p) for p in paths])
+    return Dataset(graph, origins, [str(p) for p in paths], memory)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -31,6 +31,7 @@ occurs inside a sub-select, where a join leaves it free). A shape using anything
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -53,6 +54,11 @@ NODE_KINDS = {
 COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
 RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 SUBCLASS = f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<{RDFS_SUBCLASS}>*"
+
+
+#: Threads :func:`validate` runs the checks in: the cores of this machine, at most two (more gain little
+#: over 54 checks of which a few take most of the time).
+THREADS = min(2, os.cpu_count() or 1)
 
 
 class Unsupported(Exception):
@@ -334,36 +340,50 @@ def batch(checks: list[Check]) -> list[Check]:
     return out
 
 
-def run_checks(store, checks: list[Check]) -> list[Result]:
-    """Every violation of ``checks`` in the pyoxigraph ``store``."""
+def run_checks(store, checks: list[Check], threads: int = 1) -> list[Result]:
+    """Every violation of ``checks`` in the pyoxigraph ``store`` (in the order of the checks).
+
+    With ``threads`` > 1 the checks run in that many threads: Oxigraph evaluates a query without holding
+    the GIL, so on two cores two checks run at once (``benchmarks/bench_load.py``).
+    """
+    if threads > 1 and len(checks) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            return [r for found in pool.map(lambda check: _violations(store, check), checks) for r in found]
+    return [r for check in checks for r in _violations(store, check)]
+
+
+def _violations(store, check: Check) -> list[Result]:
     out = []
-    for check in checks:
-        solutions = store.query(check.query)
-        names = {v.value for v in solutions.variables}
-        for row in solutions:
-            shape, check_path = check.members[int(row["_k"].value)] if check.members else (check.shape, check.path)
-            path = row["path"] if "path" in names else None
-            value = row["value"] if "value" in names else None
-            if value is None and check.focus_as_value:
-                value = row["this"]
-            out.append(Result(_term(row["this"]), _term(path) if path is not None else check_path, _term(value),
-                              shape))
+    solutions = store.query(check.query)
+    names = {v.value for v in solutions.variables}
+    for row in solutions:
+        shape, check_path = check.members[int(row["_k"].value)] if check.members else (check.shape, check.path)
+        path = row["path"] if "path" in names else None
+        value = row["value"] if "value" in names else None
+        if value is None and check.focus_as_value:
+            value = row["this"]
+        out.append(Result(_term(row["this"]), _term(path) if path is not None else check_path, _term(value),
+                          shape))
     return out
 
 
-def validate(data, shapes: Graph, extra: bytes | None = None) -> list[Result]:
+def validate(data, shapes: Graph, extra: bytes | None = None, store=None) -> list[Result]:
     """Compile ``shapes``, load ``data`` (an rdflib graph or :class:`~izagraph.load.triples.Triples`, plus
-    ``extra`` N-Triples) into an in-memory Oxigraph, run the checks."""
+    ``extra`` N-Triples) into an in-memory Oxigraph, run the checks. ``store``, a pyoxigraph store already
+    holding ``data`` and ``extra``, is queried instead (``data`` and ``extra`` are then not read)."""
     import pyoxigraph as ox
 
     from .triples import n_triples
 
     compile_shapes(shapes)  # an unsupported shape raises before any work
-    store = ox.Store()
-    store.bulk_load(n_triples(data), format=ox.RdfFormat.N_TRIPLES)
-    if extra:
-        store.bulk_load(extra, format=ox.RdfFormat.N_TRIPLES)
-    return run_checks(store, batch(compile_shapes(shapes, class_closures(store, shapes))))
+    if store is None:
+        store = ox.Store()
+        store.bulk_load(n_triples(data), format=ox.RdfFormat.N_TRIPLES)
+        if extra:
+            store.bulk_load(extra, format=ox.RdfFormat.N_TRIPLES)
+    return run_checks(store, batch(compile_shapes(shapes, class_closures(store, shapes))), threads=THREADS)
 
 
 __all__ = ["Check", "Result", "Unsupported", "batch", "class_closures", "compile_shapes", "run_checks", "validate"]
