@@ -184,7 +184,7 @@ def main() -> None:
         del graph
         gc.collect()
     vocab = vocabulary()
-    check(backend, ["table-gaps"])  # builds the shared facts, the tables and seats (once per check)
+    check(backend)  # all rules: builds the facts they share, the tables and seats (once per check)
     derived = dict(backend.snapshot._shared["facts"]._memo)
 
     rule = get_rule("brokers")
