@@ -156,6 +156,10 @@ def test_tooltips_are_plain_text_with_facts(G):
     assert "Programma's: Integraal Zorgakkoord (IZA), Gezond en Actief Leven Akkoord (GALA)" in spec.tooltip(table)
     membership = next(e for e in spec.edges if e["rel"] == "membership" and e.get("width") == 2.6)
     assert "Rol: Voorzitter" in spec.tooltip(membership)
+    member, table = spec.nodes[membership["from"]]["name"], spec.nodes[membership["to"]]["name"]
+    assert spec.tooltip(membership).startswith(f"{member} — {table}\nRol: Voorzitter")
+    # the page makes a membership line's name from its nodes and shares its role/perspective facts
+    assert "name" not in membership and spec.edge_info[membership["fi"]][0] == ["Rol", "Voorzitter"]
 
 
 def test_english_map(G):
