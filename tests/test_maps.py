@@ -153,6 +153,9 @@ def test_tooltips_are_plain_text_with_facts(G):
     assert "Bron: Testvoorbeeld" in tip and "ILLUSTRATIEF" in tip
     table = next(n for n in spec.nodes if n["name"] == "Stuurgroep Test")
     assert "Leden (4): Haarlem (voorzitter)" in spec.tooltip(table)
+    members = dict(table["info"])["Leden (4)"]  # by node id: the page writes the names (see network.js)
+    assert spec.nodes[members["ids"][0]]["name"] == "Haarlem" and members["sfx"][0] == " (voorzitter)"
+    assert spec.value({"ids": members["ids"][:1], "more": 3}) == "Haarlem; … +3"
     assert "Programma's: Integraal Zorgakkoord (IZA), Gezond en Actief Leven Akkoord (GALA)" in spec.tooltip(table)
     membership = next(e for e in spec.edges if e["rel"] == "membership" and e.get("width") == 2.6)
     assert "Rol: Voorzitter" in spec.tooltip(membership)

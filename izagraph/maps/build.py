@@ -83,7 +83,7 @@ class MapSpec:
     def facts(self, item: dict) -> list[tuple[str, str]]:
         """The plain-text facts of a node or edge as the page shows them (info plus source)."""
         info = self.edge_info[item["fi"]] if "fi" in item else item.get("info", [])
-        out = [tuple(pair) for pair in info]
+        out = [(k, self.value(v)) for k, v in info]
         if item.get("src") is not None:
             source, evidence, url, confidence = self.sources[item["src"]]
             out += [(text(self.lang, "f.source"), source), (text(self.lang, "f.evidence"), evidence),
@@ -91,6 +91,14 @@ class MapSpec:
             if url:
                 out.append((text(self.lang, "f.url"), url))
         return out
+
+    def value(self, value) -> str:
+        """A fact's text: as given, or a list of nodes (see :func:`_listed`) as the page writes it."""
+        if not isinstance(value, dict):
+            return value
+        sfx = value.get("sfx") or [""] * len(value["ids"])
+        names = [self.nodes[i]["name"] + x for i, x in zip(value["ids"], sfx)]
+        return "; ".join(names + ([f"… +{value['more']}"] if value.get("more") else []))
 
     def name(self, item: dict) -> str:
         """A node's or edge's name; a membership line's is "member — table", made from its two nodes."""
@@ -126,6 +134,20 @@ def wrap(label: str, width: int = 24, lines: int = 3) -> str:
         out = out[:lines]
         out[-1] = out[-1] + "…"
     return "\n".join(out) or label
+
+
+def _listed(listed: list[str], index: Mapping[str, int], suffixes: list[str] | None = None) -> dict | None:
+    """A fact that lists other nodes of the map ("Leden (4)", "Tafels (6)"), by node id: the page writes
+    their names (``name + suffix``, joined by "; ", then "… +N" beyond MAX_LISTED; see :meth:`MapSpec.value`)
+    instead of the file carrying each name again in every list (3 MB of the national map at S=1)."""
+    if not listed:
+        return None
+    out: dict = {"ids": [index[n] for n in listed[:MAX_LISTED]]}
+    if suffixes and any(suffixes[:MAX_LISTED]):
+        out["sfx"] = suffixes[:MAX_LISTED]
+    if len(listed) > MAX_LISTED:
+        out["more"] = len(listed) - MAX_LISTED
+    return out
 
 
 def _split(value: str | None) -> list[str]:
@@ -366,17 +388,15 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                 group = "table-"
             gm_names = sorted(label[g] for g in gm_territory[n])
             listed = sorted(members_of[n], key=lambda md: (md[1].get("role") != "voorzitter", label[md[0]]))
-            names = [label[m] + (f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "")
-                     for m, d in listed[:MAX_LISTED]]
-            if len(listed) > MAX_LISTED:
-                names.append(f"… +{len(listed) - MAX_LISTED}")
+            names = _listed([m for m, _ in listed], index,
+                            [f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "" for _, d in listed])
             info += [(words["programmes"], ", ".join(_concept_label("programme", p, lang) for p in progs)),
                      (words["themes"], ", ".join(_concept_label("theme", t, lang) for t in themes)),
                      (words["regions"], ", ".join([label[r] for r in territory[n]] + gm_names)
                       + (f" ({text(lang, 'ui.outside')})" if a.get("outside") else "")),
                      (words["level"], _concept_label("level", a["level"], lang) if a.get("level") else ""),
                      (words["start"], a.get("start", "")), (words["ended"], a.get("end", "")),
-                     (f"{words['members']} ({len(listed)})", "; ".join(names))]
+                     (f"{words['members']} ({len(listed)})", names)]
             programmes_seen.update(progs)
             for t in themes:
                 themes_seen[t] = _concept_label("theme", t, lang)
@@ -395,8 +415,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                      (words["status"], _concept_label("region-status", a["status"], lang) if a.get("status") else "")]
         else:
             held = sorted(tables_of[n], key=lambda t: label[t])
-            names = [label[t] for t in held[:MAX_LISTED]] + ([f"… +{len(held) - MAX_LISTED}"] if len(held) > MAX_LISTED else [])
-            info += [(words["sector"], a.get("sector", "")), (f"{words['tables']} ({len(held)})", "; ".join(names))]
+            info += [(words["sector"], a.get("sector", "")), (f"{words['tables']} ({len(held)})", _listed(held, index))]
         if kind in ("table", "organisation", "gemeente", "person"):
             info.append((words["seats"], str(seats[n])))
         illustrative = a.get("evidence") == "illustrative"

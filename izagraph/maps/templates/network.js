@@ -70,8 +70,17 @@
   var regionName = {}, programmeName = {};
   (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
   (data.filters.programme || []).forEach(function (p) { programmeName[p[0]] = p[1]; });
+  // A fact listing other nodes ("Leden (4)", "Tafels (6)") comes as their ids: written here as their names.
+  function listed(v) {
+    if (v === null || typeof v !== "object") return v;
+    var out = v.ids.map(function (id, i) { return byId.get(id).name + (v.sfx ? v.sfx[i] : ""); });
+    if (v.more) out.push("\u2026 +" + v.more);
+    return out.join("; ");
+  }
+  data.nodes.forEach(function (n) { byId.set(n.id, n); });
   data.nodes.forEach(function (n) {
-    byId.set(n.id, n); adj.set(n.id, []); pathAdj.set(n.id, []);
+    if (n.info) n.info = n.info.map(function (p) { return [p[0], listed(p[1])]; });
+    adj.set(n.id, []); pathAdj.set(n.id, []);
     if (n.key) byKey.set(n.key, n);
     n._names = [n.name || n.label].concat(n.al || []);
     n._s = n._names.map(norm);
