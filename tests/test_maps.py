@@ -220,6 +220,8 @@ def test_findings_are_drawn(G):
     tip = spec.tooltip(by_name["Themateam Mentale gezondheid"])
     assert "Bevinding (laag): geen voorzitter (basis: bron; zekerheid: niet vermeld; gat in de governance)" in tip and "[low]" not in tip
     assert "Bevinding (hoog): zit aan 2 tafels" in spec.tooltip(by_name[HOSTILE])
+    fact = next(v for k, v in by_name[HOSTILE]["info"] if k == "Bevinding (hoog)")
+    assert fact["f"] == 0 and fact["x"].startswith(" (basis: ")  # the message is in fd, once
 
 
 def test_finding_provenance_in_the_panel_with_the_fallback(G):

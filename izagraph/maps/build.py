@@ -83,7 +83,7 @@ class MapSpec:
     def facts(self, item: dict) -> list[tuple[str, str]]:
         """The plain-text facts of a node or edge as the page shows them (info plus source)."""
         info = self.edge_info[item["fi"]] if "fi" in item else item.get("info", [])
-        out = [(k, self.value(v)) for k, v in info]
+        out = [(k, self.value(v, item)) for k, v in info]
         if item.get("src") is not None:
             source, evidence, url, confidence = self.sources[item["src"]]
             out += [(text(self.lang, "f.source"), source), (text(self.lang, "f.evidence"), evidence),
@@ -92,10 +92,13 @@ class MapSpec:
                 out.append((text(self.lang, "f.url"), url))
         return out
 
-    def value(self, value) -> str:
-        """A fact's text: as given, or a list of nodes (see :func:`_listed`) as the page writes it."""
+    def value(self, value, item: dict | None = None) -> str:
+        """A fact's text: as given, a list of nodes (see :func:`_listed`) or a finding of ``item`` (its
+        message in ``item["fd"]`` after "severity: ", then the rest ``x``) as the page writes it."""
         if not isinstance(value, dict):
             return value
+        if "f" in value:
+            return item["fd"][value["f"]].split(": ", 1)[1] + value["x"]
         sfx = value.get("sfx") or [""] * len(value["ids"])
         names = [self.nodes[i]["name"] + x for i, x in zip(value["ids"], sfx)]
         return "; ".join(names + ([f"… +{value['more']}"] if value.get("more") else []))
@@ -442,8 +445,11 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             node["opacity"] = 0.45
         node_marks = marks_by.get(n, [])
         if node_marks:
-            for m in node_marks:
-                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})", finding_text(m, lang)))
+            # the finding's fact is its message (as in fd, which the list shows) plus what it rests on: by
+            # index into fd (see MapSpec.value), so the file carries each message once
+            for i, m in enumerate(node_marks):
+                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})",
+                             {"f": i, "x": finding_text(m, lang)[len(m.message):]}))  # it starts with the message
             node["fd"] = [f"{word(lang, 'sev', m.severity)}: {m.message}" for m in node_marks]
         shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
         if shown:

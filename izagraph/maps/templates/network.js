@@ -71,15 +71,17 @@
   (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
   (data.filters.programme || []).forEach(function (p) { programmeName[p[0]] = p[1]; });
   // A fact listing other nodes ("Leden (4)", "Tafels (6)") comes as their ids: written here as their names.
-  function listed(v) {
+  // A finding's fact is its message (after "severity: " in n.fd) and then what it rests on (x).
+  function listed(n, v) {
     if (v === null || typeof v !== "object") return v;
+    if (v.f !== undefined) { var fd = n.fd[v.f]; return fd.slice(fd.indexOf(": ") + 2) + v.x; }
     var out = v.ids.map(function (id, i) { return byId.get(id).name + (v.sfx ? v.sfx[i] : ""); });
     if (v.more) out.push("\u2026 +" + v.more);
     return out.join("; ");
   }
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   data.nodes.forEach(function (n) {
-    if (n.info) n.info = n.info.map(function (p) { return [p[0], listed(p[1])]; });
+    if (n.info) n.info = n.info.map(function (p) { return [p[0], listed(n, p[1])]; });
     adj.set(n.id, []); pathAdj.set(n.id, []);
     if (n.key) byKey.set(n.key, n);
     n._names = [n.name || n.label].concat(n.al || []);
