@@ -82,10 +82,10 @@ def median(fn, runs: int):
     return values, Seconds(statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
 
 
-def command(args: list[str], env: dict) -> Seconds:
+def command(args: list[str], env: dict, cwd: Path | None = None) -> Seconds:
     """Wall clock and CPU (user + system, its forked children included) of one command."""
     t = time.perf_counter()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -126,7 +126,10 @@ def side_by_side(store: Path, baseline: Path, tmp: Path, runs: int, chromium: st
                 env = dict(os.environ, PYTHONPATH=str(tree))
                 html = tmp / f"{name}-{'findings' if findings else 'plain'}.html"
                 args = [sys.executable, "-m", "izagraph", "--store", str(store), "map", "--national", "-o", str(html)]
-                times.setdefault((name, findings), []).append(command(args + (["--findings"] if findings else []), env))
+                # run outside both trees: `python -m` puts the working directory first on sys.path, so
+                # from this checkout the "before" command would import this tree's izagraph, not baseline's
+                times.setdefault((name, findings), []).append(
+                    command(args + (["--findings"] if findings else []), env, cwd=tmp))
                 pages[f"{name} {'findings' if findings else 'plain'}"] = html
     browser = in_chromium(pages, chromium, runs)
 
@@ -145,10 +148,16 @@ def side_by_side(store: Path, baseline: Path, tmp: Path, runs: int, chromium: st
                 ("  redraw per frame while panning, ms", fb["redraw"], fa["redraw"], ".1f")]
         for label, before, after, fmt in rows:
             print(f"  {label:52s} {before:10{fmt}} {after:10{fmt}}")
+        print(f"  {'  HTML MB':52s} {(tmp / f'before-{key}.html').stat().st_size / 1e6:10.1f} "
+              f"{(tmp / f'after-{key}.html').stat().st_size / 1e6:10.1f}")
+        for name, r in (("before", fb), ("after", fa)):
+            print(f"    in the page {name} (ms since navigation start): "
+                  + " · ".join(f"{k} {v:.0f}" for k, v in r["timing"].items()))
     same = [k for k in ("plain", "findings")
             if map_data(tmp / f"before-{k}.html") == map_data(tmp / f"after-{k}.html")]
     print(f"  map data (nodes, edges, tooltips, findings, positions) byte-identical before and after: "
-          f"{', '.join(same) or 'none'}")
+          f"{', '.join(same) or 'none'} (a change of how the data is written is not byte-identical: "
+          "compare what the page shows instead, e.g. its tooltips)")
 
 
 def map_data(html: Path) -> str:

@@ -153,9 +153,16 @@ def test_tooltips_are_plain_text_with_facts(G):
     assert "Bron: Testvoorbeeld" in tip and "ILLUSTRATIEF" in tip
     table = next(n for n in spec.nodes if n["name"] == "Stuurgroep Test")
     assert "Leden (4): Haarlem (voorzitter)" in spec.tooltip(table)
+    members = dict(table["info"])["Leden (4)"]  # by node id: the page writes the names (see network.js)
+    assert spec.nodes[members["ids"][0]]["name"] == "Haarlem" and members["sfx"][0] == " (voorzitter)"
+    assert spec.value({"ids": members["ids"][:1], "more": 3}) == "Haarlem; … +3"
     assert "Programma's: Integraal Zorgakkoord (IZA), Gezond en Actief Leven Akkoord (GALA)" in spec.tooltip(table)
     membership = next(e for e in spec.edges if e["rel"] == "membership" and e.get("width") == 2.6)
     assert "Rol: Voorzitter" in spec.tooltip(membership)
+    member, table = spec.nodes[membership["from"]]["name"], spec.nodes[membership["to"]]["name"]
+    assert spec.tooltip(membership).startswith(f"{member} — {table}\nRol: Voorzitter")
+    # the page makes a membership line's name from its nodes and shares its role/perspective facts
+    assert "name" not in membership and spec.edge_info[membership["fi"]][0] == ["Rol", "Voorzitter"]
 
 
 def test_english_map(G):
@@ -213,6 +220,8 @@ def test_findings_are_drawn(G):
     tip = spec.tooltip(by_name["Themateam Mentale gezondheid"])
     assert "Bevinding (laag): geen voorzitter (basis: bron; zekerheid: niet vermeld; gat in de governance)" in tip and "[low]" not in tip
     assert "Bevinding (hoog): zit aan 2 tafels" in spec.tooltip(by_name[HOSTILE])
+    fact = next(v for k, v in by_name[HOSTILE]["info"] if k == "Bevinding (hoog)")
+    assert fact["f"] == 0 and fact["x"].startswith(" (basis: ")  # the message is in fd, once
 
 
 def test_finding_provenance_in_the_panel_with_the_fallback(G):

@@ -192,6 +192,25 @@ def test_hostile_names_run_nothing(G, tmp_path, offline):
     offline.assert_offline()
 
 
+def test_hovering_a_membership_line_shows_member_and_table_as_text(G, tmp_path, offline):
+    """A membership line carries no name in the page data: the page makes "member — table" from its nodes
+    (hostile names included), and the tooltip is the one MapSpec.tooltip describes."""
+    spec = network_map(G, Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "hostile-line.html"))
+    evil = node_id(spec, HOSTILE)
+    line = next(e for e in spec.edges if e["rel"] == "membership" and evil in (e["from"], e["to"]))
+    page.evaluate(f"izagraph.network.moveTo({{position: izagraph.network.getPositions([{evil}])[{evil}], scale: 2}})")
+    (x1, y1), (x2, y2) = screen_point(page, line["from"]), screen_point(page, line["to"])
+    page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+    tooltip = page.inner_text("div.vis-tooltip")
+    assert tooltip.startswith(f"{spec.nodes[line['from']]['name']} — {spec.nodes[line['to']]['name']}")
+    assert tooltip == spec.tooltip(line)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert offline.dialogs == []
+    offline.assert_offline()
+
+
 @pytest.mark.skipif(not (GEO_DIR / "gemeente_2025.topojson").exists(), reason="data/geo not present")
 def test_geo_map_offline_with_escaped_tooltips(G, tmp_path, offline):
     page_data = build_geo_map(G, load_geo(GEO_DIR), division="zorgkantoor", today=TODAY,
@@ -267,7 +286,9 @@ def test_big_map_draws_its_plain_lines_itself_and_hands_a_small_view_back(tmp_pa
     seats = [e["id"] for e in spec.edges if e["from"] == member["id"] and e["rel"] == "membership"]
     page.evaluate(f"izagraph.openNode({member['id']})")
     assert page.evaluate("izagraph.bulk.own") is False
-    assert page.evaluate(f"izagraph.edges.get({seats}).every(e => e && e.title.indexOf({member['name']!r}) === 0)")
+    titles = page.evaluate(f"izagraph.edges.get({seats}).map(e => e && e.title)")
+    assert titles == [spec.tooltip(spec.edges[i]) for i in seats]  # "member — table" and role made by the page
+    assert all(t.startswith(member["name"] + " — ") for t in titles)
     page.click("#reset")
     page.wait_for_function("izagraph.bulk.own === true && izagraph.edges.length === %d" % (len(spec.edges) - len(plain)))
     page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")

@@ -58,6 +58,7 @@ class MapSpec:
     sources: list[list[str]] = field(default_factory=list)
     edge_styles: dict[str, dict] = field(default_factory=dict)
     edge_opacity: float = 0.85
+    edge_info: list[list[list[str]]] = field(default_factory=list)
 
     def payload(self) -> dict:
         """The JSON the page script reads."""
@@ -74,14 +75,15 @@ class MapSpec:
         return {"page": self.page, "title": self.title, "subtitle": self.subtitle, "lang": self.lang,
                 "nodes": self.nodes, "edges": self.edges, "legend": self.legend, "filters": self.filters,
                 "notes": self.notes, "links": self.links, "options": self.options, "sources": self.sources,
-                "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity,
+                "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity, "edge_info": self.edge_info,
                 "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words},
                 "measures": measure_words, "scale": list(SCALE), "dash_max": DASH_MAX, "large": LARGE,
                 "kinds": {k: text(self.lang, f"kind.{k}") for k in KIND_ORDER}}
 
     def facts(self, item: dict) -> list[tuple[str, str]]:
         """The plain-text facts of a node or edge as the page shows them (info plus source)."""
-        out = [tuple(pair) for pair in item.get("info", [])]
+        info = self.edge_info[item["fi"]] if "fi" in item else item.get("info", [])
+        out = [(k, self.value(v, item)) for k, v in info]
         if item.get("src") is not None:
             source, evidence, url, confidence = self.sources[item["src"]]
             out += [(text(self.lang, "f.source"), source), (text(self.lang, "f.evidence"), evidence),
@@ -90,9 +92,27 @@ class MapSpec:
                 out.append((text(self.lang, "f.url"), url))
         return out
 
+    def value(self, value, item: dict | None = None) -> str:
+        """A fact's text: as given, a list of nodes (see :func:`_listed`) or a finding of ``item`` (its
+        message in ``item["fd"]`` after "severity: ", then the rest ``x``) as the page writes it."""
+        if not isinstance(value, dict):
+            return value
+        if "f" in value:
+            return item["fd"][value["f"]].split(": ", 1)[1] + value["x"]
+        sfx = value.get("sfx") or [""] * len(value["ids"])
+        names = [self.nodes[i]["name"] + x for i, x in zip(value["ids"], sfx)]
+        return "; ".join(names + ([f"… +{value['more']}"] if value.get("more") else []))
+
+    def name(self, item: dict) -> str:
+        """A node's or edge's name; a membership line's is "member — table", made from its two nodes."""
+        if "name" in item or item.get("rel") != "membership":
+            return item.get("name", "")
+        return f"{self.nodes[item['from']]['name']} — {self.nodes[item['to']]['name']}"
+
     def tooltip(self, item: dict) -> str:
         """The tooltip text of a node or edge, exactly as the page builds it (see network.js)."""
-        head = [item["name"]] if item.get("name") else []
+        name = self.name(item)
+        head = [name] if name else []
         return "\n".join(head + [f"{k}: {v}" for k, v in self.facts(item)])
 
 
@@ -117,6 +137,20 @@ def wrap(label: str, width: int = 24, lines: int = 3) -> str:
         out = out[:lines]
         out[-1] = out[-1] + "…"
     return "\n".join(out) or label
+
+
+def _listed(listed: list[str], index: Mapping[str, int], suffixes: list[str] | None = None) -> dict | None:
+    """A fact that lists other nodes of the map ("Leden (4)", "Tafels (6)"), by node id: the page writes
+    their names (``name + suffix``, joined by "; ", then "… +N" beyond MAX_LISTED; see :meth:`MapSpec.value`)
+    instead of the file carrying each name again in every list (3 MB of the national map at S=1)."""
+    if not listed:
+        return None
+    out: dict = {"ids": [index[n] for n in listed[:MAX_LISTED]]}
+    if suffixes and any(suffixes[:MAX_LISTED]):
+        out["sfx"] = suffixes[:MAX_LISTED]
+    if len(listed) > MAX_LISTED:
+        out["more"] = len(listed) - MAX_LISTED
+    return out
 
 
 def _split(value: str | None) -> list[str]:
@@ -357,17 +391,15 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                 group = "table-"
             gm_names = sorted(label[g] for g in gm_territory[n])
             listed = sorted(members_of[n], key=lambda md: (md[1].get("role") != "voorzitter", label[md[0]]))
-            names = [label[m] + (f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "")
-                     for m, d in listed[:MAX_LISTED]]
-            if len(listed) > MAX_LISTED:
-                names.append(f"… +{len(listed) - MAX_LISTED}")
+            names = _listed([m for m, _ in listed], index,
+                            [f" ({d.get('role')})" if d.get("role") not in ("", "lid", None) else "" for _, d in listed])
             info += [(words["programmes"], ", ".join(_concept_label("programme", p, lang) for p in progs)),
                      (words["themes"], ", ".join(_concept_label("theme", t, lang) for t in themes)),
                      (words["regions"], ", ".join([label[r] for r in territory[n]] + gm_names)
                       + (f" ({text(lang, 'ui.outside')})" if a.get("outside") else "")),
                      (words["level"], _concept_label("level", a["level"], lang) if a.get("level") else ""),
                      (words["start"], a.get("start", "")), (words["ended"], a.get("end", "")),
-                     (f"{words['members']} ({len(listed)})", "; ".join(names))]
+                     (f"{words['members']} ({len(listed)})", names)]
             programmes_seen.update(progs)
             for t in themes:
                 themes_seen[t] = _concept_label("theme", t, lang)
@@ -386,8 +418,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                      (words["status"], _concept_label("region-status", a["status"], lang) if a.get("status") else "")]
         else:
             held = sorted(tables_of[n], key=lambda t: label[t])
-            names = [label[t] for t in held[:MAX_LISTED]] + ([f"… +{len(held) - MAX_LISTED}"] if len(held) > MAX_LISTED else [])
-            info += [(words["sector"], a.get("sector", "")), (f"{words['tables']} ({len(held)})", "; ".join(names))]
+            info += [(words["sector"], a.get("sector", "")), (f"{words['tables']} ({len(held)})", _listed(held, index))]
         if kind in ("table", "organisation", "gemeente", "person"):
             info.append((words["seats"], str(seats[n])))
         illustrative = a.get("evidence") == "illustrative"
@@ -414,8 +445,11 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             node["opacity"] = 0.45
         node_marks = marks_by.get(n, [])
         if node_marks:
-            for m in node_marks:
-                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})", finding_text(m, lang)))
+            # the finding's fact is its message (as in fd, which the list shows) plus what it rests on: by
+            # index into fd (see MapSpec.value), so the file carries each message once
+            for i, m in enumerate(node_marks):
+                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})",
+                             {"f": i, "x": finding_text(m, lang)[len(m.message):]}))  # it starts with the message
             node["fd"] = [f"{word(lang, 'sev', m.severity)}: {m.message}" for m in node_marks]
         shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
         if shown:
@@ -434,6 +468,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
 
     large = len(nodes) > LARGE
     edges: list[dict] = []
+    edge_info: dict[tuple, int] = {}
     for u, v, d in edge_list:
         rel = d.get("relation", "")
         e = {"id": len(edges), "from": index[u], "to": index[v], "rel": rel}
@@ -443,8 +478,14 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             info = [(words["role"], _concept_label("role", d["role"], lang) if d.get("role") else ""),
                     (words["perspective"], _concept_label("perspective", d["perspective"], lang) if d.get("perspective") else ""),
                     (words["on_behalf_of"], "; ".join(label.get(o) or slug(o) for o in _split(d.get("on_behalf_of"))))]
-            e["name"] = f"{label[u]} — {label[v]}"
-            e["info"] = [[k, val] for k, val in info if val]
+            # no name (the page makes "member — table" from the two nodes) and the facts as an index into
+            # the map's few distinct role/perspective lists: 45,000 lines at S=1 carried 6.5 MB of both
+            facts = tuple((k, val) for k, val in info if val)
+            if facts:
+                fi = edge_info.get(facts)
+                if fi is None:
+                    fi = edge_info[facts] = len(edge_info)
+                e["fi"] = fi
             src = sources(d.get("source", ""), d.get("evidence", ""))
             if src is not None:
                 e["src"] = src
@@ -540,7 +581,7 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         legend = [dict(item, dashes=False) if item.get("dashes") else item for item in legend]
         notes = [n for n in notes if n != text(lang, "ui.illustrative")] + [text(lang, "ui.illustrative_large")]
     return MapSpec("network", title, lang, nodes, edges, legend, filters, notes, [], options, subtitle,
-                   sources.rows, styles, 0.55 if national else 0.85)
+                   sources.rows, styles, 0.55 if national else 0.85, [[list(p) for p in f] for f in edge_info])
 
 
 def node_groups_colour(group: str) -> str:

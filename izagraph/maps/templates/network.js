@@ -41,8 +41,10 @@
 
   // Facts are plain [label, value] pairs plus a source index; tooltips are built from them as text.
   function sourceOf(x) { return x.src !== undefined ? data.sources[x.src] : null; }
+  // A membership line carries neither name nor facts of its own: its name is "member — table" from its two
+  // nodes, its facts an index (fi) into the map's few distinct role/perspective lists (data.edge_info).
   function facts(x) {
-    var out = (x.info || []).slice();
+    var out = (x.fi !== undefined ? data.edge_info[x.fi] : x.info || []).slice();
     var s = sourceOf(x);
     if (s) {
       out.push([T.source, s[0]]);
@@ -52,8 +54,14 @@
     }
     return out;
   }
+  function nameOf(x) {
+    if (x.name !== undefined || x.rel !== "membership") return x.name;
+    var a = byId.get(x.from), b = byId.get(x.to);
+    return a && b ? a.name + " \u2014 " + b.name : undefined;
+  }
+  function hasTip(e) { return !!(e.name || e.info || e.fi !== undefined || e.rel === "membership"); }
   function tooltip(x) {
-    var lines = x.name ? [x.name] : [];
+    var name = nameOf(x), lines = name ? [name] : [];
     facts(x).forEach(function (p) { lines.push(p[0] + ": " + p[1]); });
     return lines.join("\n");
   }
@@ -62,8 +70,19 @@
   var regionName = {}, programmeName = {};
   (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
   (data.filters.programme || []).forEach(function (p) { programmeName[p[0]] = p[1]; });
+  // A fact listing other nodes ("Leden (4)", "Tafels (6)") comes as their ids: written here as their names.
+  // A finding's fact is its message (after "severity: " in n.fd) and then what it rests on (x).
+  function listed(n, v) {
+    if (v === null || typeof v !== "object") return v;
+    if (v.f !== undefined) { var fd = n.fd[v.f]; return fd.slice(fd.indexOf(": ") + 2) + v.x; }
+    var out = v.ids.map(function (id, i) { return byId.get(id).name + (v.sfx ? v.sfx[i] : ""); });
+    if (v.more) out.push("\u2026 +" + v.more);
+    return out.join("; ");
+  }
+  data.nodes.forEach(function (n) { byId.set(n.id, n); });
   data.nodes.forEach(function (n) {
-    byId.set(n.id, n); adj.set(n.id, []); pathAdj.set(n.id, []);
+    if (n.info) n.info = n.info.map(function (p) { return [p[0], listed(n, p[1])]; });
+    adj.set(n.id, []); pathAdj.set(n.id, []);
     if (n.key) byKey.set(n.key, n);
     n._names = [n.name || n.label].concat(n.al || []);
     n._s = n._names.map(norm);
@@ -97,7 +116,7 @@
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
     if (e.arrows === undefined && s.arrows) e.arrows = s.arrows;
-    if ((e.name || e.info) && !(bulkMap && plain(e))) e.title = tooltip(e);  // bulk lines: when handed to vis
+    if (hasTip(e) && !(bulkMap && plain(e))) e.title = tooltip(e);  // bulk lines: when handed to vis
     e._hidden = false;
     e._base = { color: e.color, width: e.width, dashes: e.dashes };
   });
@@ -412,7 +431,7 @@
     var shown = bulk.filter(live);
     if (shown.length <= BULK_SWAP) {
       var add = shown.filter(function (e) { return !inVis.has(e.id); });
-      add.forEach(function (e) { inVis.add(e.id); if (!e.title && (e.name || e.info)) e.title = tooltip(e); });
+      add.forEach(function (e) { inVis.add(e.id); if (!e.title && hasTip(e)) e.title = tooltip(e); });
       if (add.length) edges.add(add.map(function (e) { return Object.assign({}, e, edgeStyle(e), { hidden: e._hidden }); }));
       bulkOwn = false;
     } else {
