@@ -268,11 +268,15 @@ class Snapshot:
             return None
         parts = {v: [] for v in p.variables}
         for key, _ in p.blocks:
-            _, columns = self.blocks[key]
-            n = len(next(iter(columns.values()))) if columns else 0
-            for v in p.variables:
-                parts[v].append(columns[v] if v in columns else np.full(n, -1, dtype=np.int32))
+            self._append_columns(key, parts)
         return {v: np.concatenate(c) if c else np.empty(0, dtype=np.int32) for v, c in parts.items()}, self.values
+
+    def _append_columns(self, key: str, parts: dict[str, list]) -> None:
+        """Append block ``key``'s id column of each variable in ``parts`` (-1s where it has none)."""
+        _, columns = self.blocks[key]
+        n = len(next(iter(columns.values()))) if columns else 0
+        for v, out in parts.items():
+            out.append(columns[v] if v in columns else np.full(n, -1, dtype=np.int32))
 
     def memo(self, key, build):
         """``build()`` once per opened snapshot (values derived from it that every check shares)."""
@@ -340,10 +344,7 @@ class Snapshot:
                 if key not in self.blocks:
                     extra.extend(live.rows(_block(query, p, text), {}))
                     continue
-                _, columns = self.blocks[key]
-                n = len(next(iter(columns.values()))) if columns else 0
-                for v in variables:
-                    ids[v].append(columns[v] if v in columns else np.full(n, -1, dtype=np.int32))
+                self._append_columns(key, ids)
         values = list(self.values)
         if extra:  # values of rows run live: the snapshot's id when it has the value, else a new one
             index = {(type(x), x): i for i, x in enumerate(values)}

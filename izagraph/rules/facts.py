@@ -520,6 +520,8 @@ def _one(values, default=None):
     if not values:
         return default
     return next(iter(values)) if len(values) == 1 else min(values, key=str)
+
+
 def active_seats_by_table(facts: Facts, today: dt.date) -> dict[str, list[Seat]]:
     """:func:`active_seats` grouped per table (in the order of :func:`seats`); tables without an active
     seat are left out. Built once per facts and day (callers must not change it)."""
