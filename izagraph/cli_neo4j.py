@@ -103,9 +103,9 @@ def push(replace, batch_size, store, settings):
       izagraph neo4j push
       NEO4J_URI=neo4j+s://abcd1234.databases.neo4j.io NEO4J_PASSWORD=... izagraph neo4j push --replace
     """
-    from .store import read_graph
+    from .store import read_triples
 
-    graph = read_graph(store or default_store())
+    graph = read_triples(store or default_store())  # push only walks the triples: no rdflib graph needed
     progress = _Progress()
     with _connect(settings) as backend:
         try:

@@ -305,6 +305,22 @@ def read_graph(path: Path) -> Graph:
     return g
 
 
+def read_triples(path: Path) -> list[tuple]:
+    """The store's data as distinct triples of rdflib terms, without building an rdflib graph.
+
+    For commands that only walk the triples once (``neo4j push``): the file is read by the maps' reader
+    (:func:`izagraph.maps.triples.parse_file`), several times faster than :func:`read_graph` at national
+    size, and gives the same triples (tested)."""
+    from .maps.triples import parse_file
+
+    source = require_store(path) / GRAPH_FILE
+    try:
+        return list(dict.fromkeys(parse_file(source)))  # a graph's triples are distinct; so are these
+    except (OSError, SyntaxError, ValueError) as exc:  # pyoxigraph raises SyntaxError on a damaged line
+        raise StoreNotFound(f"de store in {path} is beschadigd ({GRAPH_FILE}: {str(exc)[:200]}): "
+                            "laad de gegevens opnieuw met 'izagraph load'") from None
+
+
 def open_oxigraph(path: Path):
     """The store's Oxigraph database, read-only (several commands may read at once)."""
     import pyoxigraph as ox

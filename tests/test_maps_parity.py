@@ -19,7 +19,7 @@ from izagraph.maps import Scope, network_map, resolve_scope
 from izagraph.maps.html import network_html
 from izagraph.maps.site import (_links, check_marks, load_network, map_facts, own_marks, programmes_with_maps,
                                 regions_with_maps)
-from izagraph.maps.triples import TripleIndex, _terms, read_index
+from izagraph.maps.triples import TripleIndex, parse_file, read_index
 from izagraph.network import governance_network
 from izagraph.store import build_store, read_graph
 
@@ -110,7 +110,7 @@ def test_the_fast_reader_reads_any_n_triples_as_rdflib_does(tmp_path):
     path = tmp_path / "graph.nt"
     path.write_text(HAND_MADE, encoding="utf-8")
     reference = Graph().parse(path, format="nt")
-    read = list(_terms(path))
+    read = list(parse_file(path))
     assert len(read) == len(reference) == 16
     named = {t for t in read if not any(isinstance(x, BNode) for x in t)}
     assert named == {(s, p, plain(o)) for s, p, o in reference if not any(isinstance(x, BNode) for x in (s, o))}

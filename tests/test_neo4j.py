@@ -105,6 +105,52 @@ def test_mini_dataset_round_trips_without_a_server(mini_graph):
     assert isomorphic(roundtrip(mini_graph), mini_graph)
 
 
+def test_push_reads_the_store_fast_into_the_same_rows(mini_graph, tmp_path):
+    """``neo4j push`` reads graph.nt with the maps' reader (no rdflib graph): same triples, same rows."""
+    from izagraph.store import build_store, read_graph, read_triples
+
+    g = Graph()
+    g += mini_graph
+    for i, literals in enumerate(LITERALS):
+        for lit in literals:
+            g.add((URIRef(f"{EX}node{i}"), URIRef(EX + "value"), lit))
+    g.add((URIRef(EX + "hostile"), RDFS.label, Literal(HOSTILE[1], lang="nl")))
+    build_store(g, tmp_path / "store", ["test"])
+    triples, graph = read_triples(tmp_path / "store"), Graph()
+    for s, p, o in read_graph(tmp_path / "store"):  # RDF 1.1: "x"^^xsd:string is "x" (rdflib alone keeps the type)
+        graph.add((s, p, Literal(str(o)) if isinstance(o, Literal) and o.datatype == XSD.string else o))
+    assert len(triples) == len(set(triples)) == len(graph)
+    assert isomorphic(Graph().__iadd__(triples), graph)
+    fast, slow = to_property_graph(triples), to_property_graph(graph)
+    assert (fast.nodes, fast.relationships, fast.mapping, fast.triples) == \
+        (slow.nodes, slow.relationships, slow.mapping, slow.triples)
+
+
+def test_pushed_blank_nodes_keep_the_store_files_labels(tmp_path):
+    """rdflib's parser gives a blank node a new label on every read; the fast reader keeps the file's,
+    so pushing the same store twice writes the same skolem IRIs."""
+    from izagraph.store import build_store, read_triples
+
+    g = Graph()
+    g.add((URIRef(EX + "x"), URIRef(EX + "points"), BNode("b1")))
+    g.add((BNode("b1"), RDFS.label, Literal("blank")))
+    build_store(g, tmp_path / "store", ["test"])
+    first, second = (to_property_graph(read_triples(tmp_path / "store"), ontology=Graph()) for _ in range(2))
+    assert first.nodes == second.nodes and first.relationships == second.relationships
+    assert isomorphic(roundtrip(Graph().__iadd__(read_triples(tmp_path / "store"))), g)
+
+
+def test_a_damaged_store_file_is_named_when_pushing(mini_graph, tmp_path):
+    from izagraph.errors import StoreNotFound
+    from izagraph.store import GRAPH_FILE, build_store, read_triples, require_store
+
+    build_store(mini_graph, tmp_path / "store", ["test"])
+    with open(require_store(tmp_path / "store") / GRAPH_FILE, "a", encoding="utf-8") as fh:
+        fh.write("<http://example.org/a> <http://example.org/b> .\n")
+    with pytest.raises(StoreNotFound, match=GRAPH_FILE):
+        read_triples(tmp_path / "store")
+
+
 def test_mini_dataset_with_the_ontology_round_trips_to_the_data_only(mini_graph):
     pg = to_property_graph(mini_graph)
     labels = {label for group in pg.nodes for label in group}

@@ -599,8 +599,8 @@ def _skolem(term):
     return URIRef(SKOLEM + str(term)) if isinstance(term, BNode) else term
 
 
-def to_property_graph(data: Graph, ontology: Graph | None = None) -> PropertyGraph:
-    """The data graph plus the ontology's concepts, schemes, criteria and sources as rows.
+def to_property_graph(data: Graph | Sequence[tuple], ontology: Graph | None = None) -> PropertyGraph:
+    """The data graph (or its distinct triples) plus the ontology's concepts, schemes, criteria and sources as rows.
 
     Blank nodes in the data become IRIs under :data:`SKOLEM` (and blank nodes again in
     :func:`rows_to_graph`), so nothing is lost; blank nodes in the ontology (OWL restrictions, SHACL
@@ -937,7 +937,7 @@ class Neo4jBackend:
                 if n < batch_size:
                     return total
 
-    def push(self, graph: Graph, *, replace: bool = False, batch_size: int = 2000,
+    def push(self, graph: Graph | Sequence[tuple], *, replace: bool = False, batch_size: int = 2000,
              progress: Progress | None = None, ontology: Graph | None = None) -> PushReport:
         """Make Neo4j hold ``graph`` (plus the ontology nodes rules need), safely and idempotently.
 
@@ -1034,7 +1034,7 @@ class Neo4jBackend:
                       marker.get("started"), marker.get("finished"), marker.get("triples"))
 
 
-def push(graph: Graph, *, replace: bool = False, batch_size: int = 2000, progress: Progress | None = None,
+def push(graph: Graph | Sequence[tuple], *, replace: bool = False, batch_size: int = 2000, progress: Progress | None = None,
          **settings) -> PushReport:
     """Connect with ``settings`` (uri, user, password, database; else the environment) and push."""
     with connect(**settings) as backend:

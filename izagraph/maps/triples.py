@@ -172,7 +172,7 @@ def _token(tok: str, terms: _Terms, position: int):
     return None
 
 
-def _terms(path: Path) -> Iterator[tuple]:
+def parse_file(path: Path) -> Iterator[tuple]:
     """The triples of an N-Triples file as rdflib terms.
 
     The file ``izagraph load`` writes is canonical N-Triples (one triple per line, single spaces): each
@@ -215,7 +215,7 @@ def read_index(store: Path) -> TripleIndex:
     """The store's data as a :class:`TripleIndex` (parsed by pyoxigraph)."""
     from ..store import GRAPH_FILE, require_store
 
-    return TripleIndex(_terms(require_store(store) / GRAPH_FILE))
+    return TripleIndex(parse_file(require_store(store) / GRAPH_FILE))
 
 
-__all__ = ["TripleIndex", "read_index"]
+__all__ = ["TripleIndex", "parse_file", "read_index"]
