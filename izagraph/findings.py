@@ -21,7 +21,9 @@ import enum
 import functools
 import json
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .errors import ParameterError
 
@@ -139,6 +141,57 @@ def _sort_key(v):
     return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
 
 
+class FactSet(AbstractSet):
+    """The IRIs a finding rests on, as the union of parts that many findings share (a table with its seats
+    and members, say): a set like a frozenset, built only when it is read as a whole. The provenance of
+    each part is judged once, not once per finding resting on it (:func:`izagraph.rules.provenance.annotate`),
+    so a check never builds the union of a network finding's hundreds of thousands of facts.
+
+    >>> table = frozenset({"t", "seat", "member"})
+    >>> facts = FactSet([table], "subject", None)
+    >>> sorted(facts), facts == {"t", "seat", "member", "subject"}, "seat" in facts, facts.parts[0] is table
+    (['member', 'seat', 'subject', 't'], True, True, True)
+    """
+
+    __slots__ = ("parts", "_all")
+
+    def __init__(self, parts, *extra: str | None):
+        """The union of ``parts`` (frozensets of IRIs as text, none empty) and the ``extra`` IRIs (empty ones
+        left out)."""
+        parts = tuple(parts)
+        extra = frozenset(x for x in extra if x)
+        self.parts = (*parts, extra) if extra else parts
+        self._all = None
+
+    def _items(self) -> frozenset:
+        if self._all is None:
+            self._all = frozenset(chain.from_iterable(self.parts))
+        return self._all
+
+    def __contains__(self, iri) -> bool:
+        return any(iri in part for part in self.parts)
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, FactSet):
+            other = other._items()
+        return self._items() == other if isinstance(other, (set, frozenset)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return f"FactSet({set(self._items())!r})"
+
+
 @dataclass(frozen=True, eq=False)
 class Finding:
     """One finding of one rule about one subject (a table, organisation, person, gemeente, region, …)."""
@@ -159,7 +212,7 @@ class Finding:
     confidence: str | None = None
     sources: tuple[str, ...] = ()
     gap: str = "governance"
-    facts: frozenset[str] = frozenset()  # the IRIs it rests on (for its provenance; no order needed)
+    facts: frozenset[str] | FactSet = frozenset()  # the IRIs it rests on (for its provenance; no order needed)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", canonical(self.evidence))
@@ -171,7 +224,7 @@ class Finding:
             object.__setattr__(self, "basis", "illustrative")
         object.__setattr__(self, "illustrative", self.basis == "illustrative")
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
-        if type(self.facts) is not frozenset:
+        if not isinstance(self.facts, (frozenset, FactSet)):
             object.__setattr__(self, "facts", frozenset(self.facts))
 
     def with_provenance(self, basis: str, confidence: str | None, sources) -> Finding:
@@ -352,6 +405,6 @@ class Report:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "Finding", "Report", "canonical", "evidence_summary",
+__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactSet", "Finding", "Report", "canonical", "evidence_summary",
            "in_language",
            "lowest_confidence", "trust_label", "weakest_basis"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import ParameterError
-from ..findings import Finding, Report, Severity
+from ..findings import FactSet, Finding, Report, Severity
 from ..namespaces import SKOS, concept
 from ..perf import without_cyclic_gc
 from ..queries import CONCEPT_TYPES, Param, Query, load_query
@@ -160,7 +160,9 @@ class RuleContext(Mapping):
 
 def _iris(facts: Iterable) -> frozenset[str]:
     """The IRIs a finding rests on, as text, without empty ones (plain strings pass without a Python loop:
-    a network finding rests on hundreds)."""
+    a network finding rests on hundreds; a :class:`~izagraph.findings.FactSet` is built so and passes as is)."""
+    if isinstance(facts, FactSet):
+        return facts
     facts = set(facts)
     facts.discard(None)
     facts.discard("")

@@ -26,7 +26,7 @@ from itertools import chain
 import numpy as np
 
 from ..analytics import comembership as cm
-from ..findings import Finding
+from ..findings import FactSet, Finding
 from .facts import active_members_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
@@ -269,7 +269,7 @@ def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, n
         for t in scope.tables:
             part = known.get(t)
             if part is None:
-                part = known[t] = (frozenset((t, *chain.from_iterable(seats_at.get(t, ())))),
+                part = known[t] = (frozenset(x for x in (t, *chain.from_iterable(seats_at.get(t, ()))) if x),
                                    ts[t].spatial, ts[t].illustrative)
             rests.append(part[0])
             regions.append(part[1])
@@ -278,12 +278,12 @@ def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, n
     return got
 
 
-def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[set[str], dict[str, str], bool]:
+def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[FactSet, dict[str, str], bool]:
     """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their parts, see
     :func:`_table_parts`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
     rests, regions, illustrative = parts
     spatial = frozenset().union(*[regions[j] for j in at])
-    return (set().union(*[rests[j] for j in at], (subject,)), {r: facts.label(r) for r in spatial},
+    return (FactSet([rests[j] for j in at], subject), {r: facts.label(r) for r in spatial},
             bool(illustrative[at].any()))
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..findings import Finding, lowest_confidence, weakest_basis
+from ..perf import sorted_unique
 
 #: The columns of the provenance query, in this order.
 COLUMNS = ("s", "source", "kind", "confidence", "status")
@@ -98,7 +99,7 @@ class ProvenanceIndex:
         signatures, sig = np.unique(sig, return_inverse=True)
         sig = sig.reshape(-1)
         n_sig = len(signatures)
-        pairs = np.unique(s * n_sig + sig)  # each (entity, signature) once, by entity
+        pairs = sorted_unique(s * n_sig + sig)  # each (entity, signature) once, by entity
         entity, sig = pairs // n_sig, pairs % n_sig
         starts = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
         vals = np.array([*values, None], dtype=object)  # id -1 is the None at the end
@@ -157,9 +158,21 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
     index = provenance if isinstance(provenance, ProvenanceIndex) else ProvenanceIndex.from_rows(provenance)
     group_of, groups = index.group_of.get, index.groups
     judged: dict[frozenset, tuple] = {}  # the same few groups recur across findings: combine them once
+    of_part: dict[frozenset, frozenset] = {}  # the groups of each part of a FactSet, looked up once
+
+    def groups_in(part: frozenset) -> frozenset:
+        got = of_part.get(part)
+        if got is None:
+            got = of_part[part] = frozenset(map(group_of, part))
+        return got
+
     out = []
     for f in findings:
-        key = frozenset(map(group_of, f.facts or (f.subject,)))
+        parts = getattr(f.facts, "parts", None)
+        if parts is not None and f.facts:  # a FactSet: its parts' groups
+            key = frozenset().union(*map(groups_in, parts))
+        else:
+            key = frozenset(map(group_of, f.facts or (f.subject,)))
         combined = judged.get(key)
         if combined is None:
             known = [groups[g] for g in key if g is not None]
