@@ -117,7 +117,7 @@ def canonical(value):
     kind = type(value)
     if kind is str or kind is int or value is None:  # the common cases first (national runs: 100,000s)
         return value
-    if kind is list and all(type(v) is str for v in value):
+    if kind is list and {*map(type, value)} <= _TEXT:  # lists of names: copied in C
         return list(value)
     if kind is dict and {*map(type, value)} <= {str}:  # text keys: sorted as they are
         return {k: canonical(v) for k, v in sorted(value.items())}
@@ -135,6 +135,7 @@ def canonical(value):
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
+_TEXT = frozenset({str})
 
 
 def _sort_key(v):

@@ -40,6 +40,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 IRI = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LANGS = ("nl", "en")
+_LANGS = frozenset(LANGS)
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,15 @@ class RuleContext(Mapping):
     def message(self, key: str = "default", **fields) -> dict[str, str]:
         """The header's message template ``key``, filled in per language."""
         templates = (self.header.get("messages") or {}).get(key) or {}
+        same, per_lang = {}, {}  # the fields given per language apart (_in): most are one value for all
+        for k, v in fields.items():
+            if isinstance(v, dict) and v and set(v) <= _LANGS:
+                per_lang[k] = v
+            else:
+                same[k] = _in(v, "nl")
         out = {}
         for lang in LANGS:
-            values = {k: _in(v, lang) for k, v in fields.items()}
+            values = {**same, **{k: _in(v, lang) for k, v in per_lang.items()}} if per_lang else same
             out[lang] = str(templates.get(lang) or templates.get("nl") or key).format_map(values)
         return out
 
@@ -158,17 +165,22 @@ class RuleContext(Mapping):
         )
 
 
-def _iris(facts: Iterable) -> frozenset[str]:
+def _iris(facts: Iterable) -> frozenset[str] | FactSet:
     """The IRIs a finding rests on, as text, without empty ones (plain strings pass without a Python loop:
-    a network finding rests on hundreds; a :class:`~izagraph.findings.FactSet` is built so and passes as is)."""
+    a finding rests on up to hundreds of thousands; a :class:`~izagraph.findings.FactSet` is built so and
+    passes as is)."""
     if isinstance(facts, FactSet):
         return facts
-    facts = set(facts)
-    facts.discard(None)
-    facts.discard("")
-    if {*map(type, facts)} <= {str}:
-        return frozenset(facts)
+    if type(facts) is not frozenset:
+        facts = frozenset(facts)
+    if None in facts or "" in facts:
+        facts = facts - _EMPTY
+    if {*map(type, facts)} <= _TEXT:
+        return facts
     return frozenset(str(x) for x in facts if x)
+
+
+_EMPTY, _TEXT = frozenset({None, ""}), frozenset({str})
 
 
 @lru_cache(maxsize=256)

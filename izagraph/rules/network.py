@@ -30,6 +30,7 @@ from ..findings import FactSet, Finding
 from .facts import active_members_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
+_EMPTY = frozenset({None, ""})
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
                "all": {"nl": "selectie", "en": "selection"}}
 #: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
@@ -269,7 +270,8 @@ def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, n
         for t in scope.tables:
             part = known.get(t)
             if part is None:
-                part = known[t] = (frozenset(x for x in (t, *chain.from_iterable(seats_at.get(t, ()))) if x),
+                iris = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
+                part = known[t] = (iris - _EMPTY if None in iris or "" in iris else iris,
                                    ts[t].spatial, ts[t].illustrative)
             rests.append(part[0])
             regions.append(part[1])

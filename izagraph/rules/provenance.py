@@ -158,12 +158,13 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
     index = provenance if isinstance(provenance, ProvenanceIndex) else ProvenanceIndex.from_rows(provenance)
     group_of, groups = index.group_of.get, index.groups
     judged: dict[frozenset, tuple] = {}  # the same few groups recur across findings: combine them once
-    of_part: dict[frozenset, frozenset] = {}  # the groups of each part of a FactSet, looked up once
+    of_part: dict[int, frozenset] = {}  # the groups of each part of a FactSet, by id (the findings keep
+    # every part alive meanwhile), looked up once
 
     def groups_in(part: frozenset) -> frozenset:
-        got = of_part.get(part)
+        got = of_part.get(id(part))
         if got is None:
-            got = of_part[part] = frozenset(map(group_of, part))
+            got = of_part[id(part)] = frozenset(map(group_of, part))
         return got
 
     out = []
