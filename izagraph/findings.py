@@ -119,8 +119,8 @@ def canonical(value):
         return value
     if kind is list and {*map(type, value)} <= _TEXT:  # lists of names: copied in C
         return list(value)
-    if kind is dict and {*map(type, value)} <= {str}:  # text keys: sorted as they are
-        return {k: canonical(v) for k, v in sorted(value.items())}
+    if kind is dict and {*map(type, value)} <= _TEXT:  # text keys: sorted as they are
+        return {k: v if type(v) in _PLAIN else canonical(v) for k, v in sorted(value.items())}
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):

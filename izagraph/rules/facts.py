@@ -75,12 +75,13 @@ class Facts:
                     self._set_label(s, str(v))
 
     @classmethod
-    def from_ids(cls, s, fact, o, label, values: list) -> Facts:
+    def from_ids(cls, s, fact, o, label, values: list, array: np.ndarray | None = None) -> Facts:
         """The facts of rows given as four ``int32`` columns of ids into ``values`` (-1: unbound), as the
         analytical snapshot keeps them: the same facts as :class:`Facts` of those rows. The rows are sorted
         once with numpy (by fact, subject, value); each fact's dictionary is built the first time it is read
         (:class:`_Columns`: a rule reading a fact only as ids never pays for it), the labels from each
-        distinct (value, label) pair once.
+        distinct (value, label) pair once. ``array``: ``values`` with a None after them as a numpy object
+        array, when the caller keeps one (else it is made here).
 
         >>> import numpy as np
         >>> ids = lambda *xs: np.array(xs, dtype=np.int32)
@@ -90,7 +91,7 @@ class Facts:
         ('T', ['th', 'th2'], 'O', 'o')
         """
         self = cls()
-        vals = np.array([*values, None], dtype=object)  # id -1 is the None at the end
+        vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         keep = (s >= 0) & (fact >= 0) & (o >= 0)
         s, fact, o, label = (c[keep].astype(np.int64) for c in (s, fact, o, label))
         n = len(vals)
