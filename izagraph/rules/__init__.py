@@ -99,6 +99,7 @@ class RuleContext(Mapping):
     header: dict
     data: dict
     vocab: Vocabulary = field(repr=False)
+    _defaults: dict = field(default_factory=dict, repr=False, compare=False)  # per message key, see finding()
 
     def __getitem__(self, key):
         return self.data[key]
@@ -147,12 +148,16 @@ class RuleContext(Mapping):
         :func:`check` computes the finding's basis and confidence from their sources. ``gap`` says whether
         the finding is a gap in the governance or in the data ("not recorded"); default: the template's
         ``gap``, else the header's, else ``governance``."""
-        template = (self.header.get("messages") or {}).get(key) or {}
-        gap = gap or template.get("gap") or self.header.get("gap") or "governance"
-        advice = advice or template.get("advice") or self.header.get("advice")
-        if severity is None:
-            severity = template.get("severity") or self.severity
-        severity = Severity.parse(severity)
+        defaults = self._defaults.get(key)
+        if defaults is None:  # the template's gap, advice and severity, read once per rule and key
+            template = (self.header.get("messages") or {}).get(key) or {}
+            defaults = self._defaults[key] = (
+                template.get("gap") or self.header.get("gap") or "governance",
+                template.get("advice") or self.header.get("advice"),
+                Severity.parse(template.get("severity") or self.severity))
+        gap = gap or defaults[0]
+        advice = advice or defaults[1]
+        severity = defaults[2] if severity is None else Severity.parse(severity)
         advice_label, advice_text = _lesson_texts(self.vocab, advice) if advice else ({}, {})
         regions = regions or {}
         ordered = sorted(regions, key=lambda r: (regions[r], r))
