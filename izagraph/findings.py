@@ -23,7 +23,8 @@ import json
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, groupby
+from operator import attrgetter
 
 from .errors import ParameterError
 
@@ -316,17 +317,20 @@ def evidence_summary(evidence: dict, limit: int = 6) -> str:
 def _ordered(findings: list[Finding]) -> list[Finding]:
     """Severity (high first), rule, subject label, subject, then evidence. The evidence (as JSON) is only
     compared where the rest is equal: tens of thousands of findings at national scale, few ties."""
-    out = sorted(findings, key=lambda f: (-f.severity, f.rule, f.subject_label, f.subject))
+    out = sorted(findings, key=_LABELLED)
+    out.sort(key=_SEVERITY, reverse=True)  # stable, also reversed: equal severities keep their order
     i = 0
-    while i < len(out):
-        f, j = out[i], i + 1
-        while j < len(out) and (out[j].severity, out[j].rule, out[j].subject_label, out[j].subject) == \
-                (f.severity, f.rule, f.subject_label, f.subject):
-            j += 1
-        if j - i > 1:
-            out[i:j] = sorted(out[i:j], key=lambda f: f.key)
-        i = j
+    for _, run in groupby(out, key=_PLACE):
+        run = list(run)
+        if len(run) > 1:
+            out[i:i + len(run)] = sorted(run, key=lambda f: f.key)
+        i += len(run)
     return out
+
+
+_LABELLED = attrgetter("rule", "subject_label", "subject")
+_SEVERITY = attrgetter("severity")
+_PLACE = attrgetter("severity", "rule", "subject_label", "subject")
 
 
 @dataclass

@@ -299,7 +299,7 @@ class Snapshot:
         if base is None:
             *columns, values = self._union_ids(live, among)
             base = self._shared[base_key] = Facts.from_ids(
-                *columns, values, self._value_array() if values is self.values else None)
+                *columns, values, self.value_array() if values is self.values else None)
             base.memo("stored-analyses", lambda: self.analyses)  # what the network rules look up first
         p = plan(query)
         filters = set(query.params) & _FILTERS
@@ -325,7 +325,7 @@ class Snapshot:
                 for key in parts:
                     self._append_columns(key, stored)
                 overlay = Facts.from_ids(*(np.concatenate(stored[v]) for v in _FACT_COLUMNS), self.values,
-                                         self._value_array())
+                                         self.value_array())
             else:
                 overlay = Facts([row for part in parts
                                  for row in (self.block_rows(part, p.variables) if type(part) is str else part)])
@@ -335,7 +335,7 @@ class Snapshot:
         rows.facts = cached
         return rows
 
-    def _value_array(self) -> np.ndarray:
+    def value_array(self) -> np.ndarray:
         """:attr:`values` and a None after them (id -1) as one numpy object array, made once."""
         array = self._shared.get("value-array")
         if array is None:

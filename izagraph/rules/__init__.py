@@ -292,7 +292,7 @@ def _provenance(backend, snapshot) -> ProvenanceIndex:
             if stored is None:  # the query changed since the load: its rows run live
                 return ProvenanceIndex.from_rows(snapshot.rows(query, {}, backend))
             columns, values = stored
-            return ProvenanceIndex.from_ids(*(columns[c] for c in PROVENANCE_COLUMNS), values)
+            return ProvenanceIndex.from_ids(*(columns[c] for c in PROVENANCE_COLUMNS), values, snapshot.value_array())
         return snapshot.memo(("provenance", query.text), build)
     return ProvenanceIndex.from_rows(backend.rows(query, {}))
 

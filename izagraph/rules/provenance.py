@@ -74,10 +74,12 @@ class ProvenanceIndex:
         return cls.from_ids(*(np.array(columns[c], dtype=np.int64) for c in COLUMNS), values)
 
     @classmethod
-    def from_ids(cls, s, source, kind, confidence, status, values: list) -> ProvenanceIndex:
+    def from_ids(cls, s, source, kind, confidence, status, values: list,
+                 array: np.ndarray | None = None) -> ProvenanceIndex:
         """The index of the rows given as id columns into ``values`` (-1: unbound), as the analytical snapshot
         keeps them. An entity with several sources gets the weakest; a region whose gemeenten are
-        ``inferred`` (or ``unknown``) is inferred; an illustrative source is never ``high``.
+        ``inferred`` (or ``unknown``) is inferred; an illustrative source is never ``high``. ``array``:
+        ``values`` with a None after them as a numpy object array, when the caller keeps one.
 
         >>> ids = lambda *xs: np.array(xs)
         >>> ix = ProvenanceIndex.from_ids(ids(0, 0), ids(1, 2), ids(3, 4), ids(-1, -1), ids(-1, -1),
@@ -102,7 +104,7 @@ class ProvenanceIndex:
         pairs = sorted_unique(s * n_sig + sig)  # each (entity, signature) once, by entity
         entity, sig = pairs // n_sig, pairs % n_sig
         starts = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
-        vals = np.array([*values, None], dtype=object)  # id -1 is the None at the end
+        vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         text = []
         for code in signatures.tolist():  # back from the combined number to the four values
             ids = []
