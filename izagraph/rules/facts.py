@@ -98,7 +98,7 @@ class Facts:
         present = np.zeros(n, dtype=bool)
         present[fact] = True
         names = np.flatnonzero(present)  # the ids of the fact names, ascending
-        if len(names) * n * n < 2 ** 62:  # by fact, subject, value: one int64 key per row, one sort
+        if len(names) * n * n < _ONE_KEY:  # by fact, subject, value: one int64 key per row, one sort
             key = ((np.cumsum(present) - 1)[fact] * n + s) * n + o
             key.sort()
             rest, fo = np.divmod(key, n)
@@ -223,6 +223,10 @@ class Facts:
         if iri is None:
             return ""
         return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+#: Below this, (fact, subject, value) ids fit in one int64 sort key (:meth:`Facts.from_ids`).
+_ONE_KEY = 2 ** 62
 
 
 def _distinct_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
