@@ -345,7 +345,8 @@ class Snapshot:
     def _union_ids(self, live, among=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
         """The columns s, fact, o and oLabel (ids into the returned values) of every non-scope block of the
         queries of the rules ``among`` (default all), each block once (a block the snapshot does not hold runs
-        on ``live``)."""
+        on ``live``). The values are :attr:`values` itself (callers must not change it), or a longer copy when
+        rows ran live."""
         from .rules import ALL_RULES
 
         among = [r.id for r in ALL_RULES] if among is None else among
@@ -363,8 +364,9 @@ class Snapshot:
                     extra.extend(live.rows(_block(query, p, text), {}))
                     continue
                 self._append_columns(key, ids)
-        values = list(self.values)
+        values = self.values
         if extra:  # values of rows run live: the snapshot's id when it has the value, else a new one
+            values = list(values)
             index = {(type(x), x): i for i, x in enumerate(values)}
             for v in variables:
                 column = []
