@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
@@ -31,6 +32,7 @@ from .facts import active_members_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
 _EMPTY = frozenset({None, ""})
+_MEMBER = itemgetter(1)  # of a (seat, member) pair
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
                "all": {"nl": "selectie", "en": "selection"}}
 #: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
@@ -230,7 +232,7 @@ def _scopes(facts, ts, today, how, record=None):
     takes its tables' pairs and numbers their members and tables anew, in the same sorted order."""
     seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
     tables = sorted(seats_at)
-    flat = [m for t in tables for _, m in seats_at[t]]
+    flat = list(map(_MEMBER, chain.from_iterable(map(seats_at.__getitem__, tables))))
     members = sorted(set(flat))
     index = dict(zip(members, range(len(members))))
     width = max(len(tables), 1)
@@ -242,7 +244,7 @@ def _scopes(facts, ts, today, how, record=None):
     tindex = {t: j for j, t in enumerate(tables)}
     # what the load stored with the snapshot (see stored_analyses), else nothing
     stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
-    out = []
+    out, member_names, table_names = [], np.array(members, dtype=object), np.array(tables, dtype=object)
     for key, group in sorted(_groups(facts, ts, how).items()):
         chosen = np.zeros(len(tables), dtype=bool)
         chosen[[tindex[t] for t in group if t in tindex]] = True
@@ -253,8 +255,7 @@ def _scopes(facts, ts, today, how, record=None):
         first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
         present = np.zeros(len(tables), dtype=bool)
         present[gt] = True
-        out.append(Scope(key, [members[i] for i in gm[first].tolist()],
-                         [tables[j] for j in np.flatnonzero(present).tolist()],
+        out.append(Scope(key, member_names[gm[first]].tolist(), table_names[present].tolist(),
                          (np.cumsum(first) - 1).astype(np.int32), (np.cumsum(present) - 1)[gt].astype(np.int32),
                          stored, record))
     return seats_at, out, {}
