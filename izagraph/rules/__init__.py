@@ -99,7 +99,7 @@ class RuleContext(Mapping):
     header: dict
     data: dict
     vocab: Vocabulary = field(repr=False)
-    _defaults: dict = field(default_factory=dict, repr=False, compare=False)  # per message key, see finding()
+    _defaults: dict = field(default_factory=dict, repr=False, compare=False)  # per message key: finding(), message()
 
     def __getitem__(self, key):
         return self.data[key]
@@ -125,18 +125,24 @@ class RuleContext(Mapping):
 
     def message(self, key: str = "default", **fields) -> dict[str, str]:
         """The header's message template ``key``, filled in per language."""
-        templates = (self.header.get("messages") or {}).get(key) or {}
+        texts = self._defaults.get(("texts", key))
+        if texts is None:  # the template per language, read once per rule and key
+            templates = (self.header.get("messages") or {}).get(key) or {}
+            texts = self._defaults[("texts", key)] = [
+                (lang, str(templates.get(lang) or templates.get("nl") or key)) for lang in LANGS]
         same, per_lang = {}, {}  # the fields given per language apart (_in): most are one value for all
         for k, v in fields.items():
-            if isinstance(v, dict) and v and set(v) <= _LANGS:
+            kind = type(v)
+            if kind is str or kind is int:
+                same[k] = v
+            elif isinstance(v, dict) and v and v.keys() <= _LANGS:
                 per_lang[k] = v
             else:
                 same[k] = _in(v, "nl")
-        out = {}
-        for lang in LANGS:
-            values = {**same, **{k: _in(v, lang) for k, v in per_lang.items()}} if per_lang else same
-            out[lang] = str(templates.get(lang) or templates.get("nl") or key).format_map(values)
-        return out
+        if not per_lang:
+            return {lang: text.format_map(same) for lang, text in texts}
+        return {lang: text.format_map({**same, **{k: _in(v, lang) for k, v in per_lang.items()}})
+                for lang, text in texts}
 
     def finding(self, subject: str, subject_label: str, evidence: dict, *, key: str = "default",
                 fields: dict | None = None, severity: Severity | str | None = None, advice: str | None = None,
@@ -159,13 +165,13 @@ class RuleContext(Mapping):
         advice = advice or defaults[1]
         severity = defaults[2] if severity is None else Severity.parse(severity)
         advice_label, advice_text = _lesson_texts(self.vocab, advice) if advice else ({}, {})
-        regions = regions or {}
-        ordered = sorted(regions, key=lambda r: (regions[r], r))
+        ordered = sorted(regions, key=lambda r: (regions[r], r)) if regions else ()
         return Finding(
             rule=self.rule, severity=severity, subject=subject, subject_label=subject_label,
             message=self.message(key, subject=subject_label, **(fields or {})), evidence=evidence,
             advice=advice, advice_label=dict(advice_label), advice_text=dict(advice_text),
-            regions=tuple(ordered), region_labels=tuple(regions[r] for r in ordered), illustrative=illustrative,
+            regions=tuple(ordered), region_labels=tuple(map(regions.__getitem__, ordered)) if regions else (),
+            illustrative=illustrative,
             gap=gap, facts=_iris(facts),
         )
 
@@ -174,9 +180,10 @@ def _iris(facts: Iterable) -> frozenset[str] | FactSet:
     """The IRIs a finding rests on, as text, without empty ones (plain strings pass without a Python loop:
     a finding rests on up to hundreds of thousands; a :class:`~izagraph.findings.FactSet` is built so and
     passes as is)."""
-    if isinstance(facts, FactSet):
+    kind = type(facts)
+    if kind is FactSet:
         return facts
-    if type(facts) is not frozenset:
+    if kind is not frozenset:
         facts = frozenset(facts)
     if None in facts or "" in facts:
         facts = facts - _EMPTY
