@@ -165,6 +165,10 @@ class FactSet(AbstractSet):
         self.parts = (*parts, extra) if extra else parts
         self._all = None
 
+    @classmethod
+    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations (|, &, -, ^) give: a frozenset
+        return frozenset(iterable)
+
     def _items(self) -> frozenset:
         if self._all is None:
             self._all = frozenset(chain.from_iterable(self.parts))

@@ -67,6 +67,8 @@ def test_a_factset_is_the_set_of_its_parts():
     assert facts == FactSet([frozenset({"subject"}), table, other]) and hash(facts) == hash(frozenset(facts))
     assert len(facts) == 5 and "u" in facts and "x" not in facts and sorted(facts)[0] == "m"
     assert not FactSet([]) and FactSet([], "s") and facts.parts[:2] == (table, other)
+    assert facts | {"x"} == {"x"} | facts == frozenset(facts) | {"x"} and type(facts | {"x"}) is frozenset
+    assert facts - {"m"} == frozenset(facts) - {"m"} and facts & {"m", "x"} == {"m"} and facts <= facts | {"x"}
     f = finding(facts=facts)
     assert f.facts is facts and f.facts == frozenset(facts)
 
