@@ -21,7 +21,10 @@ import enum
 import functools
 import json
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import chain, groupby
+from operator import attrgetter
 
 from .errors import ParameterError
 
@@ -115,10 +118,10 @@ def canonical(value):
     kind = type(value)
     if kind is str or kind is int or value is None:  # the common cases first (national runs: 100,000s)
         return value
-    if kind is list and all(type(v) is str for v in value):
+    if kind is list and {*map(type, value)} <= _TEXT:  # lists of names: copied in C
         return list(value)
-    if kind is dict and {*map(type, value)} <= {str}:  # text keys: sorted as they are
-        return {k: canonical(v) for k, v in sorted(value.items())}
+    if kind is dict and {*map(type, value)} <= _TEXT:  # text keys: sorted as they are
+        return {k: v if type(v) in _PLAIN else canonical(v) for k, v in sorted(value.items())}
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (set, frozenset)):
@@ -133,10 +136,66 @@ def canonical(value):
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})
+_TEXT = frozenset({str})
 
 
 def _sort_key(v):
     return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
+
+
+class FactSet(AbstractSet):
+    """The IRIs a finding rests on, as the union of parts that many findings share (a table with its seats
+    and members, say): a set like a frozenset, built only when it is read as a whole. The provenance of
+    each part is judged once, not once per finding resting on it (:func:`izagraph.rules.provenance.annotate`),
+    so a check never builds the union of a network finding's hundreds of thousands of facts.
+
+    >>> table = frozenset({"t", "seat", "member"})
+    >>> facts = FactSet([table], "subject", None)
+    >>> sorted(facts), facts == {"t", "seat", "member", "subject"}, "seat" in facts, facts.parts[0] is table
+    (['member', 'seat', 'subject', 't'], True, True, True)
+    """
+
+    __slots__ = ("parts", "_all")
+
+    def __init__(self, parts, *extra: str | None):
+        """The union of ``parts`` (frozensets of IRIs as text, none empty) and the ``extra`` IRIs (empty ones
+        left out)."""
+        parts = tuple(parts)
+        extra = frozenset(x for x in extra if x)
+        self.parts = (*parts, extra) if extra else parts
+        self._all = None
+
+    @classmethod
+    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations (|, &, -, ^) give: a frozenset
+        return frozenset(iterable)
+
+    def _items(self) -> frozenset:
+        if self._all is None:
+            self._all = frozenset(chain.from_iterable(self.parts))
+        return self._all
+
+    def __contains__(self, iri) -> bool:
+        return any(iri in part for part in self.parts)
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, FactSet):
+            other = other._items()
+        return self._items() == other if isinstance(other, (set, frozenset)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return f"FactSet({set(self._items())!r})"
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,7 +218,7 @@ class Finding:
     confidence: str | None = None
     sources: tuple[str, ...] = ()
     gap: str = "governance"
-    facts: frozenset[str] = frozenset()  # the IRIs it rests on (for its provenance; no order needed)
+    facts: frozenset[str] | FactSet = frozenset()  # the IRIs it rests on (for its provenance; no order needed)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", canonical(self.evidence))
@@ -171,7 +230,7 @@ class Finding:
             object.__setattr__(self, "basis", "illustrative")
         object.__setattr__(self, "illustrative", self.basis == "illustrative")
         object.__setattr__(self, "sources", tuple(sorted(set(self.sources))))
-        if type(self.facts) is not frozenset:
+        if not isinstance(self.facts, (frozenset, FactSet)):
             object.__setattr__(self, "facts", frozenset(self.facts))
 
     def with_provenance(self, basis: str, confidence: str | None, sources) -> Finding:
@@ -262,17 +321,20 @@ def evidence_summary(evidence: dict, limit: int = 6) -> str:
 def _ordered(findings: list[Finding]) -> list[Finding]:
     """Severity (high first), rule, subject label, subject, then evidence. The evidence (as JSON) is only
     compared where the rest is equal: tens of thousands of findings at national scale, few ties."""
-    out = sorted(findings, key=lambda f: (-f.severity, f.rule, f.subject_label, f.subject))
+    out = sorted(findings, key=_LABELLED)
+    out.sort(key=_SEVERITY, reverse=True)  # stable, also reversed: equal severities keep their order
     i = 0
-    while i < len(out):
-        f, j = out[i], i + 1
-        while j < len(out) and (out[j].severity, out[j].rule, out[j].subject_label, out[j].subject) == \
-                (f.severity, f.rule, f.subject_label, f.subject):
-            j += 1
-        if j - i > 1:
-            out[i:j] = sorted(out[i:j], key=lambda f: f.key)
-        i = j
+    for _, run in groupby(out, key=_PLACE):
+        run = list(run)
+        if len(run) > 1:
+            out[i:i + len(run)] = sorted(run, key=lambda f: f.key)
+        i += len(run)
     return out
+
+
+_LABELLED = attrgetter("rule", "subject_label", "subject")
+_SEVERITY = attrgetter("severity")
+_PLACE = attrgetter("severity", "rule", "subject_label", "subject")
 
 
 @dataclass
@@ -352,6 +414,6 @@ class Report:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "Finding", "Report", "canonical", "evidence_summary",
+__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactSet", "Finding", "Report", "canonical", "evidence_summary",
            "in_language",
            "lowest_confidence", "trust_label", "weakest_basis"]

@@ -297,7 +297,9 @@ class Snapshot:
         base_key = "facts" if among is everyone else ("facts", tuple(among))
         base = self._shared.get(base_key)
         if base is None:
-            base = self._shared[base_key] = Facts.from_ids(*self._union_ids(live, among))
+            *columns, values = self._union_ids(live, among)
+            base = self._shared[base_key] = Facts.from_ids(
+                *columns, values, self.value_array() if values is self.values else None)
             base.memo("stored-analyses", lambda: self.analyses)  # what the network rules look up first
         p = plan(query)
         filters = set(query.params) & _FILTERS
@@ -308,30 +310,47 @@ class Snapshot:
         cache_key = ("scope", base_key, tuple((key, bound) for key, _, bound in scope))
         cached = self._shared.get(cache_key)
         if cached is None:
-            scope_rows, names = [], set()
+            parts, names = [], set()  # per block: its key (stored, read as id columns) or its rows (run live)
             for key, text, bound in scope:
                 if key in self.blocks and not bound:
-                    scope_rows.extend(self.block_rows(key, p.variables))
+                    parts.append(key)
                 else:  # a filter is bound (or the block is unknown): run it live, once for all rules
                     live_key = ("live", key, bound)
                     if live_key not in self._shared:
                         self._shared[live_key] = live.rows(_block(query, p, text), params)
-                    scope_rows.extend(self._shared[live_key])
+                    parts.append(self._shared[live_key])
                 names.update(_fact_names(text))
+            if parts and all(type(part) is str for part in parts):  # all stored: the facts of their ids
+                stored = {v: [] for v in _FACT_COLUMNS}
+                for key in parts:
+                    self._append_columns(key, stored)
+                overlay = Facts.from_ids(*(np.concatenate(stored[v]) for v in _FACT_COLUMNS), self.values,
+                                         self.value_array())
+            else:
+                overlay = Facts([row for part in parts
+                                 for row in (self.block_rows(part, p.variables) if type(part) is str else part)])
             # one view per scope: what is derived from it (tables in scope, ...) is shared by its rules
-            cached = self._shared[cache_key] = base.scoped(Facts(scope_rows), frozenset(names))
+            cached = self._shared[cache_key] = base.scoped(overlay, frozenset(names))
         rows = ResultRows([], list(p.variables))
         rows.facts = cached
         return rows
 
+    def value_array(self) -> np.ndarray:
+        """:attr:`values` and a None after them (id -1) as one numpy object array, made once."""
+        array = self._shared.get("value-array")
+        if array is None:
+            array = self._shared["value-array"] = np.array([*self.values, None], dtype=object)
+        return array
+
     def _union_ids(self, live, among=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
         """The columns s, fact, o and oLabel (ids into the returned values) of every non-scope block of the
         queries of the rules ``among`` (default all), each block once (a block the snapshot does not hold runs
-        on ``live``)."""
+        on ``live``). The values are :attr:`values` itself (callers must not change it), or a longer copy when
+        rows ran live."""
         from .rules import ALL_RULES
 
         among = [r.id for r in ALL_RULES] if among is None else among
-        variables = ("s", "fact", "o", "oLabel")
+        variables = _FACT_COLUMNS
         seen, ids, extra = set(), {v: [] for v in variables}, []
         for rule_id in among:
             query = load_query(rule_id, "sparql")
@@ -345,8 +364,9 @@ class Snapshot:
                     extra.extend(live.rows(_block(query, p, text), {}))
                     continue
                 self._append_columns(key, ids)
-        values = list(self.values)
+        values = self.values
         if extra:  # values of rows run live: the snapshot's id when it has the value, else a new one
+            values = list(values)
             index = {(type(x), x): i for i, x in enumerate(values)}
             for v in variables:
                 column = []
@@ -370,6 +390,8 @@ class Snapshot:
 
 
 _FILTERS = {"region", "programme", "theme"}
+#: The columns of every rule query: what :class:`~izagraph.rules.facts.Facts` reads.
+_FACT_COLUMNS = ("s", "fact", "o", "oLabel")
 
 
 class _Arrays(Mapping):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from izagraph.errors import ParameterError
-from izagraph.findings import Finding, Report, Severity, canonical
+from izagraph.findings import FactSet, Finding, Report, Severity, canonical
 from izagraph.vocab import vocabulary
 
 
@@ -47,6 +47,30 @@ def test_report_counts_rows_and_json():
     data = json.loads(r.to_json("nl"))
     assert data["counts"]["c"] == 0 and data["findings"][0]["message"] == "x"
     assert json.loads(r.to_json())["findings"][0]["message"] == {"nl": "x", "en": "y"}
+
+
+def test_a_report_orders_by_severity_rule_label_subject_then_evidence():
+    import random
+
+    made = [finding(rule=rule, severity=severity, subject=subject, subject_label=label, evidence={"n": n})
+            for rule in ("a", "b") for severity in (Severity.LOW, Severity.HIGH) for subject in ("s", "t")
+            for label in ("S", "T") for n in (2, 1)]
+    random.Random(3).shuffle(made)
+    expected = sorted(made, key=lambda f: (-f.severity, f.rule, f.subject_label, f.subject, f.key))
+    assert [f.key + (f.severity,) for f in Report(made).findings] == [f.key + (f.severity,) for f in expected]
+
+
+def test_a_factset_is_the_set_of_its_parts():
+    table, other = frozenset({"t", "seat", "m"}), frozenset({"u", "m"})
+    facts = FactSet([table, other], "subject", None, "")
+    assert facts == {"t", "seat", "m", "u", "subject"} and {"t", "seat", "m", "u", "subject"} == facts
+    assert facts == FactSet([frozenset({"subject"}), table, other]) and hash(facts) == hash(frozenset(facts))
+    assert len(facts) == 5 and "u" in facts and "x" not in facts and sorted(facts)[0] == "m"
+    assert not FactSet([]) and FactSet([], "s") and facts.parts[:2] == (table, other)
+    assert facts | {"x"} == {"x"} | facts == frozenset(facts) | {"x"} and type(facts | {"x"}) is frozenset
+    assert facts - {"m"} == frozenset(facts) - {"m"} and facts & {"m", "x"} == {"m"} and facts <= facts | {"x"}
+    f = finding(facts=facts)
+    assert f.facts is facts and f.facts == frozenset(facts)
 
 
 def test_the_examples_in_the_docstrings_run():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from izagraph.backends.sparql import OxigraphBackend, RdflibBackend
-from izagraph.findings import Finding, Severity
+from izagraph.findings import FactSet, Finding, Severity
 from izagraph.load import load_dataset
 from izagraph.rules import check
 from izagraph.rules.provenance import annotate, fact_provenance
@@ -164,3 +164,20 @@ def test_a_finding_without_known_facts_keeps_its_own_flag():
     f = Finding("r", Severity.LOW, "unknown-subject", "U", {"nl": "x"}, illustrative=True)
     g = annotate([f], [])[0]
     assert (g.basis, g.confidence, g.sources) == ("illustrative", None, ())
+
+
+def test_a_finding_on_a_factset_is_judged_as_on_the_set_of_its_facts():
+    rows = [{"s": "t", "source": "src/a", "kind": EV + "real", "confidence": CF + "high", "status": None},
+            {"s": "m", "source": "src/b", "kind": EV + "real", "confidence": CF + "medium", "status": None},
+            {"s": "r", "source": "src/c", "kind": EV + "real", "confidence": CF + "high", "status": RS + "inferred"},
+            {"s": "x", "source": "src/d", "kind": EV + "illustrative", "confidence": CF + "high", "status": None}]
+    table, region, made_up = frozenset({"t", "m", "seat"}), frozenset({"r"}), frozenset({"x"})
+    for parts in ([table], [table, region], [region, made_up], [table, region, made_up], []):
+        for subject in ("t", "unknown"):
+            shared = Finding("r", Severity.LOW, subject, "S", {"nl": "x"}, facts=FactSet(parts, subject))
+            plain = Finding("r", Severity.LOW, subject, "S", {"nl": "x"}, facts=frozenset(shared.facts))
+            # both at once: the parts are judged once, and shared with the next finding on them
+            got = annotate([shared, plain, shared], rows)
+            assert [(g.basis, g.confidence, g.sources) for g in got[:2]] == \
+                   [(got[1].basis, got[1].confidence, got[1].sources)] * 2 == \
+                   [(got[2].basis, got[2].confidence, got[2].sources)] * 2, parts

@@ -182,3 +182,45 @@ def test_the_perspective_and_pair_rules_on_seat_columns(data, filters):
     expected = [f.to_dict() for f in check(plain, rules, today=TODAY, **filters).findings]
     assert expected
     assert [f.to_dict() for f in check(snapshot, rules, today=TODAY, **filters).findings] == expected
+
+
+@pytest.mark.parametrize("one_key", [True, False])
+def test_facts_from_ids_are_the_facts_of_the_rows(monkeypatch, one_key):
+    """``Facts.from_ids`` (one sort key per row, or ``lexsort`` when the ids are too many for one int64; each
+    fact's dictionary built on first read) gives the facts ``Facts(rows)`` gives: several values per subject,
+    repeated rows, an IRI and a literal with the same text under two ids, labels from ``oLabel`` and from a
+    subject's own ``label`` (the smallest wins), unbound cells left out."""
+    import random
+
+    import numpy as np
+
+    from izagraph.rules import facts as facts_module
+    from izagraph.rules.facts import Facts, values_of
+
+    if not one_key:
+        monkeypatch.setattr(facts_module, "_ONE_KEY", 0)
+    rng = random.Random(7)
+    values = ["label", "member", "theme", "end", "x", "x", 3, 3.0, True,
+              *[f"s{i}" for i in range(12)], *[f"o{i}" for i in range(12)], "L1", "L0", "o1", "s2", "kind"]
+    texts = [i for i, v in enumerate(values) if isinstance(v, str)]  # a subject is an IRI
+
+    def pick(among):
+        return -1 if rng.random() < 0.05 else rng.choice(among)
+
+    rows = [(pick(texts), rng.randrange(4), pick(range(len(values))), rng.choice([-1, -1, len(values) - 5,
+                                                                                  len(values) - 4]))
+            for _ in range(400)]
+    rows += rows[:50]  # repeated rows
+    rows += [(9 + i, len(values) - 1, 21 + i, -1) for i in range(12)]  # "kind": one value per subject
+    s, fact, o, label = (np.array(c, dtype=np.int32) for c in zip(*rows))
+    snap = Facts.from_ids(s, fact, o, label, values)
+    plain = Facts([{"s": values[a] if a >= 0 else None, "fact": values[f], "o": values[b] if b >= 0 else None,
+                    "oLabel": values[c] if c >= 0 else None} for a, f, b, c in rows])
+    assert type(snap.column("kind")["s0"]) is str  # one value each: kept bare
+    for name in ("label", "member", "theme", "end", "kind", "missing"):
+        assert {k: values_of(v) for k, v in snap.column(name).items()} == \
+               {k: values_of(v) for k, v in plain.column(name).items()}, name
+        assert snap.subjects(name) == plain.subjects(name)
+    every = {v for v in values if isinstance(v, str)}
+    assert {iri: snap.label(iri) for iri in every} == {iri: plain.label(iri) for iri in every}
+    assert sorted(snap.items()) == sorted(plain.items())

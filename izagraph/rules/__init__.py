@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import ParameterError
-from ..findings import Finding, Report, Severity
+from ..findings import FactSet, Finding, Report, Severity
 from ..namespaces import SKOS, concept
 from ..perf import without_cyclic_gc
 from ..queries import CONCEPT_TYPES, Param, Query, load_query
@@ -40,6 +40,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 IRI = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LANGS = ("nl", "en")
+_LANGS = frozenset(LANGS)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class RuleContext(Mapping):
     header: dict
     data: dict
     vocab: Vocabulary = field(repr=False)
+    _defaults: dict = field(default_factory=dict, repr=False, compare=False)  # per message key: finding(), message()
 
     def __getitem__(self, key):
         return self.data[key]
@@ -123,12 +125,24 @@ class RuleContext(Mapping):
 
     def message(self, key: str = "default", **fields) -> dict[str, str]:
         """The header's message template ``key``, filled in per language."""
-        templates = (self.header.get("messages") or {}).get(key) or {}
-        out = {}
-        for lang in LANGS:
-            values = {k: _in(v, lang) for k, v in fields.items()}
-            out[lang] = str(templates.get(lang) or templates.get("nl") or key).format_map(values)
-        return out
+        texts = self._defaults.get(("texts", key))
+        if texts is None:  # the template per language, read once per rule and key
+            templates = (self.header.get("messages") or {}).get(key) or {}
+            texts = self._defaults[("texts", key)] = [
+                (lang, str(templates.get(lang) or templates.get("nl") or key)) for lang in LANGS]
+        same, per_lang = {}, {}  # the fields given per language apart (_in): most are one value for all
+        for k, v in fields.items():
+            kind = type(v)
+            if kind is str or kind is int:
+                same[k] = v
+            elif isinstance(v, dict) and v and v.keys() <= _LANGS:
+                per_lang[k] = v
+            else:
+                same[k] = _in(v, "nl")
+        if not per_lang:
+            return {lang: text.format_map(same) for lang, text in texts}
+        return {lang: text.format_map({**same, **{k: _in(v, lang) for k, v in per_lang.items()}})
+                for lang, text in texts}
 
     def finding(self, subject: str, subject_label: str, evidence: dict, *, key: str = "default",
                 fields: dict | None = None, severity: Severity | str | None = None, advice: str | None = None,
@@ -140,33 +154,45 @@ class RuleContext(Mapping):
         :func:`check` computes the finding's basis and confidence from their sources. ``gap`` says whether
         the finding is a gap in the governance or in the data ("not recorded"); default: the template's
         ``gap``, else the header's, else ``governance``."""
-        template = (self.header.get("messages") or {}).get(key) or {}
-        gap = gap or template.get("gap") or self.header.get("gap") or "governance"
-        advice = advice or template.get("advice") or self.header.get("advice")
-        if severity is None:
-            severity = template.get("severity") or self.severity
-        severity = Severity.parse(severity)
+        defaults = self._defaults.get(key)
+        if defaults is None:  # the template's gap, advice and severity, read once per rule and key
+            template = (self.header.get("messages") or {}).get(key) or {}
+            defaults = self._defaults[key] = (
+                template.get("gap") or self.header.get("gap") or "governance",
+                template.get("advice") or self.header.get("advice"),
+                Severity.parse(template.get("severity") or self.severity))
+        gap = gap or defaults[0]
+        advice = advice or defaults[1]
+        severity = defaults[2] if severity is None else Severity.parse(severity)
         advice_label, advice_text = _lesson_texts(self.vocab, advice) if advice else ({}, {})
-        regions = regions or {}
-        ordered = sorted(regions, key=lambda r: (regions[r], r))
+        ordered = sorted(regions, key=lambda r: (regions[r], r)) if regions else ()
         return Finding(
             rule=self.rule, severity=severity, subject=subject, subject_label=subject_label,
             message=self.message(key, subject=subject_label, **(fields or {})), evidence=evidence,
             advice=advice, advice_label=dict(advice_label), advice_text=dict(advice_text),
-            regions=tuple(ordered), region_labels=tuple(regions[r] for r in ordered), illustrative=illustrative,
+            regions=tuple(ordered), region_labels=tuple(map(regions.__getitem__, ordered)) if regions else (),
+            illustrative=illustrative,
             gap=gap, facts=_iris(facts),
         )
 
 
-def _iris(facts: Iterable) -> frozenset[str]:
+def _iris(facts: Iterable) -> frozenset[str] | FactSet:
     """The IRIs a finding rests on, as text, without empty ones (plain strings pass without a Python loop:
-    a network finding rests on hundreds)."""
-    facts = set(facts)
-    facts.discard(None)
-    facts.discard("")
-    if {*map(type, facts)} <= {str}:
-        return frozenset(facts)
+    a finding rests on up to hundreds of thousands; a :class:`~izagraph.findings.FactSet` is built so and
+    passes as is)."""
+    kind = type(facts)
+    if kind is FactSet:
+        return facts
+    if kind is not frozenset:
+        facts = frozenset(facts)
+    if None in facts or "" in facts:
+        facts = facts - _EMPTY
+    if {*map(type, facts)} <= _TEXT:
+        return facts
     return frozenset(str(x) for x in facts if x)
+
+
+_EMPTY, _TEXT = frozenset({None, ""}), frozenset({str})
 
 
 @lru_cache(maxsize=256)
@@ -273,7 +299,7 @@ def _provenance(backend, snapshot) -> ProvenanceIndex:
             if stored is None:  # the query changed since the load: its rows run live
                 return ProvenanceIndex.from_rows(snapshot.rows(query, {}, backend))
             columns, values = stored
-            return ProvenanceIndex.from_ids(*(columns[c] for c in PROVENANCE_COLUMNS), values)
+            return ProvenanceIndex.from_ids(*(columns[c] for c in PROVENANCE_COLUMNS), values, snapshot.value_array())
         return snapshot.memo(("provenance", query.text), build)
     return ProvenanceIndex.from_rows(backend.rows(query, {}))
 

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 from rdflib import URIRef
+
+from ..perf import sorted_unique
 
 
 EMPTY: frozenset = frozenset()
@@ -72,10 +75,13 @@ class Facts:
                     self._set_label(s, str(v))
 
     @classmethod
-    def from_ids(cls, s, fact, o, label, values: list) -> Facts:
+    def from_ids(cls, s, fact, o, label, values: list, array: np.ndarray | None = None) -> Facts:
         """The facts of rows given as four ``int32`` columns of ids into ``values`` (-1: unbound), as the
-        analytical snapshot keeps them: the same facts as :class:`Facts` of those rows, built per fact name
-        with numpy (sort, group, then one C-level ``dict(zip(...))`` for the facts with one value each).
+        analytical snapshot keeps them: the same facts as :class:`Facts` of those rows. The rows are sorted
+        once with numpy (by fact, subject, value); each fact's dictionary is built the first time it is read
+        (:class:`_Columns`: a rule reading a fact only as ids never pays for it), the labels from each
+        distinct (value, label) pair once. ``array``: ``values`` with a None after them as a numpy object
+        array, when the caller keeps one (else it is made here).
 
         >>> import numpy as np
         >>> ids = lambda *xs: np.array(xs, dtype=np.int32)
@@ -84,37 +90,36 @@ class Facts:
         >>> f.label("t"), sorted(f.get("t", "theme")), f.label("o"), f.one("m", "member")
         ('T', ['th', 'th2'], 'O', 'o')
         """
-        import numpy as np
-
         self = cls()
-        vals = np.array([*values, None], dtype=object)  # id -1 is the None at the end
+        vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         keep = (s >= 0) & (fact >= 0) & (o >= 0)
-        s, fact, o, label = s[keep], fact[keep], o[keep], label[keep]
-        order = np.lexsort((o, s, fact))  # by fact, then subject, then value
-        s, fact, o, label = s[order], fact[order], o[order], label[order]
-        fact_starts = np.flatnonzero(np.r_[True, fact[1:] != fact[:-1]])
+        s, fact, o, label = (c[keep].astype(np.int64) for c in (s, fact, o, label))
+        n = len(vals)
+        present = np.zeros(n, dtype=bool)
+        present[fact] = True
+        names = np.flatnonzero(present)  # the ids of the fact names, ascending
+        if len(names) * n * n < _ONE_KEY:  # by fact, subject, value: one int64 key per row, one sort
+            key = ((np.cumsum(present) - 1)[fact] * n + s) * n + o
+            key.sort()
+            rest, fo = np.divmod(key, n)
+            fd, fs = np.divmod(rest, n)
+            fs, fo = fs.astype(np.int32), fo.astype(np.int32)
+            fd = names[fd]
+        else:  # more ids than one int64 key can hold
+            order = np.lexsort((o, s, fact))
+            fd, fs, fo = fact[order], s[order].astype(np.int32), o[order].astype(np.int32)
+        bounds = np.searchsorted(fd, names, side="right").tolist()
         given = {}  # fact -> its (subject, value) id columns, sorted: what ids() reads
-        for a, b in zip(fact_starts, np.r_[fact_starts[1:], len(fact)]):
-            fs, fo = s[a:b], o[a:b]
-            given[vals[fact[a]]] = (fs, fo)
-            first = np.r_[True, fs[1:] != fs[:-1]]  # the first row of each subject
-            subjects, objects = vals[fs].tolist(), vals[fo].tolist()
-            # one value per subject: kept bare (no set per row), built in C; get() wraps it on demand
-            column = dict(zip(subjects, objects)) if first.all() else None
-            if column is None or len(column) < len(subjects):  # several values (or ids) per subject
-                column = {}
-                for subject, obj in zip(subjects, objects):
-                    bucket = column.get(subject)
-                    if bucket is None:
-                        column[subject] = {obj}
-                    else:
-                        bucket.add(obj)
-            self._by_fact[vals[fact[a]]] = column
+        for name, a, b in zip(names.tolist(), [0, *bounds[:-1]], bounds):
+            given[vals[name]] = (fs[a:b], fo[a:b])  # equal names (ids of one text): the last wins
+        self._by_fact = _Columns(vals, given)
         # labels: a value's oLabel, and a subject's own "label" fact; the smallest wins, as in __init__
-        pairs = [(v, str(lab)) for v, lab in zip(vals[o[label >= 0]].tolist(), vals[label[label >= 0]].tolist())
-                 if isinstance(v, str)]
         named = fact == next((i for i, v in enumerate(values) if v == "label"), -2)
-        pairs += [(subject, str(name)) for subject, name in zip(vals[s[named]].tolist(), vals[o[named]].tolist())]
+        labelled = _distinct_pairs(o[label >= 0], label[label >= 0], n)
+        pairs = [(v, str(lab)) for v, lab in zip(vals[labelled[0]].tolist(), vals[labelled[1]].tolist())
+                 if isinstance(v, str)]
+        own = _distinct_pairs(s[named], o[named], n)
+        pairs += [(subject, str(name)) for subject, name in zip(vals[own[0]].tolist(), vals[own[1]].tolist())]
         pairs.sort(reverse=True)  # dict() keeps the last pair per IRI: the smallest label
         self._labels = dict(pairs)
         self._ids = _IdColumns(values=values, given=given)
@@ -218,6 +223,71 @@ class Facts:
         if iri is None:
             return ""
         return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+#: Below this, (fact, subject, value) ids fit in one int64 sort key (:meth:`Facts.from_ids`).
+_ONE_KEY = 2 ** 62
+
+
+def _distinct_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair of ids (``a[i]``, ``b[i]``), both below ``n``, once."""
+    pairs = sorted_unique(a * n + b)
+    return pairs // n, pairs % n
+
+
+class _Columns(Mapping):
+    """fact -> its column (see :meth:`Facts.column`) for facts from the snapshot: each fact's dictionary is
+    built from its sorted id columns (``given``, ids into ``vals``) the first time it is read, and kept."""
+
+    def __init__(self, vals: np.ndarray, given: dict):
+        self._vals, self._given, self._built = vals, given, {}
+
+    def get(self, fact, default=None):
+        column = self._built.get(fact)
+        if column is None:
+            if fact not in self._given:
+                return default
+            column = self._built[fact] = _column(self._vals, *self._given[fact])
+        return column
+
+    def __getitem__(self, fact):
+        column = self.get(fact)
+        if column is None:
+            raise KeyError(fact)
+        return column
+
+    def __contains__(self, fact) -> bool:
+        return fact in self._given
+
+    def __iter__(self):
+        return iter(self._given)
+
+    def __len__(self) -> int:
+        return len(self._given)
+
+
+def _column(vals: np.ndarray, s: np.ndarray, o: np.ndarray) -> dict:
+    """One fact's dictionary from its (subject, value) ids sorted by subject: subject -> its value where
+    every subject has one (kept bare, built in C; :func:`values_of` wraps it on demand), else -> the set
+    of its values."""
+    subjects, objects = vals[s].tolist(), vals[o].tolist()
+    first = np.r_[True, s[1:] != s[:-1]] if len(s) else np.ones(0, dtype=bool)
+    if first.all():
+        column = dict(zip(subjects, objects))
+        if len(column) == len(subjects):
+            return column
+    starts = np.flatnonzero(first).tolist()
+    heads = [subjects[i] for i in starts]
+    if len(set(heads)) == len(heads):  # each subject's text once: one set per run of its rows
+        return dict(zip(heads, map(set, map(objects.__getitem__, map(slice, starts, [*starts[1:], len(s)])))))
+    column = {}  # ids of equal subjects (an IRI and a literal with the same text): merged
+    for subject, obj in zip(subjects, objects):
+        bucket = column.get(subject)
+        if bucket is None:
+            column[subject] = {obj}
+        else:
+            bucket.add(obj)
+    return column
 
 
 _NO_IDS = np.empty(0, dtype=np.int64)

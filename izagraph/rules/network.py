@@ -22,14 +22,17 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
 from ..analytics import comembership as cm
-from ..findings import Finding
+from ..findings import FactSet, Finding
 from .facts import active_members_by_table, active_tables, facts_of, short_list
 
 NO_GROUP = ""
+_EMPTY = frozenset({None, ""})
+_MEMBER = itemgetter(1)  # of a (seat, member) pair
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
                "all": {"nl": "selectie", "en": "selection"}}
 #: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
@@ -229,7 +232,7 @@ def _scopes(facts, ts, today, how, record=None):
     takes its tables' pairs and numbers their members and tables anew, in the same sorted order."""
     seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
     tables = sorted(seats_at)
-    flat = [m for t in tables for _, m in seats_at[t]]
+    flat = list(map(_MEMBER, chain.from_iterable(map(seats_at.__getitem__, tables))))
     members = sorted(set(flat))
     index = dict(zip(members, range(len(members))))
     width = max(len(tables), 1)
@@ -241,7 +244,7 @@ def _scopes(facts, ts, today, how, record=None):
     tindex = {t: j for j, t in enumerate(tables)}
     # what the load stored with the snapshot (see stored_analyses), else nothing
     stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
-    out = []
+    out, member_names, table_names = [], np.array(members, dtype=object), np.array(tables, dtype=object)
     for key, group in sorted(_groups(facts, ts, how).items()):
         chosen = np.zeros(len(tables), dtype=bool)
         chosen[[tindex[t] for t in group if t in tindex]] = True
@@ -252,8 +255,7 @@ def _scopes(facts, ts, today, how, record=None):
         first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
         present = np.zeros(len(tables), dtype=bool)
         present[gt] = True
-        out.append(Scope(key, [members[i] for i in gm[first].tolist()],
-                         [tables[j] for j in np.flatnonzero(present).tolist()],
+        out.append(Scope(key, member_names[gm[first]].tolist(), table_names[present].tolist(),
                          (np.cumsum(first) - 1).astype(np.int32), (np.cumsum(present) - 1)[gt].astype(np.int32),
                          stored, record))
     return seats_at, out, {}
@@ -269,7 +271,8 @@ def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, n
         for t in scope.tables:
             part = known.get(t)
             if part is None:
-                part = known[t] = (frozenset((t, *chain.from_iterable(seats_at.get(t, ())))),
+                iris = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
+                part = known[t] = (iris - _EMPTY if None in iris or "" in iris else iris,
                                    ts[t].spatial, ts[t].illustrative)
             rests.append(part[0])
             regions.append(part[1])
@@ -278,12 +281,12 @@ def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, n
     return got
 
 
-def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[set[str], dict[str, str], bool]:
+def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[FactSet, dict[str, str], bool]:
     """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their parts, see
     :func:`_table_parts`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
     rests, regions, illustrative = parts
     spatial = frozenset().union(*[regions[j] for j in at])
-    return (set().union(*[rests[j] for j in at], (subject,)), {r: facts.label(r) for r in spatial},
+    return (FactSet([rests[j] for j in at], subject), {r: facts.label(r) for r in spatial},
             bool(illustrative[at].any()))
 
 
@@ -373,7 +376,7 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
         names, tables, named = scope.members, scope.tables, None
         for members, at, hub, bridging, own, linked in _clusters(scope, ctx["min_size"]):
             if named is None:
-                named = [facts.label(n) for n in names]
+                named = list(map(facts.label, names))
             bridges = sorted([named[n] for n in bridging.tolist()])
             evidence = {"scope": label or key, "members": sorted([named[n] for n in members.tolist()]),
                         "size": len(members), "tables_within": sorted(facts.label(tables[j]) for j in own.tolist()),

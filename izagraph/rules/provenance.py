@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..findings import Finding, lowest_confidence, weakest_basis
+from ..perf import sorted_unique
 
 #: The columns of the provenance query, in this order.
 COLUMNS = ("s", "source", "kind", "confidence", "status")
@@ -73,10 +74,12 @@ class ProvenanceIndex:
         return cls.from_ids(*(np.array(columns[c], dtype=np.int64) for c in COLUMNS), values)
 
     @classmethod
-    def from_ids(cls, s, source, kind, confidence, status, values: list) -> ProvenanceIndex:
+    def from_ids(cls, s, source, kind, confidence, status, values: list,
+                 array: np.ndarray | None = None) -> ProvenanceIndex:
         """The index of the rows given as id columns into ``values`` (-1: unbound), as the analytical snapshot
         keeps them. An entity with several sources gets the weakest; a region whose gemeenten are
-        ``inferred`` (or ``unknown``) is inferred; an illustrative source is never ``high``.
+        ``inferred`` (or ``unknown``) is inferred; an illustrative source is never ``high``. ``array``:
+        ``values`` with a None after them as a numpy object array, when the caller keeps one.
 
         >>> ids = lambda *xs: np.array(xs)
         >>> ix = ProvenanceIndex.from_ids(ids(0, 0), ids(1, 2), ids(3, 4), ids(-1, -1), ids(-1, -1),
@@ -98,10 +101,10 @@ class ProvenanceIndex:
         signatures, sig = np.unique(sig, return_inverse=True)
         sig = sig.reshape(-1)
         n_sig = len(signatures)
-        pairs = np.unique(s * n_sig + sig)  # each (entity, signature) once, by entity
+        pairs = sorted_unique(s * n_sig + sig)  # each (entity, signature) once, by entity
         entity, sig = pairs // n_sig, pairs % n_sig
         starts = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
-        vals = np.array([*values, None], dtype=object)  # id -1 is the None at the end
+        vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         text = []
         for code in signatures.tolist():  # back from the combined number to the four values
             ids = []
@@ -157,9 +160,22 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
     index = provenance if isinstance(provenance, ProvenanceIndex) else ProvenanceIndex.from_rows(provenance)
     group_of, groups = index.group_of.get, index.groups
     judged: dict[frozenset, tuple] = {}  # the same few groups recur across findings: combine them once
+    of_part: dict[int, frozenset] = {}  # the groups of each part of a FactSet, by id (the findings keep
+    # every part alive meanwhile), looked up once
+
+    def groups_in(part: frozenset) -> frozenset:
+        got = of_part.get(id(part))
+        if got is None:
+            got = of_part[id(part)] = frozenset(map(group_of, part))
+        return got
+
     out = []
     for f in findings:
-        key = frozenset(map(group_of, f.facts or (f.subject,)))
+        parts = getattr(f.facts, "parts", None)
+        if parts is not None and f.facts:  # a FactSet: its parts' groups
+            key = frozenset().union(*map(groups_in, parts))
+        else:
+            key = frozenset(map(group_of, f.facts or (f.subject,)))
         combined = judged.get(key)
         if combined is None:
             known = [groups[g] for g in key if g is not None]
