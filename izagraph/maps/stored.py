@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import secrets
 from functools import lru_cache
@@ -111,10 +112,31 @@ def from_stored_form(data: dict) -> nx.MultiDiGraph:
     return G
 
 
+def _plain(value) -> bool:
+    """Whether JSON gives ``value`` back as it is: ``str`` (not a subclass such as ``URIRef``), ``int``,
+    ``bool``, a finite ``float``, ``None``, and lists and ``str``-keyed dicts of those (a tuple would come
+    back as a list, an ``int`` key as a string, a ``URIRef`` as a ``str``).
+
+    >>> _plain({"a": [1, 2.5, "x", None, True]}), _plain({"a": (1,)}), _plain({1: "a"}), _plain(float("nan"))
+    (True, False, False, False)
+    """
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return True
+    if t is float:
+        return math.isfinite(value)
+    if t is list:
+        return all(map(_plain, value))
+    if t is dict:
+        return all(type(k) is str for k in value) and all(map(_plain, value.values()))
+    return False
+
+
 def write_network(graph_file: Path, directory: Path) -> bool:
     """Build the maps' network from ``graph_file`` (N-Triples, as the store keeps it) and write it to
     ``directory`` (part of ``izagraph load``). Returns False, writing nothing, when the data holds a
-    value the file would not give back exactly (a concept that is not an IRI, a value JSON changes)."""
+    value the file would not give back exactly (a concept that is not an IRI, a value JSON changes or
+    cannot hold: :func:`_plain`)."""
     from ..network import network_with_labels
     from .triples import TripleIndex, _terms
 
@@ -125,12 +147,10 @@ def write_network(graph_file: Path, directory: Path) -> bool:
         return False
     map_facts(G, graph)
     data = stored_form(G)
-    try:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    except (TypeError, ValueError):  # a value JSON cannot hold (a set, a date, NaN)
+    if not (_plain(data["graph"]) and all(type(n) is str and _plain(a) for n, a in data["nodes"])
+            and all(type(k) in (str, int) and _plain(d) for _, nbrs in data["succ"] for _, keyed in nbrs for k, d in keyed)):
         return False
-    if json.loads(text) != data:  # a tuple would come back as a list, an int key as a string
-        return False
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     tmp = directory / f".{NETWORK_FILE}.{secrets.token_hex(4)}"
