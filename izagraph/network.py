@@ -127,7 +127,7 @@ def network_with_labels(graph: Graph, label, include_regions: bool = True, conte
 
 
 def label_concepts(G: nx.MultiDiGraph, lang: str) -> nx.MultiDiGraph:
-    """Replace the concept IRIs of a network built with ``label=str`` (see :func:`network_with_labels`)
+    """Replace the concept IRIs of a network built with the IRIs as labels (see :func:`network_with_labels`)
     by their labels in ``lang``, in place: the same graph as :func:`governance_network` with ``lang``."""
     for n, a in G.nodes(data=True):
         for fact in LABELLED_FACTS:
