@@ -5,8 +5,10 @@ Runs on an existing store (``--store``, e.g. the S=1 synthetic national store) o
 on the map), then measures, each as the median of ``--runs`` unless said otherwise:
 
 - the map's steps in this process: reading the store (pyoxigraph index, or rdflib's ``store.read_graph``
-  with ``--rdflib``), the governance network, the national scope, building the map without layout, the
-  layout, writing the HTML; and ``check`` (the rules, as ``--findings`` runs them) apart, one run;
+  with ``--rdflib``), the governance network, or instead the network the load stored
+  (:mod:`izagraph.maps.stored`, what ``izagraph map`` reads when it is there), the national scope, building
+  the map without layout, the layout, writing the HTML; and ``check`` (the rules, as ``--findings`` runs
+  them) apart, one run;
 - ``izagraph map --national`` and ``izagraph map --national --findings`` end to end as commands (wall
   clock, Python start-up included); the map part of the latter is the command minus its ``check``;
 - in headless Chromium (network blocked), for both maps: milliseconds from navigation start to the first
@@ -44,9 +46,12 @@ sys.path.insert(0, str(ROOT))
 from izagraph.maps import Scope, select  # noqa: E402
 from izagraph.maps.build import build_network_map  # noqa: E402
 from izagraph.maps.html import write_network_map  # noqa: E402
-from izagraph.maps.site import map_facts, rule_marks  # noqa: E402
+from izagraph.maps.site import rule_marks  # noqa: E402
+from izagraph.maps.stored import map_facts, read_network  # noqa: E402
 from izagraph.maps.triples import read_index  # noqa: E402
 from izagraph.network import governance_network  # noqa: E402
+from izagraph.snapshot import SNAPSHOT_DIR  # noqa: E402
+from izagraph.store import require_store  # noqa: E402
 
 
 class Seconds(tuple):
@@ -228,6 +233,7 @@ def main() -> None:
         index, t_index = median(lambda: read_index(store), args.runs)
         G, t_network = median(lambda: governance_network(index, context=True), args.runs)
         _, t_facts = timed(lambda: map_facts(G, index))
+        stored, t_stored = median(lambda: read_network(require_store(store) / SNAPSHOT_DIR), args.runs)
         H, t_select = median(lambda: select(G, Scope("national")), args.runs)
         _, t_build = median(lambda: build_network_map(H, title="bench", national=True, layout=False), args.runs)
         spec, t_with_layout = median(lambda: build_network_map(H, title="bench", national=True), args.runs)
@@ -252,10 +258,16 @@ def main() -> None:
               f"load average {load_before[0]:.1f} at the start\n")
         rows = [
             ("read store (pyoxigraph index)", t_index), ("governance network", t_network),
-            ("map facts (meetings, aliases, sources)", t_facts), ("select national scope", t_select),
+            ("map facts (meetings, aliases, sources)", t_facts),
+            ("  instead: the network stored by the load" + ("" if stored is not None else " (none: graph.nt)"),
+             t_stored if stored is not None else t_index + t_network + t_facts),
+            ("select national scope", t_select),
             ("build map without layout", t_build), ("layout (build with - without)", t_with_layout - t_build),
             ("write HTML", t_write),
-            ("  map steps in this process (sum)", t_index + t_network + t_facts + t_select + t_with_layout + t_write),
+            ("  map steps in this process (sum, reading graph.nt)",
+             t_index + t_network + t_facts + t_select + t_with_layout + t_write),
+            ("  map steps in this process (sum, the stored network)",
+             (t_stored if stored is not None else t_index + t_network + t_facts) + t_select + t_with_layout + t_write),
             ("check: the rules for --findings (one run)", t_check),
             ("build + write with findings (one run)", t_build_f + t_write_f),
             ("izagraph map --national (command)", t_cli),

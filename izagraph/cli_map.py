@@ -108,7 +108,6 @@ def _check_geo_options(division: str | None, measure: str) -> None:
     import difflib
 
     from .errors import ParameterError
-    from .rules import get_rule
     from .vocab import vocabulary
 
     if division is not None:
@@ -119,4 +118,6 @@ def _check_geo_options(division: str | None, measure: str) -> None:
                                  else "") + f" (kies uit {', '.join(known)})")
     kind, _, rule = measure.partition(":")
     if kind == "findings" and rule:
+        from .rules import get_rule  # (only here: importing the rules costs a map 0.3-0.4 s)
+
         get_rule(rule)

@@ -70,6 +70,19 @@ def governance_network(graph: Graph, lang: str = "nl", include_regions: bool = T
     ``context=True`` adds programme and theme nodes, gemeente coverage, region composition and
     hierarchy (see the module docstring); the default graph is unchanged by it.
     """
+    return network_with_labels(graph, lambda concept: _vlabel(concept, lang), include_regions, context)
+
+
+#: The node facts that hold a concept's label in a language (what ``label`` gives in
+#: :func:`network_with_labels`); the label of a programme or theme node is one too.
+LABELLED_FACTS = ("sector", "table_kind")
+
+
+def network_with_labels(graph: Graph, label, include_regions: bool = True, context: bool = False) -> nx.MultiDiGraph:
+    """:func:`governance_network` with ``label(concept)`` for the concept labels it writes (the facts in
+    :data:`LABELLED_FACTS` and the labels of programme and theme nodes), the only facts that depend on
+    the language: the maps keep the network with concept IRIs there and apply
+    :func:`label_concepts` when they read it (:mod:`izagraph.maps.stored`)."""
     G = nx.MultiDiGraph()
     for cls, kind in KIND_BY_CLASS.items():
         if kind == "region" and not include_regions:
@@ -78,10 +91,10 @@ def governance_network(graph: Graph, lang: str = "nl", include_regions: bool = T
             attrs = {"kind": kind, "label": _label(graph, node), **source_facts(graph, node)}
             sector = graph.value(node, _SECTOR)
             if sector is not None:
-                attrs["sector"] = _vlabel(sector, lang)
+                attrs["sector"] = label(sector)
             if kind == "table":
                 table_kind = graph.value(node, _TABLE_KIND)
-                attrs["table_kind"] = _vlabel(table_kind, lang) if table_kind else ""
+                attrs["table_kind"] = label(table_kind) if table_kind else ""
                 attrs["programmes"] = "; ".join(sorted(_notation(p) or "" for p in graph.objects(node, _PROGRAMME)))
                 attrs["themes"] = "; ".join(sorted(_notation(t) or "" for t in graph.objects(node, _THEME)))
                 end = graph.value(node, _VALID_THROUGH)
@@ -109,7 +122,19 @@ def governance_network(graph: Graph, lang: str = "nl", include_regions: bool = T
             for region in graph.objects(table, _SPATIAL):
                 G.add_edge(str(table), str(region), relation="territory")
     if context:
-        _add_context(G, graph, lang, include_regions)
+        _add_context(G, graph, label, include_regions)
+    return G
+
+
+def label_concepts(G: nx.MultiDiGraph, lang: str) -> nx.MultiDiGraph:
+    """Replace the concept IRIs of a network built with the IRIs as labels (see :func:`network_with_labels`)
+    by their labels in ``lang``, in place: the same graph as :func:`governance_network` with ``lang``."""
+    for n, a in G.nodes(data=True):
+        for fact in LABELLED_FACTS:
+            if a.get(fact):
+                a[fact] = _vlabel(URIRef(a[fact]), lang)
+        if a.get("kind") in ("programme", "theme"):
+            a["label"] = _vlabel(URIRef(n), lang)
     return G
 
 
@@ -122,7 +147,7 @@ def _membership_facts(graph: Graph, m) -> dict[str, str]:
             "end": _text(graph.value(m, _VALID_THROUGH))}
 
 
-def _add_context(G: nx.MultiDiGraph, graph: Graph, lang: str, include_regions: bool) -> None:
+def _add_context(G: nx.MultiDiGraph, graph: Graph, label, include_regions: bool) -> None:
     """Programme and theme nodes, gemeente coverage, region composition and hierarchy (pure)."""
     concept_kind = {_PROGRAMME: "programme", _THEME: "theme"}
     for table in graph.subjects(_TYPE, _TABLE):
@@ -136,7 +161,7 @@ def _add_context(G: nx.MultiDiGraph, graph: Graph, lang: str, include_regions: b
         for prop, kind in concept_kind.items():
             for c in graph.objects(table, prop):
                 if str(c) not in G:
-                    G.add_node(str(c), kind=kind, label=_vlabel(c, lang), notation=_notation(c) or "",
+                    G.add_node(str(c), kind=kind, label=label(c), notation=_notation(c) or "",
                                source="", evidence="")
                 G.add_edge(t, str(c), relation=kind)
         for gm in graph.objects(table, _COVERS):
@@ -169,4 +194,4 @@ def to_simple_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     return H
 
 
-__all__ = ["governance_network", "to_simple_graph", "source_facts", "URIRef"]
+__all__ = ["governance_network", "network_with_labels", "label_concepts", "to_simple_graph", "source_facts", "URIRef"]

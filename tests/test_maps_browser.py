@@ -336,6 +336,34 @@ def test_big_map_pans_its_plain_lines_from_one_layer(tmp_path, offline):
     offline.assert_offline()
 
 
+def test_big_map_gives_labels_to_what_a_zoomed_in_view_shows(tmp_path, offline):
+    """Above LARGE nodes vis-network gets a node's label when a frame shows the node at a scale where labels
+    are drawn (labelsInView in network.js), not when it creates 5,000 nodes: the zoomed-in picture is the
+    picture with every label given at once."""
+    spec = network_map(national_network(), Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "national.html"))
+    regions = sum(1 for n in spec.nodes if n["k"] == "region")  # (their labels are drawn at every zoom)
+    assert page.evaluate("izagraph.lateLabels") == len(spec.nodes) - regions
+    table = next(n for n in spec.nodes if n["k"] == "table")
+    page.evaluate("""id => { const n = izagraph.network, p = n.getPositions([id])[id];
+        izagraph.bulk.layered = false; n.moveTo({ position: p, scale: 1.2, animation: false }); }""", table["id"])
+    page.evaluate(FRAME)
+    given = len(spec.nodes) - regions - page.evaluate("izagraph.lateLabels")
+    assert 0 < given < len(spec.nodes) // 4  # the ones in (and around) the view
+    shown = page.evaluate("""() => Object.values(izagraph.network.body.nodes).filter(v => {
+        const a = izagraph.network.canvasToDOM({ x: v.x, y: v.y }), c = izagraph.network.canvas.frame.canvas;
+        return a.x >= 0 && a.y >= 0 && a.x <= c.clientWidth && a.y <= c.clientHeight; })
+        .map(v => [v.id, v.options.label])""")
+    assert shown and all(label == spec.nodes[i]["label"] for i, label in shown)
+    page.evaluate(GRAB)
+    page.evaluate("""() => { izagraph.nodes.update(izagraph.data.nodes.map(n => ({ id: n.id, label: n._base.label })));
+        izagraph.network.redraw(); }""")
+    page.evaluate(FRAME)
+    diff = page.evaluate(COMPARE)
+    assert diff["differ"] == 0, diff
+    offline.assert_offline()
+
+
 # -- issue 12: maps a region can trust and work with -------------------------------------------------
 
 DOCS_IMG = ROOT / "docs" / "img"

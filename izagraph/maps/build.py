@@ -469,30 +469,47 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     large = len(nodes) > LARGE
     edges: list[dict] = []
     edge_info: dict[tuple, int] = {}
+
+    def seat_fields(d: Mapping) -> dict:
+        """What a membership line carries beyond its ends, in this order (the same for every seat with the
+        same facts, so made once per distinct facts: 45,000 seats at S = 1, far fewer distinct ones)."""
+        out: dict = {}
+        if d.get("role") == "voorzitter":
+            out["width"] = 2.6
+        info = [(words["role"], _concept_label("role", d["role"], lang) if d.get("role") else ""),
+                (words["perspective"], _concept_label("perspective", d["perspective"], lang) if d.get("perspective") else ""),
+                (words["on_behalf_of"], "; ".join(label.get(o) or slug(o) for o in _split(d.get("on_behalf_of"))))]
+        # no name (the page makes "member — table" from the two nodes) and the facts as an index into
+        # the map's few distinct role/perspective lists: 45,000 lines at S=1 carried 6.5 MB of both
+        facts = tuple((k, val) for k, val in info if val)
+        if facts:
+            fi = edge_info.get(facts)
+            if fi is None:
+                fi = edge_info[facts] = len(edge_info)
+            out["fi"] = fi
+        src = sources(d.get("source", ""), d.get("evidence", ""))
+        if src is not None:
+            out["src"] = src
+        if d.get("start") or d.get("end"):
+            out["t0"], out["t1"] = start_key(d.get("start")), end_key(d.get("end"))
+        if d.get("evidence") == "illustrative" and not large:
+            out["dashes"] = [6, 4]  # dashed lines are slow to draw: only on maps of up to LARGE nodes
+        return out
+
+    # (a seat's first line with given facts makes them, so edge_info and sources number as line by line)
+    seat_facts: dict[tuple, dict] = {}
     for u, v, d in edge_list:
         rel = d.get("relation", "")
         e = {"id": len(edges), "from": index[u], "to": index[v], "rel": rel}
         if rel == "membership":
-            if d.get("role") == "voorzitter":
-                e["width"] = 2.6
-            info = [(words["role"], _concept_label("role", d["role"], lang) if d.get("role") else ""),
-                    (words["perspective"], _concept_label("perspective", d["perspective"], lang) if d.get("perspective") else ""),
-                    (words["on_behalf_of"], "; ".join(label.get(o) or slug(o) for o in _split(d.get("on_behalf_of"))))]
-            # no name (the page makes "member — table" from the two nodes) and the facts as an index into
-            # the map's few distinct role/perspective lists: 45,000 lines at S=1 carried 6.5 MB of both
-            facts = tuple((k, val) for k, val in info if val)
-            if facts:
-                fi = edge_info.get(facts)
-                if fi is None:
-                    fi = edge_info[facts] = len(edge_info)
-                e["fi"] = fi
-            src = sources(d.get("source", ""), d.get("evidence", ""))
-            if src is not None:
-                e["src"] = src
-            if d.get("start") or d.get("end"):
-                e["t0"], e["t1"] = start_key(d.get("start")), end_key(d.get("end"))
-            if d.get("evidence") == "illustrative" and not large:
-                e["dashes"] = [6, 4]  # dashed lines are slow to draw: only on maps of up to LARGE nodes
+            key = (d.get("role"), d.get("perspective"), d.get("on_behalf_of"), d.get("source"), d.get("evidence"),
+                   d.get("start"), d.get("end"))
+            fields = seat_facts.get(key)
+            if fields is None:
+                fields = seat_facts[key] = seat_fields(d)
+            e.update(fields)
+            if "dashes" in fields:
+                e["dashes"] = [6, 4]  # a list of its own per line, as before
         elif rel == "programme":
             e["color"] = programme_colour(attrs[v].get("notation"))
         edges.append(e)
@@ -528,8 +545,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     if layout and nodes:
         _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed)
 
-    present_kinds = [k for k in KIND_ORDER if any(nd["k"] == k for nd in nodes)]
-    present_rels = [r for r in RELATION_ORDER if any(e["rel"] == r for e in edges)]
+    kinds_drawn, rels_drawn = {nd["k"] for nd in nodes}, {e["rel"] for e in edges}
+    present_kinds = [k for k in KIND_ORDER if k in kinds_drawn]
+    present_rels = [r for r in RELATION_ORDER if r in rels_drawn]
     legend = [{"type": "kind", "label": kind_word[k] + (f" ({text(lang, 'ui.colour_programme')})" if k == "table" else ""),
                "shape": KIND_STYLE[k][0],
                "color": KIND_STYLE[k][1] or "#777777"} for k in present_kinds]

@@ -27,6 +27,7 @@ from .html import render, template, write_geo_map, write_index, write_network_ma
 from .measures import as_of as as_of_date, node_measures
 from .overlay import Mark, marks_from_findings
 from .scope import Scope, edge_rows, region_gemeenten, resolve_scope, select, slug
+from .stored import map_facts
 from .style import PROGRAMME_ORDER, text
 
 NATIONAL_FILE = "nationaal.html"
@@ -74,10 +75,20 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
     """The store's governance network with context (persons pseudonymised on request).
 
     Returns ``(G, rename)`` where ``rename`` maps original person IRIs and names to their pseudonyms
-    (empty without ``pseudonymise``), so rule findings can be pseudonymised the same way.
+    (empty without ``pseudonymise``), so rule findings can be pseudonymised the same way. The network
+    ``izagraph load`` stored is read when there is one that fits (:mod:`izagraph.maps.stored`), else
+    ``graph.nt``: the same graph either way.
     """
+    from ..store import require_store
+    from .stored import read_network
     from .triples import TripleIndex, read_index
 
+    if not pseudonymise:
+        from ..snapshot import SNAPSHOT_DIR
+
+        G = read_network(require_store(store) / SNAPSHOT_DIR, lang)
+        if G is not None:
+            return G, {}
     graph = read_index(store)  # pyoxigraph-parsed; see triples.py for why not store.read_graph
     rename: dict[str, str] = {}
     if pseudonymise:
@@ -94,32 +105,6 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
     G = governance_network(graph, lang=lang, context=True)
     map_facts(G, graph)
     return G, rename
-
-
-def map_facts(G: nx.MultiDiGraph, graph) -> None:
-    """Facts the maps show beyond the governance network: a table's meetings per year, alternative
-    names (``skos:altLabel``, e.g. abbreviations from the ``aliases`` column) and each source's address
-    and confidence (in ``G.graph["sources"]``, keyed by the source title the nodes carry)."""
-    from rdflib import URIRef
-
-    from ..namespaces import DCTERMS, IZG, RDF, SCHEMA, SKOS
-    from ..network import _notation
-
-    for n, a in G.nodes(data=True):
-        node = URIRef(n)
-        if a.get("kind") == "table":
-            meetings = graph.value(node, IZG.meetingsPerYear)
-            a["meetings"] = str(meetings) if meetings is not None else ""
-        aliases = sorted(str(v) for v in graph.objects(node, SKOS.altLabel))
-        if aliases:
-            a["aliases"] = "; ".join(aliases)
-    sources = {}
-    for src in graph.subjects(RDF.type, IZG.Source):
-        title = str(graph.value(src, DCTERMS.title) or src)
-        confidence = graph.value(src, IZG.confidence)
-        sources[title] = {"url": str(graph.value(src, SCHEMA.url) or ""),
-                          "confidence": (_notation(confidence) or "") if confidence is not None else ""}
-    G.graph["sources"] = sources
 
 
 def scope_filters(G: nx.MultiDiGraph, scope: Scope | None) -> dict[str, str]:

@@ -136,14 +136,54 @@
   var bulkGroups = null;  // the bulk lines by style (rebuilt when a time mark changes a style)
   function inNet(e) { return !isBulk.has(e.id) || inVis.has(e.id); }
 
+  // vis-network copies every property of a node into its own options, objects and arrays deeply: on the
+  // national map the facts, findings and measures of 7,500 nodes took a fifth of new Network and made the
+  // first frame slower. It gets what it draws; the page keeps the rest (byId).
+  var PAGE_ONLY = { info: 1, fd: 1, m: 1, name: 1, key: 1, k: 1, p: 1, t: 1, r: 1, src: 1, t0: 1, t1: 1, f: 1,
+                    url: 1, al: 1, o: 1 };
+  function visNode(n) {
+    var out = {};
+    for (var k in n) if (k.charAt(0) !== "_" && !PAGE_ONLY[k] && !(k === "label" && lateLabel.has(n.id))) out[k] = n[k];
+    return out;
+  }
+  // Big maps: vis-network lays out a node's label as it creates the node (lines split, text measured): two
+  // fifths of new Network on the national map, for labels it draws only once the view is zoomed in to about
+  // half size (scaling.label.drawThreshold). Above data.large nodes a label goes to vis-network when a frame
+  // shows its node at a scale where it is drawn (labelsInView); labels with a font of their own (region
+  // names, drawn at every zoom) and those of box-shaped nodes (the label is the box) go at once.
+  var lateLabel = new Map();  // node id -> data node whose label vis-network does not have yet
+  var lateFont = 0, nodeFont = ((data.options.nodes || {}).font || {}).size || 14;
+  if (bulkMap) data.nodes.forEach(function (n) {
+    var g = (data.options.groups || {})[n.group] || {};
+    if (!n.label || n.font || g.shape === "box") return;
+    lateLabel.set(n.id, n);
+    lateFont = Math.max(lateFont, (g.font && g.font.size) || nodeFont);
+  });
+  var LABEL_MARGIN = 400;  // map units around the view: a label hangs below its node and is wider
+  function labelsInView() {
+    if (!lateLabel.size) return;
+    var threshold = (((data.options.nodes || {}).scaling || {}).label || {}).drawThreshold || 5;
+    if (network.getScale() * lateFont < threshold - 2) return;  // vis draws from threshold - 1
+    var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var at = network.body.nodes, batch = [], M = LABEL_MARGIN;
+    lateLabel.forEach(function (n, id) {
+      var vn = at[id];
+      if (vn && vn.x > a.x - M && vn.x < b.x + M && vn.y > a.y - M && vn.y < b.y + M) batch.push({ id: id, label: n._base.label });
+    });
+    batch.forEach(function (u) { lateLabel.delete(u.id); });
+    if (batch.length) nodes.update(batch);
+    api.lateLabels = lateLabel.size;
+  }
+
   timing.prepared = performance.now();
-  var nodes = new vis.DataSet(data.nodes);
+  var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(bulk.length ? data.edges.filter(function (e) { return !isBulk.has(e.id); }) : data.edges);
   timing.datasets = performance.now();
   var container = document.getElementById("map");
   container.setAttribute("aria-label", T.map_label);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   timing.network = performance.now();
+  if (lateLabel.size) network.on("beforeDrawing", labelsInView);
   var allKinds = (data.filters.kind || []).map(function (k) { return k[0]; });
   function freshState() {
     return { q: "", programme: "", theme: "", region: "", kinds: new Set(allKinds), focus: null, depth: 1,
@@ -153,7 +193,8 @@
   var api = window.izagraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
                                 firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset,
                                 paths: [], changes: null, labelsHidden: [],
-                                bulk: { lines: bulk.length, own: bulkOwn, drawn: 0, layers: 0, layered: true } };
+                                bulk: { lines: bulk.length, own: bulkOwn, drawn: 0, layers: 0, layered: true },
+                                lateLabels: lateLabel.size };
   network.once("afterDrawing", function () {
     api.firstDraw = timing.first_draw = performance.now();
     declutter();
@@ -389,6 +430,7 @@
       if (key !== n._style) {
         n._style = key;
         updates.push({ id: n.id, label: s.label, size: s.size, borderWidth: s.borderWidth, opacity: s.opacity, color: s.color });
+        lateLabel.delete(n.id);  // (it has its label now)
       }
     });
     if (updates.length) nodes.update(updates);

@@ -1,0 +1,191 @@
+"""The maps' network, built once by ``izagraph load`` and read back in a tenth of the time.
+
+Every network map starts from the same graph: :func:`izagraph.network.governance_network` with its context,
+plus the facts only the maps show (:func:`map_facts`). Reading ``graph.nt`` and building that graph took
+about 2 CPU s of the national map's 5 at S = 1; the load now builds it once, with concept IRIs in place of
+the few labels that depend on the language (:func:`izagraph.network.network_with_labels`), and writes it
+beside the snapshot as JSON in networkx's own order: nodes, each node's successors with their edge keys,
+and each node's predecessors. A map reads that file (about 0.2 s at S = 1), puts the graph back together
+with the same order of nodes, successors, predecessors and parallel edges (so everything computed from it,
+down to the page's bytes, is the same: ``tests/test_maps_stored.py``) and writes the labels in its language.
+
+The file is used only when it is certain to give the same graph, otherwise the map reads ``graph.nt`` as
+before: when the data held something JSON would not give back unchanged (then the load writes no file),
+when the code or the vocabulary that built it differs from what runs now (:func:`code_key`), for
+pseudonymised maps (their persons are renamed from the triples), and with ``IZAGRAPH_SNAPSHOT=off``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+
+FORMAT = 1
+NETWORK_FILE = "network.json"
+
+
+def map_facts(G: nx.MultiDiGraph, graph) -> None:
+    """Facts the maps show beyond the governance network: a table's meetings per year, alternative
+    names (``skos:altLabel``, e.g. abbreviations from the ``aliases`` column) and each source's address
+    and confidence (in ``G.graph["sources"]``, keyed by the source title the nodes carry)."""
+    from rdflib import URIRef
+
+    from ..namespaces import DCTERMS, IZG, RDF, SCHEMA, SKOS
+    from ..network import _notation
+
+    for n, a in G.nodes(data=True):
+        node = URIRef(n)
+        if a.get("kind") == "table":
+            meetings = graph.value(node, IZG.meetingsPerYear)
+            a["meetings"] = str(meetings) if meetings is not None else ""
+        aliases = sorted(str(v) for v in graph.objects(node, SKOS.altLabel))
+        if aliases:
+            a["aliases"] = "; ".join(aliases)
+    sources = {}
+    for src in graph.subjects(RDF.type, IZG.Source):
+        title = str(graph.value(src, DCTERMS.title) or src)
+        confidence = graph.value(src, IZG.confidence)
+        sources[title] = {"url": str(graph.value(src, SCHEMA.url) or ""),
+                          "confidence": (_notation(confidence) or "") if confidence is not None else ""}
+    G.graph["sources"] = sources
+
+
+@lru_cache(maxsize=None)
+def code_key() -> str:
+    """A hash of what decides the stored network: the modules that build it (this one, the network, the
+    reader of ``graph.nt``), the ontology (notations and labels) and the networkx version (whose
+    adjacency dicts the file mirrors). Another izagraph reads ``graph.nt`` instead of a file it did not write."""
+    from .. import network
+    from ..resources import ONTOLOGY_DIR
+    from . import triples
+
+    digest = hashlib.sha256(f"{FORMAT} {nx.__version__}".encode())
+    for path in [Path(__file__), Path(network.__file__), Path(triples.__file__), *sorted(ONTOLOGY_DIR.glob("*.ttl"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class _NotStorable(Exception):
+    """A concept that is not an IRI: its label cannot be looked up later from text alone."""
+
+
+def _concept(term) -> str:
+    from rdflib import URIRef
+
+    if type(term) is not URIRef or not str(term):
+        raise _NotStorable(term)
+    return str(term)
+
+
+def stored_form(G: nx.MultiDiGraph) -> dict:
+    """``G`` as plain data in networkx's own order (nodes; successors with their keyed edges; the order of
+    predecessors), the inverse of :func:`from_stored_form`."""
+    return {"format": FORMAT, "key": code_key(), "graph": G.graph,
+            "nodes": [[n, a] for n, a in G._node.items()],
+            "succ": [[u, [[v, [[k, d] for k, d in keyed.items()]] for v, keyed in nbrs.items()]]
+                     for u, nbrs in G._succ.items() if nbrs],
+            "pred": [[v, list(nbrs)] for v, nbrs in G._pred.items() if nbrs]}
+
+
+def from_stored_form(data: dict) -> nx.MultiDiGraph:
+    """The graph of :func:`stored_form`, with the same order of nodes, successors, predecessors and
+    parallel edges, and one edge dict shared by both directions (as ``add_edge`` makes it)."""
+    G = nx.MultiDiGraph()
+    G.graph.update(data["graph"])
+    node = dict(data["nodes"])
+    succ = {n: {} for n in node}
+    pred = {n: {} for n in node}
+    for u, nbrs in data["succ"]:
+        succ[u] = {v: dict(keyed) for v, keyed in nbrs}
+    for v, nbrs in data["pred"]:
+        pred[v] = {u: succ[u][v] for u in nbrs}
+    G._node, G._succ, G._pred = node, succ, pred
+    G._adj = succ
+    return G
+
+
+def _plain(value) -> bool:
+    """Whether JSON gives ``value`` back as it is: ``str`` (not a subclass such as ``URIRef``), ``int``,
+    ``bool``, a finite ``float``, ``None``, and lists and ``str``-keyed dicts of those (a tuple would come
+    back as a list, an ``int`` key as a string, a ``URIRef`` as a ``str``).
+
+    >>> _plain({"a": [1, 2.5, "x", None, True]}), _plain({"a": (1,)}), _plain({1: "a"}), _plain(float("nan"))
+    (True, False, False, False)
+    """
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return True
+    if t is float:
+        return math.isfinite(value)
+    if t is list:
+        return all(map(_plain, value))
+    if t is dict:
+        return all(type(k) is str for k in value) and all(map(_plain, value.values()))
+    return False
+
+
+def _network_data(graph_file: Path) -> dict | None:
+    from ..network import network_with_labels
+    from .triples import TripleIndex, _terms
+
+    graph = TripleIndex(_terms(graph_file))
+    try:
+        G = network_with_labels(graph, _concept, include_regions=True, context=True)
+    except _NotStorable:
+        return None
+    map_facts(G, graph)
+    return stored_form(G)
+
+
+def write_network(graph_file: Path, directory: Path) -> bool:
+    """Build the maps' network from ``graph_file`` (N-Triples, as the store keeps it) and write it to
+    ``directory`` (part of ``izagraph load``). Returns False, writing nothing, when the data holds a
+    value the file would not give back exactly (a concept that is not an IRI, a value JSON changes or
+    cannot hold: :func:`_plain`)."""
+    from ..perf import without_cyclic_gc
+
+    with without_cyclic_gc():  # (with it on: 0.9-1 CPU s more at S = 1, more still beside the load's data)
+        data = _network_data(Path(graph_file))
+    if data is None:
+        return False
+    if not (_plain(data["graph"]) and all(type(n) is str and _plain(a) for n, a in data["nodes"])
+            and all(type(k) in (str, int) and _plain(d) for _, nbrs in data["succ"] for _, keyed in nbrs for k, d in keyed)):
+        return False
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / f".{NETWORK_FILE}.{secrets.token_hex(4)}"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, directory / NETWORK_FILE)
+    return True
+
+
+def read_network(directory: Path, lang: str = "nl") -> nx.MultiDiGraph | None:
+    """The network :func:`write_network` wrote in ``directory``, with its concept labels in ``lang``: the
+    graph :func:`izagraph.maps.site.load_network` would build from ``graph.nt``. None when there is no
+    such file, it was written by other code (:func:`code_key`), or ``IZAGRAPH_SNAPSHOT`` is off."""
+    from ..network import label_concepts
+
+    if os.environ.get("IZAGRAPH_SNAPSHOT", "").lower() in ("0", "off", "no", "false"):
+        return None
+    path = Path(directory) / NETWORK_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    data = json.loads(text)
+    if data.get("format") != FORMAT or data.get("key") != code_key():
+        return None
+    return label_concepts(from_stored_form(data), lang)
+
+
+__all__ = ["map_facts", "write_network", "read_network", "stored_form", "from_stored_form", "code_key",
+           "NETWORK_FILE"]
