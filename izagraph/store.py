@@ -3,8 +3,8 @@
 A store is a folder that carries the marker file ``izagraph-store.json`` and a symlink ``current`` to one
 complete version folder ``v-<time>-<random>/`` holding ``graph.nt`` (the data, canonical N-Triples),
 ``oxigraph/`` (an embedded Oxigraph database with the data plus the ontology, for SPARQL),
-``snapshot/`` (the rules' facts as typed columns, :mod:`izagraph.snapshot`, and the maps' network,
-:mod:`izagraph.maps.stored`) and ``meta.json``. A load builds a new version beside the current one and switches in one atomic step: a new
+``snapshot/`` (the rules' facts as typed columns, :mod:`izagraph.snapshot`; the first map after a load
+adds the maps' network there, :mod:`izagraph.maps.stored`) and ``meta.json``. A load builds a new version beside the current one and switches in one atomic step: a new
 symlink is renamed over ``current`` (``rename(2)`` replaces it atomically), so at every instant the store
 is either the old version or the new one, complete. Leftovers of a killed load (a version folder that
 ``current`` does not point to) are removed by the next load.
@@ -194,7 +194,6 @@ def build_store(graph: Graph | Triples, path: Path, inputs: list[str], memory=No
     Raises :class:`~izagraph.errors.StoreRefused` when ``path`` exists and is not a store.
     """
     from .load.triples import n_triples
-    from .maps.stored import write_network as write_map_network
 
     path = Path(path)
     check_store_target(path)
@@ -220,7 +219,6 @@ def build_store(graph: Graph | Triples, path: Path, inputs: list[str], memory=No
                 database = pool.submit(_to_oxigraph, graph, staging / OXIGRAPH_DIR, memory is not None)
                 try:
                     build_snapshot(memory if memory is not None else memory_store(graph), staging / SNAPSHOT_DIR)
-                    write_map_network(staging / GRAPH_FILE, staging / SNAPSHOT_DIR)
                 finally:
                     store = database.result()  # (waits: nothing is removed under a running bulk load)
             del store, database  # close the database before switching to it (the future held it too)

@@ -1,4 +1,4 @@
-"""The network ``izagraph load`` stores for the maps is the network the maps build from ``graph.nt``.
+"""The network the first map after a load keeps in the store is the network the maps build from ``graph.nt``.
 
 Same nodes, facts, edges and keys, in the same order of nodes, successors, predecessors and parallel
 edges, in Dutch and English; so the same pages, byte for byte, with and without findings, on the shipped
@@ -32,6 +32,7 @@ def network_dir(store: Path) -> Path:
 def from_graph_nt(store: Path, lang: str, monkeypatch) -> nx.MultiDiGraph:
     with monkeypatch.context() as m:
         m.setattr(stored, "read_network", lambda *args: None)
+        m.setattr(stored, "keep_network", lambda *args: None)
         return load_network(store, lang)[0]
 
 
@@ -41,13 +42,38 @@ def in_order(G: nx.MultiDiGraph) -> tuple:
             [(n, list(G.pred[n])) for n in G], [(n, list(G.succ[n])) for n in G])
 
 
-def test_the_load_stores_the_network(store):
+def kept_network(store: Path, lang: str = "nl") -> nx.MultiDiGraph:
+    """The kept network, after a map has kept it (the first map after a load does)."""
+    load_network(store, lang)
+    G = read_network(network_dir(store), lang)
+    assert G is not None
+    return G
+
+
+def test_the_first_map_keeps_the_network_and_the_next_reads_it(store, monkeypatch):
+    (network_dir(store) / NETWORK_FILE).unlink(missing_ok=True)
+    first = load_network(store, "nl")[0]  # built from graph.nt, kept
     assert (network_dir(store) / NETWORK_FILE).is_file()
+    with monkeypatch.context() as m:
+        m.setattr(stored, "keep_network", lambda *args: pytest.fail("the kept file is read, not built again"))
+        assert in_order(load_network(store, "nl")[0]) == in_order(first)
+
+
+def test_a_store_that_cannot_be_written_still_gives_the_same_map(store, tmp_path, monkeypatch):
+    from izagraph.store import GRAPH_FILE
+
+    def refuse(*args):
+        raise PermissionError("read-only store")
+
+    monkeypatch.setattr(stored, "_write_atomic", refuse)
+    G = stored.keep_network(require_store(store) / GRAPH_FILE, tmp_path / "nowhere", "en")
+    assert not (tmp_path / "nowhere" / NETWORK_FILE).exists()
+    assert in_order(G) == in_order(from_graph_nt(store, "en", monkeypatch))
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_stored_network_is_the_network_from_graph_nt(store, lang, monkeypatch):
-    kept = read_network(network_dir(store), lang)
+    kept = kept_network(store, lang)
     assert kept is not None
     assert in_order(kept) == in_order(from_graph_nt(store, lang, monkeypatch))
     assert load_network(store, lang)[0].graph == kept.graph  # what the maps read
@@ -56,7 +82,7 @@ def test_the_stored_network_is_the_network_from_graph_nt(store, lang, monkeypatc
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_national_and_region_pages_are_the_same(store, lang, monkeypatch):
     marks = check_marks(store, lang)
-    kept, built = read_network(network_dir(store), lang), from_graph_nt(store, lang, monkeypatch)
+    kept, built = kept_network(store, lang), from_graph_nt(store, lang, monkeypatch)
     region = resolve_scope(kept, "region", regions_with_maps(kept)[0].rsplit("/", 1)[-1])
     for scope in (Scope("national"), region):
         for shown in (marks, []):
@@ -73,6 +99,7 @@ def test_written_map_is_the_same_file(store, findings, tmp_path, monkeypatch):
 
 
 def test_a_file_of_other_code_or_none_is_not_read(store, tmp_path, monkeypatch):
+    kept_network(store)
     data = json.loads((network_dir(store) / NETWORK_FILE).read_text(encoding="utf-8"))
     other = tmp_path / "other"
     other.mkdir()
@@ -115,6 +142,7 @@ def test_another_process_reads_the_file(store):
     import subprocess
     import sys
 
+    kept_network(store)
     code = ("import sys; from izagraph.maps.stored import read_network; "
             f"sys.exit(read_network({str(network_dir(store))!r}) is None)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

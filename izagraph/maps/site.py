@@ -76,17 +76,20 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
 
     Returns ``(G, rename)`` where ``rename`` maps original person IRIs and names to their pseudonyms
     (empty without ``pseudonymise``), so rule findings can be pseudonymised the same way. The network
-    ``izagraph load`` stored is read when there is one that fits (:mod:`izagraph.maps.stored`), else
-    ``graph.nt``: the same graph either way.
+    the first map after a load kept in the store is read when there is one that fits
+    (:mod:`izagraph.maps.stored`), else it is built from ``graph.nt`` (and kept): the same graph either way.
     """
-    from ..store import require_store
-    from .stored import read_network
+    from ..store import GRAPH_FILE, require_store
+    from .stored import keep_network, read_network
     from .triples import TripleIndex, read_index
 
     if not pseudonymise:
         from ..snapshot import SNAPSHOT_DIR
 
-        G = read_network(require_store(store) / SNAPSHOT_DIR, lang)
+        version = require_store(store)
+        G = read_network(version / SNAPSHOT_DIR, lang)
+        if G is None:
+            G = keep_network(version / GRAPH_FILE, version / SNAPSHOT_DIR, lang)
         if G is not None:
             return G, {}
     graph = read_index(store)  # pyoxigraph-parsed; see triples.py for why not store.read_graph
