@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from izagraph.maps import Scope, select  # noqa: E402
 from izagraph.maps.build import build_network_map  # noqa: E402
 from izagraph.maps.html import write_network_map  # noqa: E402
-from izagraph.maps.site import rule_marks  # noqa: E402
+from izagraph.maps.site import load_network, rule_marks  # noqa: E402
 from izagraph.maps.stored import map_facts, read_network  # noqa: E402
 from izagraph.maps.triples import read_index  # noqa: E402
 from izagraph.network import governance_network  # noqa: E402
@@ -233,6 +233,7 @@ def main() -> None:
         index, t_index = median(lambda: read_index(store), args.runs)
         G, t_network = median(lambda: governance_network(index, context=True), args.runs)
         _, t_facts = timed(lambda: map_facts(G, index))
+        load_network(store)  # (the first map after a load keeps the network in the store; not timed)
         stored, t_stored = median(lambda: read_network(require_store(store) / SNAPSHOT_DIR), args.runs)
         H, t_select = median(lambda: select(G, Scope("national")), args.runs)
         _, t_build = median(lambda: build_network_map(H, title="bench", national=True, layout=False), args.runs)
@@ -259,7 +260,7 @@ def main() -> None:
         rows = [
             ("read store (pyoxigraph index)", t_index), ("governance network", t_network),
             ("map facts (meetings, aliases, sources)", t_facts),
-            ("  instead: the network stored by the load" + ("" if stored is not None else " (none: graph.nt)"),
+            ("  instead: the network kept by the first map" + ("" if stored is not None else " (none: graph.nt)"),
              t_stored if stored is not None else t_index + t_network + t_facts),
             ("select national scope", t_select),
             ("build map without layout", t_build), ("layout (build with - without)", t_with_layout - t_build),
