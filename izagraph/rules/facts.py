@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -176,6 +177,17 @@ class Facts:
         """The value of each id of :meth:`ids` (callers must not change it)."""
         return self._ids.names
 
+    def id_array(self) -> np.ndarray:
+        """:meth:`id_names` as a numpy object array, to look up many ids at once (``id_array()[ids].tolist()``);
+        callers must not change it.
+
+        >>> f = Facts([{"s": "s1", "fact": "member", "o": "m"}])
+        >>> members = f.ids("member")[1]  # facts built from rows number their values here
+        >>> f.id_array()[members].tolist()
+        ['m']
+        """
+        return self._ids.array()
+
     def of(self, s: str) -> dict[str, set]:
         """All facts about one subject (fact -> values); empty when there are none."""
         return {fact: values_of(column[s]) for fact, column in self._by_fact.items() if s in column}
@@ -239,6 +251,13 @@ class _IdColumns:
         self.canon: np.ndarray | None = None  # snapshot: id -> the id of its value, when ids repeat values
         self.canon_known = False
         self.built: dict = {}
+        self._array = np.empty(0, dtype=object)
+
+    def array(self) -> np.ndarray:
+        if len(self._array) != len(self.names):  # facts built from rows number their values on first use
+            self._array = np.empty(len(self.names), dtype=object)
+            self._array[:] = self.names
+        return self._array
 
     def get(self, fact: str) -> tuple[np.ndarray, np.ndarray]:
         got = self.built.get(fact)
@@ -642,7 +661,7 @@ class SeatColumns:
     def seat_facts(self, rows) -> list[str]:
         """:func:`seat_facts` of the rows: each seat's IRI, its member and whom it speaks for."""
         _, spoken = self._behalf(rows)
-        return [self.names[i] for i in np.concatenate([self.seat[rows], self.member[rows], spoken]).tolist()]
+        return self.facts.id_array()[np.concatenate([self.seat[rows], self.member[rows], spoken])].tolist()
 
     def _behalf(self, rows) -> tuple[np.ndarray, np.ndarray]:
         """Per row how many the seat speaks for, and whom (ids), row after row."""
@@ -653,13 +672,19 @@ class SeatColumns:
     def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
         """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in
         the order of their first seat, seats by IRI."""
-        names = self.names
-        iris = [names[i] for i in self.seat.tolist()]
-        tables, members = self.table.tolist(), self.member.tolist()
-        out: dict[str, list[tuple[str, str]]] = {}
-        for j in sorted(range(len(iris)), key=iris.__getitem__):
-            out.setdefault(names[tables[j]], []).append((iris[j], names[members[j]]))
-        return out
+        names = self.facts.id_array()
+        iris = names[self.seat].tolist()
+        by_iri = np.array(sorted(range(len(iris)), key=iris.__getitem__), dtype=np.int64)
+        table = self.table[by_iri]
+        present, first = np.unique(table, return_index=True)
+        rank = np.empty(len(present), dtype=np.int64)
+        rank[np.argsort(first)] = np.arange(len(present))  # tables in the order of their first seat
+        grouped = np.argsort(rank[np.searchsorted(present, table)], kind="stable")
+        rows = by_iri[grouped]
+        pairs = list(zip(names[self.seat[rows]].tolist(), names[self.member[rows]].tolist()))
+        ends = np.cumsum(np.bincount(rank[np.searchsorted(present, table)], minlength=len(present))).tolist()
+        tables = names[present[np.argsort(first)]].tolist()
+        return {t: pairs[a:b] for t, a, b in zip(tables, [0, *ends[:-1]], ends)}
 
     def facts_at(self, table: str) -> tuple[str, ...]:
         """:meth:`seat_facts` of the table's rows (for every table at once, on first use: rules ask for
@@ -676,18 +701,30 @@ class SeatColumns:
     def _split(self, rows: np.ndarray, ids: np.ndarray, collect) -> dict:
         """Table IRI -> ``collect`` of the values ``ids`` that belong to ``rows`` (one per id)."""
         order = np.argsort(self.table[rows], kind="stable")
-        tables, values = self.table[rows][order], [self.names[i] for i in ids[order].tolist()]
+        tables, values = self.table[rows][order], self.facts.id_array()[ids[order]].tolist()
         starts = np.flatnonzero(np.r_[True, tables[1:] != tables[:-1]]) if len(tables) else order
         ends = np.r_[starts[1:], len(tables)].tolist()
         return {self.names[tables[a]]: collect(values[a:b]) for a, b in zip(starts.tolist(), ends)}
 
-    def members_at(self, persons: bool = False) -> dict[str, frozenset]:
-        """Table IRI -> the members of its rows (``persons``: only those that are persons)."""
-        key = ("members-at", persons)
-        got = self._own.get(key)
+    def members_at(self, persons: bool = False, tables=None) -> PerTable:
+        """Table IRI -> the members of its rows (``persons``: only those that are persons) as a frozenset,
+        each built on first use (rules ask for a few tables); the keys are ``tables`` (default: those with
+        rows), an empty set for one without rows."""
+        at = self.by_table()
+        return PerTable(at if tables is None else tables, at, lambda rows: self.members_of(rows, persons), EMPTY)
+
+    def members_of(self, rows: np.ndarray, persons: bool = False) -> frozenset:
+        """The members of the rows (``persons``: only those that are persons)."""
+        rows = rows[self.person[rows]] if persons else rows
+        return frozenset(self.facts.id_array()[self.member[rows]].tolist())
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct (table, member) pairs of the rows, as ids, by table then member."""
+        got = self._own.get("pairs")
         if got is None:
-            rows = np.flatnonzero(self.person) if persons else np.arange(len(self))
-            got = self._own[key] = self._split(rows, self.member[rows], frozenset)
+            span = int(self.member.max(initial=0)) + 1
+            code = np.unique(self.table * span + self.member)
+            got = self._own["pairs"] = (code // span, code % span)
         return got
 
     def active(self, today: dt.date) -> np.ndarray:
@@ -714,6 +751,37 @@ class SeatColumns:
             got = self._own["by-table"] = {self.names[ordered[a]]: order[a:b]
                                            for a, b in zip(starts.tolist(), ends.tolist())}
         return got
+
+
+class PerTable(Mapping):
+    """A read-only mapping table IRI -> ``build(rows)`` of the table's rows (``at``), each value built on first
+    use; its keys are ``keys``, and a key without rows has the value ``default``.
+
+    >>> at = PerTable(["t", "u"], {"t": np.array([1, 2])}, lambda rows: int(rows.sum()), 0)
+    >>> at["t"], at["u"], at.get("v"), "v" in at, list(at), at == {"t": 3, "u": 0}
+    (3, 0, None, False, ['t', 'u'], True)
+    """
+
+    def __init__(self, keys, at: dict, build, default):
+        self._keys, self._at, self._build, self._default, self._done = keys, at, build, default, {}
+
+    def __getitem__(self, table: str):
+        got = self._done.get(table)
+        if got is None:
+            if table not in self._keys:
+                raise KeyError(table)
+            rows = self._at.get(table)
+            got = self._done[table] = self._default if rows is None else self._build(rows)
+        return got
+
+    def __contains__(self, table) -> bool:
+        return table in self._keys
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def seat_columns(facts: Facts, today: dt.date | None = None, everywhere: bool = False) -> SeatColumns:

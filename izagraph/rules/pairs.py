@@ -138,14 +138,33 @@ class Overlaps:
     """
 
     def __init__(self, sets: Mapping[Hashable, Iterable[Hashable]]):
-        self.keys = sorted(sets, key=str)
-        members = [v if isinstance(v, (set, frozenset)) else set(v) for v in map(sets.__getitem__, self.keys)]
+        keys = sorted(sets, key=str)
+        members = [v if isinstance(v, (set, frozenset)) else set(v) for v in map(sets.__getitem__, keys)]
         flat = [e for v in members for e in v]
         elements = {e: i for i, e in enumerate(sorted(set(flat), key=str))}  # ties in rarity: by name
-        n, m = len(self.keys), len(elements)
-        self.sizes = np.fromiter(map(len, members), dtype=np.int64, count=n)
-        row = np.repeat(np.arange(n, dtype=np.int64), self.sizes)
+        sizes = np.fromiter(map(len, members), dtype=np.int64, count=len(keys))
+        row = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
         col = np.fromiter(map(elements.__getitem__, flat), dtype=np.int64, count=len(flat))
+        self._index(keys, row, col, len(elements))
+
+    @classmethod
+    def from_pairs(cls, keys: list, row: np.ndarray, col: np.ndarray, elements: int) -> Overlaps:
+        """The same as ``Overlaps(sets)`` given as distinct (row, element) pairs: ``row`` numbers into
+        ``keys`` (sorted by ``str``), ``col`` numbers the ``elements`` in the order of their ``str``.
+
+        >>> o = Overlaps.from_pairs(["t1", "t2", "t3"], np.array([0, 0, 0, 1, 1, 2, 2]),
+        ...                         np.array([0, 1, 2, 1, 2, 2, 3]), 4)
+        >>> o.pairs(need_for(0.6, o.sizes))
+        {('t1', 't2'): 2}
+        """
+        self = object.__new__(cls)
+        self._index(keys, np.asarray(row, dtype=np.int64), np.asarray(col, dtype=np.int64), elements)
+        return self
+
+    def _index(self, keys: list, row: np.ndarray, col: np.ndarray, m: int) -> None:
+        self.keys = keys
+        n = len(keys)
+        self.sizes = np.bincount(row, minlength=n).astype(np.int64)
         freq = np.bincount(col, minlength=m)
         rank = np.empty(m, dtype=np.int64)
         rank[np.lexsort((np.arange(m), freq))] = np.arange(m)
