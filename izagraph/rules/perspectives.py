@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -145,9 +146,14 @@ def _coverage(facts, today, vocab) -> tuple[dict, dict[str, list[int]]]:
 
 
 def _met(criterion, layers, covered) -> bool:
-    required = {str(r) for r in criterion.requires_any_of}
+    required = _required(criterion.requires_any_of)
     which = 1 if criterion.requires_mandate else 0
-    return any(required & covered[t][which] for t in layers if t in covered)
+    return any(not required.isdisjoint(covered[t][which]) for t in layers if t in covered)
+
+
+@lru_cache(maxsize=1024)
+def _required(requires_any_of: tuple) -> frozenset[str]:
+    return frozenset(str(r) for r in requires_any_of)
 
 
 def _children(ts: dict) -> dict[str, list[str]]:
@@ -187,26 +193,30 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
         return []
     out = []
     cols = seat_columns(facts, ctx.today)
-    names, label = cols.names, facts.label
+    label = facts.label
     regions = {r: label(r) for r in table.spatial}
     seated = [t for t in sorted(layers) if t in by_table]
     rows = np.concatenate([by_table[t] for t in seated] or [np.zeros(0, dtype=np.int64)])
     where: dict[str, set] = defaultdict(set)
+    present = _present(facts, ctx.today, vocab)
     for t in seated:
-        for k in given[t]:
-            for p in cols.perspective_sets[k]:
-                where[notation(vocab, p)].add(layers[t])
+        for p in present(t):
+            where[p].add(layers[t])
     base = [*layers]
     for t in seated:
         base += cols.facts_at(t)
-    members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
+    member_labels = _member_labels(facts, ctx.today)
+    members = lambda picked: sorted(member_labels[picked].tolist())  # noqa: E731
+    everyone = None
     for c in criteria:
         ok, unknown, no_mandate = assess(c, cols, rows, _hits(facts, ctx.today, vocab, c))
         if len(ok):
             continue
+        if everyone is None:
+            everyone = sorted(set(members(rows)))
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
         evidence = {"criterion": c.id, "requires_any_of": requires, "present": sorted(where),
-                    "members": sorted(set(members(rows))), **extra}
+                    "members": list(everyone), **extra}
         if len(layers) > 1:
             evidence["structure_tables"] = len(layers)
             evidence["layers"] = {p: sorted(ls) for p, ls in sorted(where.items())}
@@ -232,6 +242,34 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
                                advice=c.advice, regions=regions, illustrative=table.illustrative,
                                facts=[*base, c.iri]))
     return out
+
+
+def _member_labels(facts, today) -> np.ndarray:
+    """Per row of :func:`seat_columns`: the label of the seat's member (labels are read from this view of
+    the facts: memoised per view)."""
+    def build():
+        cols = seat_columns(facts, today)
+        members, at = np.unique(cols.member, return_inverse=True)
+        labels = np.empty(len(members), dtype=object)
+        labels[:] = [facts.label(m) for m in facts.id_array()[members].tolist()]
+        return labels[at.reshape(-1)]
+    return facts.memo(("member-labels", today), build, scoped=True)
+
+
+def _present(facts, today, vocab):
+    """A function table -> the notations of the perspectives its active seats stand for (memoised per
+    table)."""
+    def build():
+        cols, given, done = seat_columns(facts, today), _coverage(facts, today, vocab)[1], {}
+
+        def present(table: str) -> frozenset[str]:
+            got = done.get(table)
+            if got is None:
+                got = done[table] = frozenset(notation(vocab, p) for k in given[table]
+                                              for p in cols.perspective_sets[k])
+            return got
+        return present
+    return facts.memo(("perspectives-present", today, vocab), build)
 
 
 def _scope_text(table, n: int) -> dict[str, str]:
