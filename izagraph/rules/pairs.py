@@ -25,6 +25,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .facts import distinct
+
 
 def inverted_index(sets: Mapping[Hashable, Iterable[Hashable]]) -> dict[Hashable, list]:
     """element -> sorted keys of the sets that contain it."""
@@ -195,7 +197,7 @@ class Overlaps:
         for test in (lambda x, y: x != y, *keep):
             ok = test(xs, ys)
             xs, ys = xs[ok], ys[ok]
-        code = np.unique(xs * n + ys)
+        code = distinct(xs * n + ys)
         return code // n, code % n
 
     def shared(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
