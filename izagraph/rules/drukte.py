@@ -167,9 +167,7 @@ class _TableIndex:
 
     iris: list[str]
     position: dict[str, int]
-    labels: list[str]
     codes: list[tuple[str, ...]]        # per table: the notation of each of its programmes
-    places: list[tuple[tuple[str, str], ...]]  # per table: its regions (dct:spatial) with their labels
     rests_on: list[tuple[str, ...]]     # per table: what a finding about it rests on (table_facts)
     programme_ptr: np.ndarray
     programmes: np.ndarray       # numbers into code_names
@@ -226,14 +224,12 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         place_ptr, place_ids = _csr(place_lists)
         top_ptr, top_items = _csr(top_lists)
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
-        labels = [facts.label(t) for t in iris]
-        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, labels,
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)},
                            [tuple(notation(vocab, p) for p in ts[t].programmes) for t in iris],
-                           [tuple((r, facts.label(r)) for r in ts[t].spatial) for t in iris],
                            [tuple(table_facts(ts[t])) for t in iris], programme_ptr, programmes, list(codes),
                            place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
                            top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
-                           _objects(iris), _objects(labels),
+                           _objects(iris), _objects([facts.label(t) for t in iris]),
                            np.array([ts[t].illustrative for t in iris], dtype=bool))
     return facts.memo(("drukte-table-index", today, vocab), build)
 
@@ -423,22 +419,23 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         if g not in in_scope:
             continue
         lo, hi = np.searchsorted(pair_gemeente, [i, i + 1])
-        positions = pair_table[lo:hi][chosen[lo:hi]].tolist()  # its tables in (label, IRI) order
-        tabs = [ix.iris[t] for t in positions]
+        at = pair_table[lo:hi][chosen[lo:hi]]  # its tables in (label, IRI) order
+        positions = at.tolist()
         per_programme = Counter(chain.from_iterable(ix.codes[t] for t in positions))
-        measures = {"tables": len(tabs), "programmes": len(per_programme)}
+        measures = {"tables": len(positions), "programmes": len(per_programme)}
         over, double = _exceeded(measures, gm_limits, limits)
         if not over:
             continue
-        regions = dict(chain.from_iterable(ix.places[t] for t in positions))
-        evidence = {**measures, "exceeded": over, "table_list": [ix.labels[t] for t in positions],
+        regions = {ix.place_names[k]: ix.place_labels[k] for k in _gather(ix.place_ptr, ix.place_ids, at).tolist()}
+        evidence = {**measures, "exceeded": over, "table_list": ix.label_array[at].tolist(),
                     "per_programme": dict(per_programme), **mode}
         fields = {**measures, "max_tables": _shown(limits["max_tables"]),
                   "max_programmes": _shown(limits["max_programmes"]), **_mode_fields(mode),
                   "programme_names": ", ".join(f"{p} {n}" for p, n in sorted(per_programme.items()))}
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
-                               illustrative=any(ts[t].illustrative for t in tabs), facts=[g, *chain.from_iterable(ix.rests_on[t] for t in positions)]))
+                               illustrative=bool(ix.illustrative[at].any()),
+                               facts=[g, *chain.from_iterable(ix.rests_on[t] for t in positions)]))
     return out
 
 
