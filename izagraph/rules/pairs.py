@@ -177,7 +177,12 @@ class Overlaps:
         self._col_start = np.r_[0, np.cumsum(freq)]
         self._col_rows = row[by_col]
         self._bits = np.zeros((n, (m + 7) // 8), dtype=np.uint8)  # each row as a bit set, for exact overlaps
-        np.bitwise_or.at(self._bits, (row, col >> 3), (1 << (col & 7)).astype(np.uint8))
+        byte = row * self._bits.shape[1] + (col >> 3)
+        order = np.argsort(byte, kind="stable")  # the bits of one byte side by side: OR-ed in one reduceat
+        byte, bit = byte[order], (1 << (col[order] & 7)).astype(np.uint8)
+        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
+        if len(byte):
+            self._bits.reshape(-1)[byte[starts]] = np.bitwise_or.reduceat(bit, starts)
 
     def _elements(self, rows: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The first ``counts[i]`` elements (rarest first) of row ``rows[i]``, concatenated."""
