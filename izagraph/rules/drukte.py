@@ -208,18 +208,28 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         divisions: dict[str, int] = {}
         top_division: list[int] = []
         programme_lists, place_lists, top_lists = [], [], []
+        of_programmes: dict[frozenset, list[int]] = {}  # tables share a few sets of programmes and regions
+        of_spatial: dict[frozenset, tuple[list[int], list[int]]] = {}
         for t in iris:
-            programme_lists.append(sorted({codes.setdefault(notation(vocab, p), len(codes))
-                                           for p in ts[t].programmes}))
-            place_lists.append(sorted({places.setdefault(r, len(places)) for r in ts[t].spatial}))
-            mine = set()
-            for r in ts[t].spatial:
-                top, division = _top(r, facts)
-                if top not in tops:
-                    tops[top] = len(tops)
-                    top_division.append(divisions.setdefault(division, len(divisions)))
-                mine.add(tops[top])
-            top_lists.append(sorted(mine))
+            programmes, spatial = ts[t].programmes, ts[t].spatial
+            got = of_programmes.get(programmes)
+            if got is None:
+                got = of_programmes[programmes] = sorted({codes.setdefault(notation(vocab, p), len(codes))
+                                                          for p in programmes})
+            programme_lists.append(got)
+            known = of_spatial.get(spatial)
+            if known is None:
+                mine = set()
+                for r in spatial:
+                    top, division = _top(r, facts)
+                    if top not in tops:
+                        tops[top] = len(tops)
+                        top_division.append(divisions.setdefault(division, len(divisions)))
+                    mine.add(tops[top])
+                known = of_spatial[spatial] = (sorted({places.setdefault(r, len(places)) for r in spatial}),
+                                               sorted(mine))
+            place_lists.append(known[0])
+            top_lists.append(known[1])
         programme_ptr, programmes = _csr(programme_lists)
         place_ptr, place_ids = _csr(place_lists)
         top_ptr, top_items = _csr(top_lists)

@@ -307,12 +307,14 @@ def score_themes(rows, ctx, vocab) -> list[Finding]:
     for c in criteria(facts, vocab):
         if c.theme is not None:
             by_theme[c.theme].append(c)
+    covered, _, concepts = _coverage(facts, ctx.today, vocab)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
         if not (t.in_scope and t.iri in by_table):
             continue
         for theme in sorted(t.themes):
-            if theme in by_theme:
-                out.extend(_check(facts, t, {t.iri: 1}, by_table, by_theme[theme], ctx, vocab,
-                                  {"theme": notation(vocab, theme)}))
+            layers = {t.iri: 1}
+            unmet = [c for c in by_theme.get(theme, ()) if not _met(c, layers, covered, concepts)]
+            if unmet:  # most tables meet their theme's criteria: only the others are assessed seat by seat
+                out.extend(_check(facts, t, layers, by_table, unmet, ctx, vocab, {"theme": notation(vocab, theme)}))
     return out
