@@ -440,11 +440,17 @@ def _scoped_tables(facts: Facts) -> dict[str, Table]:
     return {i: within[i] if i in inside else t for i, t in outside.items()}
 
 
+def _table(**fields) -> Table:
+    """``Table(**fields)`` with every field given, without the frozen dataclass's ``object.__setattr__`` per
+    field (six times faster; 20,000 tables at national scale)."""
+    table = object.__new__(Table)
+    table.__dict__.update(fields)
+    return table
+
+
 def _marked_in_scope(table: Table) -> Table:
-    """``replace(table, in_scope=True)``, without the checks of ``replace`` (20,000 tables at national scale)."""
-    copy = object.__new__(Table)
-    copy.__dict__.update(table.__dict__, in_scope=True)
-    return copy
+    """``replace(table, in_scope=True)``, built as :func:`_table`."""
+    return _table(**{**table.__dict__, "in_scope": True})
 
 
 def active_tables(facts: Facts, today: dt.date) -> dict[str, Table]:
@@ -481,7 +487,7 @@ def _tables(facts: Facts) -> dict[str, Table]:
     out = {}
     for s in facts.subjects("is", "table"):
         covers, meetings, spatial = covers_of.get(s), _one(meetings_of.get(s)), _frozen(spatial_of.get(s))
-        out[s] = Table(
+        out[s] = _table(
             iri=s, label=label(s), kind=_one(kind.get(s)), programmes=_frozen(programme.get(s)),
             themes=_frozen(theme.get(s)), start=_one(start.get(s)), end=_frozen(end.get(s)),
             gemeenten=_frozen(covers if covers is not None else spatial_gemeente.get(s)),
