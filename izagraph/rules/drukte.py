@@ -148,7 +148,7 @@ def _member_measures(member_seats, positions, ix: _TableIndex, facts):
     """A member's measures and what its finding shows of them; ``member_seats``: its seats (or their rows),
     ``positions``: its tables in the index."""
     at = np.asarray(positions, dtype=np.int64)
-    programmes = sorted({ix.code_names[k] for k in _gather(ix.programme_ptr, ix.programmes, at).tolist()})
+    programmes = sorted(set(ix.code_names[_gather(ix.programme_ptr, ix.programmes, at)].tolist()))
     regions = {ix.place_names[k]: ix.place_labels[k] for k in _gather(ix.place_ptr, ix.place_ids, at).tolist()}
     per_division = region_counts(regions, facts)
     meetings = ix.meetings[at]
@@ -167,11 +167,13 @@ class _TableIndex:
 
     iris: list[str]
     position: dict[str, int]
-    codes: list[tuple[str, ...]]        # per table: the notation of each of its programmes
-    rests_on: list[tuple[str, ...]]     # per table: what a finding about it rests on (table_facts)
+    notation_ptr: np.ndarray     # per table: the notation of each of its programmes (numbers into code_names)
+    notations: np.ndarray
+    rests_ptr: np.ndarray        # per table: what a finding about it rests on (table_facts), IRIs
+    rests_on: np.ndarray
     programme_ptr: np.ndarray
     programmes: np.ndarray       # numbers into code_names
-    code_names: list[str]
+    code_names: np.ndarray       # objects
     place_ptr: np.ndarray
     place_ids: np.ndarray        # numbers into place_names (and place_labels)
     place_names: list[str]
@@ -234,9 +236,13 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         place_ptr, place_ids = _csr(place_lists)
         top_ptr, top_items = _csr(top_lists)
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
-        return _TableIndex(iris, {t: i for i, t in enumerate(iris)},
-                           [tuple(notation(vocab, p) for p in ts[t].programmes) for t in iris],
-                           [tuple(table_facts(ts[t])) for t in iris], programme_ptr, programmes, list(codes),
+        notation_ptr, notations = _csr([[codes.setdefault(notation(vocab, p), len(codes)) for p in ts[t].programmes]
+                                        for t in iris])
+        rests = [table_facts(ts[t]) for t in iris]
+        rests_ptr = np.zeros(len(iris) + 1, dtype=np.int64)
+        rests_ptr[1:] = np.cumsum([len(r) for r in rests])
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr,
+                           _objects([x for r in rests for x in r]), programme_ptr, programmes, _objects(list(codes)),
                            place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
                            top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
                            _objects(iris), _objects([facts.label(t) for t in iris]),
@@ -430,9 +436,8 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
             continue
         lo, hi = np.searchsorted(pair_gemeente, [i, i + 1])
         at = pair_table[lo:hi][chosen[lo:hi]]  # its tables in (label, IRI) order
-        positions = at.tolist()
-        per_programme = Counter(chain.from_iterable(ix.codes[t] for t in positions))
-        measures = {"tables": len(positions), "programmes": len(per_programme)}
+        per_programme = Counter(ix.code_names[_gather(ix.notation_ptr, ix.notations, at)].tolist())
+        measures = {"tables": len(at), "programmes": len(per_programme)}
         over, double = _exceeded(measures, gm_limits, limits)
         if not over:
             continue
@@ -445,7 +450,7 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
                                illustrative=bool(ix.illustrative[at].any()),
-                               facts=[g, *chain.from_iterable(ix.rests_on[t] for t in positions)]))
+                               facts=[g, *_gather(ix.rests_ptr, ix.rests_on, at).tolist()]))
     return out
 
 
@@ -476,7 +481,7 @@ class _RegionIndex:
     def seats_at(self, table: str) -> list[str]:
         """The IRIs of the table's active seats."""
         rows = self.columns.by_table().get(table)
-        return [] if rows is None else [self.columns.names[i] for i in self.columns.seat[rows].tolist()]
+        return [] if rows is None else self.columns.facts.id_array()[self.columns.seat[rows]].tolist()
 
 
 def _region_index(facts: Facts, today) -> _RegionIndex:
