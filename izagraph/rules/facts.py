@@ -709,14 +709,14 @@ class SeatColumns:
         by_iri = np.array(sorted(range(len(iris)), key=iris.__getitem__), dtype=np.int64)
         table = self.table[by_iri]
         present, first = np.unique(table, return_index=True)
+        in_order = np.argsort(first)  # the tables in the order of their first seat
         rank = np.empty(len(present), dtype=np.int64)
-        rank[np.argsort(first)] = np.arange(len(present))  # tables in the order of their first seat
-        grouped = np.argsort(rank[np.searchsorted(present, table)], kind="stable")
-        rows = by_iri[grouped]
+        rank[in_order] = np.arange(len(present))
+        group = rank[np.searchsorted(present, table)]
+        rows = by_iri[np.argsort(group, kind="stable")]  # by table, and by IRI within a table
         pairs = list(zip(names[self.seat[rows]].tolist(), names[self.member[rows]].tolist()))
-        ends = np.cumsum(np.bincount(rank[np.searchsorted(present, table)], minlength=len(present))).tolist()
-        tables = names[present[np.argsort(first)]].tolist()
-        return {t: pairs[a:b] for t, a, b in zip(tables, [0, *ends[:-1]], ends)}
+        ends = np.cumsum(np.bincount(group, minlength=len(present))).tolist()
+        return {t: pairs[a:b] for t, a, b in zip(names[present[in_order]].tolist(), [0, *ends[:-1]], ends)}
 
     def facts_at(self, table: str) -> tuple[str, ...]:
         """:meth:`seat_facts` of the table's rows (for every table at once, on first use: rules ask for
