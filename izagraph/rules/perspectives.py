@@ -134,9 +134,9 @@ def _coverage(facts, today, vocab) -> tuple[dict[str, tuple[int, int]], dict[str
         every = np.bitwise_or.reduceat(bits[number], starts).tolist()
         mandated = np.bitwise_or.reduceat(np.where(kinds % 2 == 1, bits[number], 0), starts).tolist()
         # per table its distinct sets, ascending (a set is in kinds once or twice: with and without mandate)
-        distinct = np.flatnonzero(np.r_[True, kinds[1:] // 2 != kinds[:-1] // 2])
-        numbers = number[distinct].tolist()
-        ends = np.searchsorted(distinct, [*starts[1:].tolist(), len(kinds)]).tolist()
+        first = np.flatnonzero(np.r_[True, kinds[1:] // 2 != kinds[:-1] // 2])
+        numbers = number[first].tolist()
+        ends = np.searchsorted(first, [*starts[1:].tolist(), len(kinds)]).tolist()
         names = cols.names
         return ({names[t]: pair for t, pair in zip(tables, zip(every, mandated))},
                 {names[t]: numbers[a:b] for t, a, b in zip(tables, [0, *ends[:-1]], ends)}, concepts)
