@@ -144,14 +144,16 @@ def _regions_named(facts: Facts) -> set[str]:
         *(r for t in tables(facts).values() for r in t.spatial)})
 
 
-def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts):
+def _member_measures(member_seats, positions, ix: _TableIndex, facts):
     """A member's measures and what its finding shows of them; ``member_seats``: its seats (or their rows),
     ``positions``: its tables in the index."""
-    programmes = sorted(set(chain.from_iterable(ix.codes[t] for t in positions)))
-    regions = dict(chain.from_iterable(ix.places[t] for t in positions))
+    at = np.asarray(positions, dtype=np.int64)
+    programmes = sorted(set(ix.code_names[_gather(ix.programme_ptr, ix.programmes, at)].tolist()))
+    regions = {ix.place_names[k]: ix.place_labels[k] for k in _gather(ix.place_ptr, ix.place_ids, at).tolist()}
     per_division = region_counts(regions, facts)
-    known = [m for m in ix.meetings[positions].tolist() if not math.isnan(m)]
-    measures = {"seats": len(member_seats), "tables": len(positions), "programmes": len(programmes),
+    meetings = ix.meetings[at]
+    known = meetings[~np.isnan(meetings)].tolist()
+    measures = {"seats": len(member_seats), "tables": len(at), "programmes": len(programmes),
                 "regions": max(per_division.values(), default=0),
                 "meetings_per_year": sum(known) if known else None}
     return programmes, regions, per_division, known, measures
@@ -160,21 +162,30 @@ def _member_measures(member_seats, positions: list[int], ix: _TableIndex, facts)
 @dataclass(frozen=True)
 class _TableIndex:
     """The active tables in (label, IRI) order with what the measures read of them as arrays: programmes
-    (by notation) and regions (as the region each counts as) in CSR form, and meetings (NaN: unknown)."""
+    (by notation), regions (dct:spatial) and regions as the region each counts as, in CSR form, and
+    meetings (NaN: unknown)."""
 
     iris: list[str]
     position: dict[str, int]
-    labels: list[str]
-    codes: list[tuple[str, ...]]        # per table: the notation of each of its programmes
-    places: list[tuple[tuple[str, str], ...]]  # per table: its regions (dct:spatial) with their labels
-    rests_on: list[tuple[str, ...]]     # per table: what a finding about it rests on (table_facts)
+    notation_ptr: np.ndarray     # per table: the notation of each of its programmes (numbers into code_names)
+    notations: np.ndarray
+    rests_ptr: np.ndarray        # per table: what a finding about it rests on (table_facts), IRIs
+    rests_on: np.ndarray
     programme_ptr: np.ndarray
-    programmes: np.ndarray
+    programmes: np.ndarray       # numbers into code_names
+    code_names: np.ndarray       # objects
+    place_ptr: np.ndarray
+    place_ids: np.ndarray        # numbers into place_names (and place_labels)
+    place_names: list[str]
+    place_labels: list[str]
     top_ptr: np.ndarray
     tops: np.ndarray
     top_division: np.ndarray     # per region counted: its division's number
     divisions: int
     meetings: np.ndarray
+    iri_array: np.ndarray        # iris, labels and whether illustrative, as arrays to pick many at once
+    label_array: np.ndarray
+    illustrative: np.ndarray
 
 
 def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -183,34 +194,59 @@ def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ptr, np.array([x for xs in lists for x in xs], dtype=np.int64)
 
 
+def _objects(items: list) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
 def _table_index(facts: Facts, today, vocab) -> _TableIndex:
     def build():
         ts = active_tables(facts, today)
         iris = sorted(ts, key=lambda t: (facts.label(t), t))
         codes: dict[str, int] = {}
+        places: dict[str, int] = {}
         tops: dict[str, int] = {}
         divisions: dict[str, int] = {}
         top_division: list[int] = []
-        programme_lists, top_lists = [], []
+        programme_lists, place_lists, top_lists = [], [], []
+        of_programmes: dict[frozenset, list[int]] = {}  # tables share a few sets of programmes and regions
+        of_spatial: dict[frozenset, tuple[list[int], list[int]]] = {}
         for t in iris:
-            programme_lists.append(sorted({codes.setdefault(notation(vocab, p), len(codes))
-                                           for p in ts[t].programmes}))
-            mine = set()
-            for r in ts[t].spatial:
-                top, division = _top(r, facts)
-                if top not in tops:
-                    tops[top] = len(tops)
-                    top_division.append(divisions.setdefault(division, len(divisions)))
-                mine.add(tops[top])
-            top_lists.append(sorted(mine))
+            programmes, spatial = ts[t].programmes, ts[t].spatial
+            got = of_programmes.get(programmes)
+            if got is None:
+                got = of_programmes[programmes] = sorted({codes.setdefault(notation(vocab, p), len(codes))
+                                                          for p in programmes})
+            programme_lists.append(got)
+            known = of_spatial.get(spatial)
+            if known is None:
+                mine = set()
+                for r in spatial:
+                    top, division = _top(r, facts)
+                    if top not in tops:
+                        tops[top] = len(tops)
+                        top_division.append(divisions.setdefault(division, len(divisions)))
+                    mine.add(tops[top])
+                known = of_spatial[spatial] = (sorted({places.setdefault(r, len(places)) for r in spatial}),
+                                               sorted(mine))
+            place_lists.append(known[0])
+            top_lists.append(known[1])
         programme_ptr, programmes = _csr(programme_lists)
+        place_ptr, place_ids = _csr(place_lists)
         top_ptr, top_items = _csr(top_lists)
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
-        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, [facts.label(t) for t in iris],
-                           [tuple(notation(vocab, p) for p in ts[t].programmes) for t in iris],
-                           [tuple((r, facts.label(r)) for r in ts[t].spatial) for t in iris],
-                           [tuple(table_facts(ts[t])) for t in iris], programme_ptr, programmes, top_ptr,
-                           top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings)
+        notation_ptr, notations = _csr([[codes.setdefault(notation(vocab, p), len(codes)) for p in ts[t].programmes]
+                                        for t in iris])
+        rests = [table_facts(ts[t]) for t in iris]
+        rests_ptr = np.zeros(len(iris) + 1, dtype=np.int64)
+        rests_ptr[1:] = np.cumsum([len(r) for r in rests])
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr,
+                           _objects([x for r in rests for x in r]), programme_ptr, programmes, _objects(list(codes)),
+                           place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
+                           top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
+                           _objects(iris), _objects([facts.label(t) for t in iris]),
+                           np.array([ts[t].illustrative for t in iris], dtype=bool))
     return facts.memo(("drukte-table-index", today, vocab), build)
 
 
@@ -219,6 +255,11 @@ def _expand(owner: np.ndarray, item: np.ndarray, ptr: np.ndarray, values: np.nda
     counts = ptr[item + 1] - ptr[item]
     starts = np.repeat(ptr[item] - np.cumsum(counts) + counts, counts)
     return np.repeat(owner, counts), values[starts + np.arange(counts.sum())]
+
+
+def _gather(ptr: np.ndarray, values: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """The values of the items' CSR lists, concatenated."""
+    return _expand(np.zeros(len(items), dtype=np.int64), items, ptr, values)[1]
 
 
 def _distinct(owner: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -306,17 +347,18 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
     limits, mode = thresholds({m: _known(ix.measures[m]) for m, _ in MEMBER_LIMITS}, len(ix.members),
                               MEMBER_LIMITS, ctx)
     in_scope = np.bincount(ix.pair_member[_in_scope(ts, tix)[ix.pair_table]], minlength=len(ix.members)) > 0
+    pair_ptr = np.searchsorted(ix.pair_member, np.arange(len(ix.members) + 1)).tolist()
+    cols = ix.columns
     for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
-        member, rows, cols = ix.members[i], ix.rows(i), ix.columns
-        lo, hi = np.searchsorted(ix.pair_member, [i, i + 1])
-        positions = ix.pair_table[lo:hi].tolist()  # its tables in (label, IRI) order
-        tabs = [tix.iris[t] for t in positions]
-        programmes, regions, per_division, known, measures = _member_measures(rows, positions, tix, facts)
+        member, rows = ix.members[i], ix.rows(i)
+        at = ix.pair_table[pair_ptr[i]:pair_ptr[i + 1]]  # its tables in (label, IRI) order
+        programmes, regions, per_division, known, measures = _member_measures(rows, at, tix, facts)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
+        tabs = tix.iri_array[at].tolist()
         evidence = {**measures, "meetings_known_for": len(known), "exceeded": over,
-                    "table_list": [tix.labels[t] for t in positions], "programme_list": programmes,
+                    "table_list": tix.label_array[at].tolist(), "programme_list": programmes,
                     "region_list": sorted(regions.values()),
                     "regions_per_division": {notation(vocab, d) if d else "": n for d, n in per_division.items()},
                     **mode}
@@ -330,7 +372,7 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
             member, facts.label(member), evidence, key=_key(mode), fields=fields,
             severity=Severity.HIGH if double else None,
             regions=regions,
-            illustrative=bool(cols.illustrative[rows].any()) or any(ts[t].illustrative for t in tabs),
+            illustrative=bool(cols.illustrative[rows].any() or tix.illustrative[at].any()),
             facts=[member, *tabs, *cols.seat_facts(rows)]))
     return out
 
@@ -393,22 +435,22 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         if g not in in_scope:
             continue
         lo, hi = np.searchsorted(pair_gemeente, [i, i + 1])
-        positions = pair_table[lo:hi][chosen[lo:hi]].tolist()  # its tables in (label, IRI) order
-        tabs = [ix.iris[t] for t in positions]
-        per_programme = Counter(chain.from_iterable(ix.codes[t] for t in positions))
-        measures = {"tables": len(tabs), "programmes": len(per_programme)}
+        at = pair_table[lo:hi][chosen[lo:hi]]  # its tables in (label, IRI) order
+        per_programme = Counter(ix.code_names[_gather(ix.notation_ptr, ix.notations, at)].tolist())
+        measures = {"tables": len(at), "programmes": len(per_programme)}
         over, double = _exceeded(measures, gm_limits, limits)
         if not over:
             continue
-        regions = dict(chain.from_iterable(ix.places[t] for t in positions))
-        evidence = {**measures, "exceeded": over, "table_list": [ix.labels[t] for t in positions],
+        regions = {ix.place_names[k]: ix.place_labels[k] for k in _gather(ix.place_ptr, ix.place_ids, at).tolist()}
+        evidence = {**measures, "exceeded": over, "table_list": ix.label_array[at].tolist(),
                     "per_programme": dict(per_programme), **mode}
         fields = {**measures, "max_tables": _shown(limits["max_tables"]),
                   "max_programmes": _shown(limits["max_programmes"]), **_mode_fields(mode),
                   "programme_names": ", ".join(f"{p} {n}" for p, n in sorted(per_programme.items()))}
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
-                               illustrative=any(ts[t].illustrative for t in tabs), facts=[g, *chain.from_iterable(ix.rests_on[t] for t in positions)]))
+                               illustrative=bool(ix.illustrative[at].any()),
+                               facts=[g, *_gather(ix.rests_ptr, ix.rests_on, at).tolist()]))
     return out
 
 
@@ -439,7 +481,7 @@ class _RegionIndex:
     def seats_at(self, table: str) -> list[str]:
         """The IRIs of the table's active seats."""
         rows = self.columns.by_table().get(table)
-        return [] if rows is None else [self.columns.names[i] for i in self.columns.seat[rows].tolist()]
+        return [] if rows is None else self.columns.facts.id_array()[self.columns.seat[rows]].tolist()
 
 
 def _region_index(facts: Facts, today) -> _RegionIndex:

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..findings import Finding
 from ..namespaces import concept
+from ..perf import sorted_unique
 from .facts import (active_tables, broader, facts_of, is_active, mandate, notation, seat_columns, seat_facts,
                     short_list, table_facts)
 
@@ -151,7 +152,7 @@ def _without_mandate(facts, today, vocab) -> dict[str, tuple]:
                       dtype=bool)  # per distinct set of perspectives (a few dozen), not per seat
     candidate = speaks[cols.perspectives] & (cols.mandate != 1)
     at, out = cols.by_table(), {}
-    for table in (cols.names[t] for t in np.unique(cols.table[candidate]).tolist()):
+    for table in (cols.names[t] for t in sorted_unique(cols.table[candidate]).tolist()):
         rows = at[table]
         out[table] = (cols, rows, rows[candidate[rows]])
     return out

@@ -25,6 +25,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ..perf import sorted_unique
+
 
 def inverted_index(sets: Mapping[Hashable, Iterable[Hashable]]) -> dict[Hashable, list]:
     """element -> sorted keys of the sets that contain it."""
@@ -138,25 +140,50 @@ class Overlaps:
     """
 
     def __init__(self, sets: Mapping[Hashable, Iterable[Hashable]]):
-        self.keys = sorted(sets, key=str)
-        members = [v if isinstance(v, (set, frozenset)) else set(v) for v in map(sets.__getitem__, self.keys)]
+        keys = sorted(sets, key=str)
+        members = [v if isinstance(v, (set, frozenset)) else set(v) for v in map(sets.__getitem__, keys)]
         flat = [e for v in members for e in v]
         elements = {e: i for i, e in enumerate(sorted(set(flat), key=str))}  # ties in rarity: by name
-        n, m = len(self.keys), len(elements)
-        self.sizes = np.fromiter(map(len, members), dtype=np.int64, count=n)
-        row = np.repeat(np.arange(n, dtype=np.int64), self.sizes)
+        sizes = np.fromiter(map(len, members), dtype=np.int64, count=len(keys))
+        row = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
         col = np.fromiter(map(elements.__getitem__, flat), dtype=np.int64, count=len(flat))
+        self._index(keys, row, col, len(elements))
+
+    @classmethod
+    def from_pairs(cls, keys: list, row: np.ndarray, col: np.ndarray, elements: int) -> Overlaps:
+        """The same as ``Overlaps(sets)`` given as distinct (row, element) pairs: ``row`` numbers into
+        ``keys`` (sorted by ``str``), ``col`` numbers the ``elements`` in the order of their ``str``.
+
+        >>> o = Overlaps.from_pairs(["t1", "t2", "t3"], np.array([0, 0, 0, 1, 1, 2, 2]),
+        ...                         np.array([0, 1, 2, 1, 2, 2, 3]), 4)
+        >>> o.pairs(need_for(0.6, o.sizes))
+        {('t1', 't2'): 2}
+        """
+        self = object.__new__(cls)
+        self._index(keys, np.asarray(row, dtype=np.int64), np.asarray(col, dtype=np.int64), elements)
+        return self
+
+    def _index(self, keys: list, row: np.ndarray, col: np.ndarray, m: int) -> None:
+        self.keys = keys
+        n = len(keys)
+        self.sizes = np.bincount(row, minlength=n).astype(np.int64)
         freq = np.bincount(col, minlength=m)
         rank = np.empty(m, dtype=np.int64)
         rank[np.lexsort((np.arange(m), freq))] = np.arange(m)
-        by_row = np.lexsort((rank[col], row))          # each row's elements, rarest first
+        # the (row, element) pairs are distinct: one argsort of a combined key sorts them (3-5x a lexsort)
+        by_row = np.argsort(row * max(m, 1) + rank[col])  # each row's elements, rarest first
         self._row_start = np.cumsum(self.sizes) - self.sizes
         self._row_elements = col[by_row]
-        by_col = np.lexsort((row, col))                # each element's rows (the inverted index)
+        by_col = np.argsort(col * max(n, 1) + row)        # each element's rows (the inverted index)
         self._col_start = np.r_[0, np.cumsum(freq)]
         self._col_rows = row[by_col]
         self._bits = np.zeros((n, (m + 7) // 8), dtype=np.uint8)  # each row as a bit set, for exact overlaps
-        np.bitwise_or.at(self._bits, (row, col >> 3), (1 << (col & 7)).astype(np.uint8))
+        byte = row * self._bits.shape[1] + (col >> 3)
+        order = np.argsort(byte, kind="stable")  # the bits of one byte side by side: OR-ed in one reduceat
+        byte, bit = byte[order], (1 << (col[order] & 7)).astype(np.uint8)
+        starts = np.flatnonzero(np.r_[True, byte[1:] != byte[:-1]]) if len(byte) else byte
+        if len(byte):
+            self._bits.reshape(-1)[byte[starts]] = np.bitwise_or.reduceat(bit, starts)
 
     def _elements(self, rows: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The first ``counts[i]`` elements (rarest first) of row ``rows[i]``, concatenated."""
@@ -176,7 +203,7 @@ class Overlaps:
         for test in (lambda x, y: x != y, *keep):
             ok = test(xs, ys)
             xs, ys = xs[ok], ys[ok]
-        code = np.unique(xs * n + ys)
+        code = sorted_unique(xs * n + ys)
         return code // n, code % n
 
     def shared(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -104,48 +104,50 @@ def coverage(facts, today, vocab) -> dict[str, tuple[frozenset[str], frozenset[s
     """Per active table with active seats: the perspectives its seats stand for (with everything broader),
     and those of its seats with a recorded mandate. A criterion is met in a set of tables exactly when
     its perspectives meet the union of these (the mandated ones when it needs a mandate), so only the
-    criteria that are not met are assessed seat by seat. Built once per facts and day (see :func:`_coverage`)."""
-    return _coverage(facts, today, vocab)[0]
+    criteria that are not met are assessed seat by seat. Built once per facts and day (see :func:`_coverage`,
+    which keeps them as bit sets)."""
+    covered, _, concepts = _coverage(facts, today, vocab)
+    ordered = list(concepts)
+    as_set = lambda bits: frozenset(p for i, p in enumerate(ordered) if bits >> i & 1)  # noqa: E731
+    return {t: (as_set(every), as_set(mandated)) for t, (every, mandated) in covered.items()}
 
 
-def _coverage(facts, today, vocab) -> tuple[dict, dict[str, list[int]]]:
-    """:func:`coverage`, and per table the distinct sets of perspectives of its seats (numbers into
-    ``seat_columns(...).perspective_sets``), from the distinct (table, perspectives, mandate given)."""
+def _coverage(facts, today, vocab) -> tuple[dict[str, tuple[int, int]], dict[str, list[int]], dict[str, int]]:
+    """:func:`coverage` with each set of perspectives as a bit set (a Python int; ``concepts``: perspective ->
+    its bit), per table the distinct sets of perspectives of its seats (numbers into
+    ``seat_columns(...).perspective_sets``), and ``concepts``; from the distinct (table, perspectives,
+    mandate given), grouped with numpy."""
     def build():
         cols, closures = seat_columns(facts, today), _closures(facts, today, vocab)
         sets = max(len(closures), 1)
-        kinds = np.unique((cols.table * sets + cols.perspectives) * 2 + (cols.mandate == 1))
-        # a closure as a bit set (a Python int) over the perspectives met: a union is one "|"
+        kinds = np.sort((cols.table * sets + cols.perspectives) * 2 + (cols.mandate == 1))
+        kinds = kinds[np.r_[True, kinds[1:] != kinds[:-1]]] if len(kinds) else kinds
         concepts = {p: 1 << i for i, p in enumerate(sorted(set().union(*closures)))}
-        bits = [sum(map(concepts.__getitem__, c)) for c in closures]
-        every: dict[int, int] = defaultdict(int)
-        mandated: dict[int, int] = defaultdict(int)
-        given: dict[int, list] = defaultdict(list)
-        for key in kinds.tolist():
-            table, number = key // 2 // sets, key // 2 % sets
-            every[table] |= bits[number]
-            if key % 2:
-                mandated[table] |= bits[number]
-            if not given[table] or given[table][-1] != number:
-                given[table].append(number)
-        ordered = list(concepts)
-        as_set = {0: frozenset()}  # tables share a handful of unions: each bit set becomes a frozenset once
-        for b in {*every.values(), *mandated.values()} - as_set.keys():
-            members, rest = [], b
-            while rest:
-                low = rest & -rest
-                members.append(ordered[low.bit_length() - 1])
-                rest ^= low
-            as_set[b] = frozenset(members)
+        if not len(kinds):
+            return {}, {}, concepts
+        bits = np.empty(len(closures), dtype=object)  # Python ints: any number of perspectives
+        bits[:] = [sum(map(concepts.__getitem__, c)) for c in closures]
+        table, number = kinds // 2 // sets, kinds // 2 % sets
+        starts = np.flatnonzero(np.r_[True, table[1:] != table[:-1]])
+        tables = table[starts].tolist()
+        # per table the union ("|") of its sets, and of the sets of its seats with a mandate
+        every = np.bitwise_or.reduceat(bits[number], starts).tolist()
+        mandated = np.bitwise_or.reduceat(np.where(kinds % 2 == 1, bits[number], 0), starts).tolist()
+        # per table its distinct sets, ascending (a set is in kinds once or twice: with and without mandate)
+        first = np.flatnonzero(np.r_[True, kinds[1:] // 2 != kinds[:-1] // 2])
+        numbers = number[first].tolist()
+        ends = np.searchsorted(first, [*starts[1:].tolist(), len(kinds)]).tolist()
         names = cols.names
-        return ({names[t]: (as_set[every[t]], as_set[mandated[t]]) for t in every},
-                {names[t]: numbers for t, numbers in given.items()})
+        return ({names[t]: pair for t, pair in zip(tables, zip(every, mandated))},
+                {names[t]: numbers[a:b] for t, a, b in zip(tables, [0, *ends[:-1]], ends)}, concepts)
 
     return facts.memo(("perspective-coverage", today, vocab), build)
 
 
-def _met(criterion, layers, covered) -> bool:
-    required = {str(r) for r in criterion.requires_any_of}
+def _met(criterion, layers, covered, concepts) -> bool:
+    required = 0
+    for r in criterion.requires_any_of:
+        required |= concepts.get(str(r), 0)
     which = 1 if criterion.requires_mandate else 0
     return any(required & covered[t][which] for t in layers if t in covered)
 
@@ -181,32 +183,36 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
            scope: dict | None = None) -> list[Finding]:
     """The criteria not met in the tables ``layers`` (``by_table``: the rows of each table's active seats
     in :func:`seat_columns`), each as a finding about ``table``."""
-    covered, given = _coverage(facts, ctx.today, vocab)
-    criteria = [c for c in criteria if not _met(c, layers, covered)]
+    covered, given, concepts = _coverage(facts, ctx.today, vocab)
+    criteria = [c for c in criteria if not _met(c, layers, covered, concepts)]
     if not criteria:
         return []
     out = []
     cols = seat_columns(facts, ctx.today)
-    names, label = cols.names, facts.label
+    label = facts.label
     regions = {r: label(r) for r in table.spatial}
     seated = [t for t in sorted(layers) if t in by_table]
     rows = np.concatenate([by_table[t] for t in seated] or [np.zeros(0, dtype=np.int64)])
     where: dict[str, set] = defaultdict(set)
+    present = _present(facts, ctx.today, vocab)
     for t in seated:
-        for k in given[t]:
-            for p in cols.perspective_sets[k]:
-                where[notation(vocab, p)].add(layers[t])
+        for p in present(t):
+            where[p].add(layers[t])
     base = [*layers]
     for t in seated:
         base += cols.facts_at(t)
-    members = lambda picked: sorted(label(names[m]) for m in cols.member[picked].tolist())  # noqa: E731
+    member_labels = _member_labels(facts, ctx.today)
+    members = lambda picked: sorted(member_labels[picked].tolist())  # noqa: E731
+    everyone = None
     for c in criteria:
         ok, unknown, no_mandate = assess(c, cols, rows, _hits(facts, ctx.today, vocab, c))
         if len(ok):
             continue
+        if everyone is None:
+            everyone = sorted(set(members(rows)))
         requires = sorted(notation(vocab, str(r)) for r in c.requires_any_of)
         evidence = {"criterion": c.id, "requires_any_of": requires, "present": sorted(where),
-                    "members": sorted(set(members(rows))), **extra}
+                    "members": list(everyone), **extra}
         if len(layers) > 1:
             evidence["structure_tables"] = len(layers)
             evidence["layers"] = {p: sorted(ls) for p, ls in sorted(where.items())}
@@ -232,6 +238,34 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
                                advice=c.advice, regions=regions, illustrative=table.illustrative,
                                facts=[*base, c.iri]))
     return out
+
+
+def _member_labels(facts, today) -> np.ndarray:
+    """Per row of :func:`seat_columns`: the label of the seat's member (labels are read from this view of
+    the facts: memoised per view)."""
+    def build():
+        cols = seat_columns(facts, today)
+        members, at = np.unique(cols.member, return_inverse=True)
+        labels = np.empty(len(members), dtype=object)
+        labels[:] = [facts.label(m) for m in facts.id_array()[members].tolist()]
+        return labels[at.reshape(-1)]
+    return facts.memo(("member-labels", today), build, scoped=True)
+
+
+def _present(facts, today, vocab):
+    """A function table -> the notations of the perspectives its active seats stand for (memoised per
+    table)."""
+    def build():
+        cols, given, done = seat_columns(facts, today), _coverage(facts, today, vocab)[1], {}
+
+        def present(table: str) -> frozenset[str]:
+            got = done.get(table)
+            if got is None:
+                got = done[table] = frozenset(notation(vocab, p) for k in given[table]
+                                              for p in cols.perspective_sets[k])
+            return got
+        return present
+    return facts.memo(("perspectives-present", today, vocab), build)
 
 
 def _scope_text(table, n: int) -> dict[str, str]:
@@ -273,12 +307,14 @@ def score_themes(rows, ctx, vocab) -> list[Finding]:
     for c in criteria(facts, vocab):
         if c.theme is not None:
             by_theme[c.theme].append(c)
+    covered, _, concepts = _coverage(facts, ctx.today, vocab)
     out = []
     for t in sorted(ts.values(), key=lambda t: t.iri):
         if not (t.in_scope and t.iri in by_table):
             continue
         for theme in sorted(t.themes):
-            if theme in by_theme:
-                out.extend(_check(facts, t, {t.iri: 1}, by_table, by_theme[theme], ctx, vocab,
-                                  {"theme": notation(vocab, theme)}))
+            layers = {t.iri: 1}
+            unmet = [c for c in by_theme.get(theme, ()) if not _met(c, layers, covered, concepts)]
+            if unmet:  # most tables meet their theme's criteria: only the others are assessed seat by seat
+                out.extend(_check(facts, t, layers, by_table, unmet, ctx, vocab, {"theme": notation(vocab, theme)}))
     return out

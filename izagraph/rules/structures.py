@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..findings import Finding, Severity
-from .facts import (Facts, SeatColumns, facts_of, notation, pct, regions, seat_columns, short_list, start_key,
-                    table_facts, tables)
+from .facts import (Facts, PerTable, SeatColumns, _active_iris, facts_of, notation, pct, regions, seat_columns,
+                    short_list, start_key, table_facts, tables)
 from .pairs import Overlaps, containment, jaccard, need_for, overlap_coefficient, popcount
 
 
@@ -38,8 +38,8 @@ class TableMembers:
     tables is not read (:meth:`Incidence.table` gives the rule's own)."""
 
     tables: dict            # iri -> Table (active tables only)
-    members: dict           # iri -> frozenset of member IRIs (active seats)
-    persons: dict           # iri -> frozenset of person IRIs
+    members: PerTable       # iri -> frozenset of member IRIs (active seats; empty for a table without)
+    persons: PerTable       # iri -> frozenset of person IRIs
     seats: SeatColumns      # the active seats at active tables
     divisions: dict         # region iri -> its division
     parents: dict           # region iri -> the region it is part of
@@ -55,16 +55,14 @@ def table_members(facts: Facts, today) -> TableMembers:
 
 
 def _table_members(facts: Facts, today) -> TableMembers:
-    ts = {i: t for i, t in tables(facts).items() if t.active(today)}
-    cols = seat_columns(facts, today)
-    at_members, at_persons = cols.members_at(), cols.members_at(persons=True)
-    members = {i: at_members.get(i, frozenset()) for i in ts}
-    persons = {i: at_persons.get(i, frozenset()) for i in ts}
-    overlaps = Overlaps({i: m for i, m in members.items() if m})
+    active = _active_iris(facts, today)
+    ts = {i: t for i, t in tables(facts).items() if i in active}
+    cols = seat_columns(facts, today)  # the active seats at active tables
+    overlaps = _overlaps(facts, cols)
     row = {k: n for n, k in enumerate(overlaps.keys)}
     keyed = [ts[k] for k in overlaps.keys]
-    starts = sorted({start_key(t.start) for t in keyed if t.start})
-    start_rank = {k: n for n, k in enumerate(starts)}
+    starts = {t.iri: start_key(t.start) for t in keyed if t.start}
+    start_rank = {k: n for n, k in enumerate(sorted(set(starts.values())))}
     themes = sorted({th for t in keyed for th in t.themes})
     theme_bit = {th: n for n, th in enumerate(themes)}
     theme_bits = np.zeros((len(keyed), max(1, -(-len(themes) // 64))), dtype=np.uint64)
@@ -72,13 +70,33 @@ def _table_members(facts: Facts, today) -> TableMembers:
         for th in t.themes:
             theme_bits[n, theme_bit[th] // 64] |= np.uint64(1 << (theme_bit[th] % 64))
     return TableMembers(
-        ts, members, persons, cols,
+        ts, cols.members_at(tables=ts), cols.members_at(persons=True, tables=ts), cols,
         {r: reg.division for r, reg in regions(facts).items()},
         {s: facts.one(s, "region-parent") for s in facts.subjects("region-parent")},
         overlaps,
         np.array([row.get(t.parent, -1) for t in keyed], dtype=np.int64),
-        np.array([start_rank[start_key(t.start)] if t.start else -1 for t in keyed], dtype=np.int64),
+        np.array([start_rank[starts[t.iri]] if t.start else -1 for t in keyed], dtype=np.int64),
         theme_bits)
+
+
+def _overlaps(facts: Facts, cols: SeatColumns) -> Overlaps:
+    """``Overlaps`` of the tables with seats (the members of each), straight from the seat columns."""
+    table, member = cols.pairs()
+    names = facts.id_array()
+    tabs, row = np.unique(table, return_inverse=True)
+    members, col = np.unique(member, return_inverse=True)
+    keys, key_rank = _by_name(names[tabs].tolist())
+    _, member_rank = _by_name(names[members].tolist())
+    return Overlaps.from_pairs(keys, key_rank[row.reshape(-1)], member_rank[col.reshape(-1)], len(members))
+
+
+def _by_name(items: list) -> tuple[list, np.ndarray]:
+    """The items sorted by ``str``, and each item's place in that order."""
+    text = list(map(str, items))
+    order = sorted(range(len(items)), key=text.__getitem__)
+    rank = np.empty(len(items), dtype=np.int64)
+    rank[order] = np.arange(len(items))
+    return [items[i] for i in order], rank
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,199 @@
+"""The numpy paths of the rules' derived structures (izagraph/rules/facts.py, perspectives.py, pairs.py)
+against plain Python reference implementations written from their definitions: on the snapshot's facts and
+on facts built from rows of a small synthetic dataset and of the shipped data, and on hand-made edge cases
+(no seats, no values for a fact, a subject asked for twice, ties in names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+
+import numpy as np
+import pytest
+
+from izagraph.backends.sparql import OxigraphBackend
+from izagraph.load import load_dataset
+from izagraph.rules import get_rule
+from izagraph.rules.facts import (Facts, _active_iris, _groups, _one, _tables, active_seats, broader,
+                                  is_active, seat_columns)
+from izagraph.rules.pairs import Overlaps, need_for
+from izagraph.synthetic import generate
+from izagraph.vocab import vocabulary
+
+from .conftest import ROOT
+
+TODAY = dt.date(2026, 12, 1)
+DAYS = (TODAY, dt.date(2020, 1, 1), dt.date(2035, 6, 30))
+RULES = ["drukte-organisation", "missing-perspectives", "theme-perspectives", "duplicate-tables", "table-gaps"]
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory):
+    """(name, facts): the snapshot's shared facts and facts built from the rules' rows, on a small synthetic
+    dataset and on the shipped data."""
+    folder = generate(tmp_path_factory.mktemp("vectorised") / "s", 0.05, 5)
+    datasets = [("synthetic", [folder])]
+    shipped = [ROOT / "data" / "real", ROOT / "data" / "illustrative"]
+    if all((p / "tables.csv").exists() for p in shipped):
+        datasets.append(("shipped", shipped))
+    out = []
+    for name, folders in datasets:
+        backend = OxigraphBackend.from_graph(load_dataset(folders).graph, snapshot=True)
+        snap = backend.snapshot
+        out.append((f"{name}, snapshot", Facts.from_ids(*snap._union_ids(None))))
+        out.append((f"{name}, rows", Facts([r for rule in RULES for r in snap.rows(get_rule(rule).query(), {},
+                                                                                    backend)])))
+    return out
+
+
+def reference_tables(facts):
+    """The tables as the rules built them fact by fact, with ``Facts.get``."""
+    out = {}
+    for s in facts.subjects("is", "table"):
+        covers = facts.get(s, "covers")
+        meetings = facts.one(s, "meetings")
+        out[s] = dict(
+            iri=s, label=facts.label(s), kind=facts.one(s, "kind"),
+            programmes=frozenset(facts.get(s, "programme")), themes=frozenset(facts.get(s, "theme")),
+            start=facts.one(s, "start"), end=frozenset(facts.get(s, "end")),
+            gemeenten=frozenset(covers or facts.get(s, "spatial-gemeente")),
+            spatial=frozenset(facts.get(s, "spatial")), parent=facts.one(s, "parent"),
+            in_scope=False, illustrative=facts.has(s, "illustrative"),
+            regional_structure=True in facts.get(s, "regional-structure"),
+            meetings=float(meetings) if meetings is not None else None,
+            territory_regions=frozenset() if covers else frozenset(facts.get(s, "spatial")))
+    return out
+
+
+def test_tables_from_the_fact_columns_are_the_tables_fact_by_fact(cases):
+    for name, facts in cases:
+        got, want = _tables(facts), reference_tables(facts)
+        assert list(got) == list(want) and len(got) > 5, name
+        assert {i: t.__dict__ for i, t in got.items()} == want, name
+        for day in DAYS:  # active per distinct dates = active table by table
+            assert _active_iris(facts, day) == {i for i, t in got.items() if t.active(day)}, (name, day)
+
+
+def test_groups_by_count_and_by_search_agree(cases):
+    """``_groups`` finds each subject's values with a count per id for many subjects and with a binary
+    search for a few: both give, subject by subject, the values of ``Facts.get`` (the one value when there is
+    one, -1 otherwise), also for a subject asked for twice, a subject without the fact and a fact that no
+    subject has."""
+    for name, facts in cases:
+        names = facts.id_names()
+        subjects = facts.ids("table")[0]
+        subjects = np.r_[subjects, subjects[:3]]  # asked for twice
+        for fact in ("member", "behalf", "end", "perspective", "no-such-fact"):
+            many = _groups(facts, fact, subjects)
+            o = facts.ids(fact)[1]
+            for j in range(0, len(subjects), max(1, len(subjects) // 40)):
+                few = _groups(facts, fact, subjects[j:j + 1])
+                assert [int(x[0]) for x in few] == [int(x[j]) for x in many], (name, fact)
+                one, lo, n = (int(x[j]) for x in many)
+                values = {names[i] for i in o[lo:lo + n].tolist()}
+                assert values == set(facts.get(names[subjects[j]], fact)), (name, fact)
+                assert (names[one] if one >= 0 else None) == (_one(values) if len(values) == 1 else None)
+
+
+def test_coverage_bit_sets_are_the_union_of_the_seats(cases):
+    """Per table, the perspectives its active seats stand for (with everything broader) and those with a
+    recorded mandate: the bit sets OR-ed with numpy equal the union over the Seat objects; and each table's
+    distinct sets of perspectives are those of its seats, ascending."""
+    from izagraph.rules.perspectives import _coverage, coverage
+
+    vocab = vocabulary()
+    for name, facts in cases:
+        for day in DAYS[:2]:
+            every, mandated, sets = defaultdict(set), defaultdict(set), defaultdict(set)
+            for s in active_seats(facts, day):
+                closure = set().union(*(broader(vocab, p) for p in s.seat_perspectives()))
+                every[s.table] |= closure
+                if s.mandate is True:
+                    mandated[s.table] |= closure
+                sets[s.table].add(s.seat_perspectives())
+            got = coverage(facts, day, vocab)
+            assert got == {t: (frozenset(every[t]), frozenset(mandated[t])) for t in every}, (name, day)
+            cols = seat_columns(facts, day)
+            given = _coverage(facts, day, vocab)[1]
+            assert {t: {cols.perspective_sets[k] for k in ks} for t, ks in given.items()} == sets, (name, day)
+            assert all(ks == sorted(set(ks)) for ks in given.values())
+
+
+def test_members_by_table_are_the_active_seats_grouped(cases):
+    """(seat, member) pairs per table: tables in the order of their first seat by IRI, seats by IRI."""
+    for name, facts in cases:
+        for day in DAYS[:2]:
+            want: dict[str, list] = {}
+            for s in sorted(active_seats(facts, day), key=lambda s: s.iri):
+                want.setdefault(s.table, []).append((s.iri, s.member))
+            got = seat_columns(facts, day).members_by_table()
+            assert got == want and list(got) == list(want) and len(got) > 3, (name, day)
+
+
+def test_members_per_table_built_on_first_use(cases):
+    for name, facts in cases:
+        cols = seat_columns(facts, TODAY)
+        members, persons = defaultdict(set), defaultdict(set)
+        for s in active_seats(facts, TODAY):
+            members[s.table].add(s.member)
+            if s.member_kind == "person":
+                persons[s.table].add(s.member)
+        keys = [*members, "https://example.org/no-seats"]
+        at, people = cols.members_at(tables=keys), cols.members_at(persons=True, tables=keys)
+        assert at == {t: frozenset(members.get(t, ())) for t in keys}, name
+        assert people == {t: frozenset(persons.get(t, ())) for t in keys}, name
+        with pytest.raises(KeyError):
+            at["https://example.org/not-a-key"]
+
+
+def test_no_seats_at_all():
+    """A table without seats: no coverage, no members, no pairs (edge case: empty seat columns)."""
+    from izagraph.rules.perspectives import _coverage
+
+    facts = Facts([{"s": "t", "fact": "is", "o": "table"}, {"s": "t", "fact": "label", "o": "T"}])
+    assert _coverage(facts, TODAY, vocabulary())[:2] == ({}, {})
+    cols = seat_columns(facts, TODAY)
+    assert len(cols) == 0 and cols.members_by_table() == {} and cols.members_at() == {}
+    assert list(_tables(facts)) == ["t"] and _active_iris(facts, TODAY) == {"t"}
+    assert is_active([], TODAY)
+
+
+def _random_sets(seed: int, n: int = 80, elements: int = 50) -> dict[str, set]:
+    rng = random.Random(seed)
+    common = [f"e{i:02d}" for i in range(5)]  # a few elements in most sets, as a GGD at many tables
+    return {f"t{i:03d}": {rng.choice(common) for _ in range(rng.randrange(3))}
+            | {f"e{rng.randrange(elements):02d}" for _ in range(rng.randrange(0, 12))} for i in range(n)}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_overlaps_from_pairs_equal_overlaps_of_sets(seed):
+    """The incidence given as (row, element) pairs is the incidence of the sets: same rows, same rarity
+    order (ties by name), same inverted index and bit sets, same pairs for every bound."""
+    sets = _random_sets(seed)
+    ref = Overlaps(sets)
+    keys = sorted(sets)
+    elements = sorted({e for v in sets.values() for e in v})
+    pairs = [(r, elements.index(e)) for r, k in enumerate(keys) for e in sorted(sets[k])]
+    random.Random(seed).shuffle(pairs)  # any order
+    got = Overlaps.from_pairs(keys, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]),
+                              len(elements))
+    assert got.keys == ref.keys and got.sizes.tolist() == ref.sizes.tolist()
+    for part in ("_row_start", "_row_elements", "_col_start", "_col_rows", "_bits"):
+        assert np.array_equal(getattr(got, part), getattr(ref, part)), part
+    bits = np.zeros_like(ref._bits)  # the bit sets, one bit at a time
+    for r, k in enumerate(keys):
+        for e in sets[k]:
+            c = elements.index(e)
+            bits[r, c >> 3] |= 1 << (c & 7)
+    assert np.array_equal(ref._bits, bits)
+    for fraction in (0.2, 0.5, 1.0):
+        need = need_for(fraction, ref.sizes)
+        want = {(a, b): len(sets[a] & sets[b]) for i, a in enumerate(keys) for b in keys[i + 1:]
+                if len(sets[a] & sets[b]) >= max(1, min(need[i], need[keys.index(b)]))}
+        assert got.pairs(need) == ref.pairs(need) == want, fraction
+
+
+def test_overlaps_of_no_sets():
+    empty = Overlaps.from_pairs([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0)
+    assert empty.pairs(need_for(0.5, empty.sizes)) == {} == Overlaps({}).pairs(np.zeros(0, dtype=np.int64))
