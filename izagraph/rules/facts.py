@@ -246,35 +246,53 @@ def _distinct_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, n
     return pairs // n, pairs % n
 
 
-class _Columns(Mapping):
+class LazyMapping(Mapping):
+    """A read-only mapping whose keys are known up front and whose values are made on first read
+    (:meth:`_make`) and kept: the national check reads a few of many large values."""
+
+    def __init__(self, keys):
+        self._keys, self._done = keys, {}
+
+    def _make(self, key):
+        raise NotImplementedError
+
+    def get(self, key, default=None):
+        got = self._done.get(key)
+        if got is None:
+            if key not in self._keys:
+                return default
+            got = self._done[key] = self._make(key)
+        return got
+
+    def __getitem__(self, key):
+        got = self.get(key, _ABSENT)
+        if got is _ABSENT:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key) -> bool:
+        return key in self._keys
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+_ABSENT = object()
+
+
+class _Columns(LazyMapping):
     """fact -> its column (see :meth:`Facts.column`) for facts from the snapshot: each fact's dictionary is
     built from its sorted id columns (``given``, ids into ``vals``) the first time it is read, and kept."""
 
     def __init__(self, vals: np.ndarray, given: dict):
-        self._vals, self._given, self._built = vals, given, {}
+        super().__init__(given)
+        self._vals = vals
 
-    def get(self, fact, default=None):
-        column = self._built.get(fact)
-        if column is None:
-            if fact not in self._given:
-                return default
-            column = self._built[fact] = _column(self._vals, *self._given[fact])
-        return column
-
-    def __getitem__(self, fact):
-        column = self.get(fact)
-        if column is None:
-            raise KeyError(fact)
-        return column
-
-    def __contains__(self, fact) -> bool:
-        return fact in self._given
-
-    def __iter__(self):
-        return iter(self._given)
-
-    def __len__(self) -> int:
-        return len(self._given)
+    def _make(self, fact) -> dict:
+        return _column(self._vals, *self._keys[fact])
 
 
 def _column(vals: np.ndarray, s: np.ndarray, o: np.ndarray) -> dict:
@@ -843,7 +861,7 @@ class SeatColumns:
         return got
 
 
-class PerTable(Mapping):
+class PerTable(LazyMapping):
     """A read-only mapping table IRI -> ``build(rows)`` of the table's rows (``at``), each value built on first
     use; its keys are ``keys``, and a key without rows has the value ``default``.
 
@@ -853,25 +871,12 @@ class PerTable(Mapping):
     """
 
     def __init__(self, keys, at: dict, build, default):
-        self._keys, self._at, self._build, self._default, self._done = keys, at, build, default, {}
+        super().__init__(keys)
+        self._at, self._build, self._default = at, build, default
 
-    def __getitem__(self, table: str):
-        got = self._done.get(table)
-        if got is None:
-            if table not in self._keys:
-                raise KeyError(table)
-            rows = self._at.get(table)
-            got = self._done[table] = self._default if rows is None else self._build(rows)
-        return got
-
-    def __contains__(self, table) -> bool:
-        return table in self._keys
-
-    def __iter__(self):
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
+    def _make(self, table):
+        rows = self._at.get(table)
+        return self._default if rows is None else self._build(rows)
 
 
 def seat_columns(facts: Facts, today: dt.date | None = None, everywhere: bool = False) -> SeatColumns:
