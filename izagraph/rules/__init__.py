@@ -135,7 +135,7 @@ class RuleContext(Mapping):
             kind = type(v)
             if kind is str or kind is int:
                 same[k] = v
-            elif isinstance(v, dict) and v and v.keys() <= _LANGS:
+            elif _per_language(v):
                 per_lang[k] = v
             else:
                 same[k] = _in(v, "nl")
@@ -400,9 +400,14 @@ def _validate(rule_id: str, name: str, spec: dict, raw, vocab: Vocabulary):
     return value
 
 
+def _per_language(value) -> bool:
+    """Whether a message field is a ``{"nl": ..., "en": ...}`` dict (a text per language)."""
+    return isinstance(value, dict) and bool(value) and value.keys() <= _LANGS
+
+
 def _in(value, lang: str):
     """A message field: a ``{"nl": ..., "en": ...}`` dict gives the text in ``lang``."""
-    if isinstance(value, dict) and value and set(value) <= set(LANGS):
+    if _per_language(value):
         return value.get(lang) or value.get("nl") or ""
     if isinstance(value, float) and value.is_integer():
         return int(value)

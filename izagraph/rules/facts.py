@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 from rdflib import URIRef
 
-from ..perf import sorted_unique
+from ..perf import distinct_pairs, sorted_unique
 
 
 EMPTY: frozenset = frozenset()
@@ -115,10 +115,10 @@ class Facts:
         self._by_fact = _Columns(vals, given)
         # labels: a value's oLabel, and a subject's own "label" fact; the smallest wins, as in __init__
         named = fact == next((i for i, v in enumerate(values) if v == "label"), -2)
-        labelled = _distinct_pairs(o[label >= 0], label[label >= 0], n)
+        labelled = distinct_pairs(o[label >= 0], label[label >= 0], n)
         pairs = [(v, str(lab)) for v, lab in zip(vals[labelled[0]].tolist(), vals[labelled[1]].tolist())
                  if isinstance(v, str)]
-        own = _distinct_pairs(s[named], o[named], n)
+        own = distinct_pairs(s[named], o[named], n)
         pairs += [(subject, str(name)) for subject, name in zip(vals[own[0]].tolist(), vals[own[1]].tolist())]
         pairs.sort(reverse=True)  # dict() keeps the last pair per IRI: the smallest label
         self._labels = dict(pairs)
@@ -238,12 +238,6 @@ class Facts:
 
 #: Below this, (fact, subject, value) ids fit in one int64 sort key (:meth:`Facts.from_ids`).
 _ONE_KEY = 2 ** 62
-
-
-def _distinct_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each pair of ids (``a[i]``, ``b[i]``), both below ``n``, once."""
-    pairs = sorted_unique(a * n + b)
-    return pairs // n, pairs % n
 
 
 class LazyMapping(Mapping):
@@ -830,9 +824,7 @@ class SeatColumns:
         """The distinct (table, member) pairs of the rows, as ids, by table then member."""
         got = self._own.get("pairs")
         if got is None:
-            span = int(self.member.max(initial=0)) + 1
-            code = sorted_unique(self.table * span + self.member)
-            got = self._own["pairs"] = (code // span, code % span)
+            got = self._own["pairs"] = distinct_pairs(self.table, self.member)
         return got
 
     def active(self, today: dt.date) -> np.ndarray:

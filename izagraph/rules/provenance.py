@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..findings import Finding, lowest_confidence, weakest_basis
-from ..perf import sorted_unique
+from ..perf import distinct_pairs
 
 #: The columns of the provenance query, in this order.
 COLUMNS = ("s", "source", "kind", "confidence", "status")
@@ -101,8 +101,7 @@ class ProvenanceIndex:
         signatures, sig = np.unique(sig, return_inverse=True)
         sig = sig.reshape(-1)
         n_sig = len(signatures)
-        pairs = sorted_unique(s * n_sig + sig)  # each (entity, signature) once, by entity
-        entity, sig = pairs // n_sig, pairs % n_sig
+        entity, sig = distinct_pairs(s, sig, n_sig)  # each (entity, signature) once, by entity
         starts = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
         vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         text = []
