@@ -19,7 +19,7 @@ from izagraph.cli import cli
 from izagraph.findings import Finding, Severity
 from izagraph.load import load_dataset
 from izagraph.maps import Scope, UnknownScope, network_map, overview_map, resolve_scope, select
-from izagraph.maps.build import node_groups
+from izagraph.maps.build import node_groups, node_key
 from izagraph.maps.geo import build_geo_map, classes, load_geo
 from izagraph.maps.html import geo_html, network_html, safe_json
 from izagraph.maps.layout import structured_layout
@@ -224,6 +224,41 @@ def test_findings_are_drawn(G):
     assert fact["f"] == 0 and fact["x"].startswith(" (basis: ")  # the message is in fd, once
 
 
+def test_findings_do_not_move_the_structure(G):
+    """A map is its structure (laid out without findings) plus its findings: with findings every node of
+    the structure keeps its place, the structure itself is not changed, and a missing-perspective node
+    sits beside its table."""
+    import copy
+    import math
+
+    from izagraph.maps import draw_findings, network_structure
+
+    stuur, theme_team = ID + "table/stuurgroep", ID + "table/themateam-ggz"
+    marks = marks_from_findings([
+        finding("drukte-organisation", ID + "organisation/evil", {"tables": 2}, "zit aan 2 tafels", Severity.HIGH),
+        finding("duplicate-tables", theme_team, {"other": stuur, "jaccard": 0.5, "score": 0.42}),
+        finding("missing-perspectives", stuur, {"requires_any_of": ["ggz"], "present": []}),
+        finding("missing-perspectives", stuur, {"requires_any_of": ["huisartsen"], "present": []}),
+    ], set(G.nodes))
+    structure = network_structure(G, Scope("national"), today=TODAY)
+    before = copy.deepcopy((structure.nodes, structure.edges))
+    plain = draw_findings(structure)
+    drawn = draw_findings(structure, marks)
+    assert (structure.nodes, structure.edges) == before
+    assert plain.nodes == network_map(G, Scope("national"), today=TODAY).nodes
+    assert drawn.nodes == network_map(G, Scope("national"), marks=marks, today=TODAY).nodes
+    assert [(n["x"], n["y"]) for n in drawn.nodes[:len(plain.nodes)]] == [(n["x"], n["y"]) for n in plain.nodes]
+    missing = drawn.nodes[len(plain.nodes):]
+    assert [n["k"] for n in missing] == ["missing", "missing"]
+    table = next(n for n in drawn.nodes if n["key"] == node_key(stuur))
+    spots = [(n["x"], n["y"]) for n in missing]
+    assert spots[0] != spots[1]
+    for x, y in spots:
+        assert structure.spacing * 0.99 <= math.dist((x, y), (table["x"], table["y"])) <= structure.spacing * 3.01
+        others = [(n["x"], n["y"]) for n in drawn.nodes if (n["x"], n["y"]) != (x, y)]
+        assert min(math.dist((x, y), o) for o in others) >= structure.spacing * 0.49  # clear of every node
+
+
 def test_finding_provenance_in_the_panel_with_the_fallback(G):
     """Before findings carry basis/confidence, the illustrative flag gives the basis; after, their values."""
     subject = ID + "organisation/evil"
@@ -267,14 +302,17 @@ def test_national_map_runs_check_beside_the_reading_and_draws_the_same_findings(
     """`map --national --findings` runs the rules in a forked process while it reads the store: the page
     holds exactly the findings of rule_marks, and a failure in that process arrives here as itself."""
     from izagraph.errors import IzagraphError
-    from izagraph.maps.site import Background, check_marks, rule_marks, write_map
+    from izagraph.maps.site import (Background, _links, check_marks, programmes_with_maps, regions_with_maps,
+                                    rule_marks, write_map)
 
     G = load_network(hostile_store)[0]
     assert Background(check_marks, hostile_store).result() == check_marks(hostile_store)
     written = write_map(hostile_store, tmp_path / "n.html", findings=True, today=TODAY)
     page = json.loads(re.search(r'id="izagraph-data">(.*?)</script>', written.path.read_text(), re.S).group(1))
-    expected = network_map(G, Scope("national"), marks=rule_marks(hostile_store, G), today=TODAY)
-    assert [n.get("fd") for n in page["nodes"]] == [n.get("fd") for n in expected.nodes]
+    links = _links(G, regions_with_maps(G), programmes_with_maps(G))
+    expected = network_map(G, Scope("national"), marks=rule_marks(hostile_store, G), today=TODAY, links=links)
+    assert page["nodes"] == json.loads(json.dumps(expected.nodes))  # the structure made while check ran
+    assert page["edges"] == json.loads(json.dumps(expected.edges))
     assert any(n.get("fd") for n in expected.nodes)
     with pytest.raises(IzagraphError, match="store"):
         Background(check_marks, tmp_path / "no-store").result()

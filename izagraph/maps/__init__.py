@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .build import MapSpec, build_network_map, build_overview
+from .build import MapSpec, Structure, build_network_map, build_overview, build_structure, draw_findings
 from .html import write_geo_map, write_network_map
 from .overlay import Mark, marks_from_findings
 from .scope import Scope, UnknownScope, resolve_scope, select, slug
@@ -31,10 +31,20 @@ def network_map(G: nx.MultiDiGraph, scope: Scope, *, lang: str = "nl", marks=(),
     """The network map for ``scope`` of the full governance network ``G`` (``context=True``).
 
     ``selected`` (``select(G, scope)``) and ``measures`` (:func:`~izagraph.maps.measures.node_measures`
-    of it) when made already: a map with findings makes them while the rules run."""
+    of it) when made already. The same as ``draw_findings(network_structure(G, scope, ...), marks)``."""
+    return draw_findings(network_structure(G, scope, lang=lang, links=links, today=today, subtitle=subtitle,
+                                           selected=selected, measures=measures), marks)
+
+
+def network_structure(G: nx.MultiDiGraph, scope: Scope, *, lang: str = "nl", links=None, today: str | None = None,
+                      subtitle: str = "", selected: nx.MultiDiGraph | None = None,
+                      measures: dict | None = None) -> Structure:
+    """The map of ``scope`` before findings, laid out (see :func:`~izagraph.maps.build.build_structure`):
+    a map with findings makes it while the rules run, then draws them with
+    :func:`~izagraph.maps.build.draw_findings`."""
     H = select(G, scope) if selected is None else selected
-    return build_network_map(H, title=map_title(G, scope, lang), lang=lang, marks=marks, links=links,
-                             national=scope.kind == "national", today=today, subtitle=subtitle, measures=measures)
+    return build_structure(H, title=map_title(G, scope, lang), lang=lang, links=links,
+                           national=scope.kind == "national", today=today, subtitle=subtitle, measures=measures)
 
 
 def overview_map(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = "nl", links=None,
@@ -43,6 +53,7 @@ def overview_map(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = "n
     return build_overview(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
 
 
-__all__ = ["MapSpec", "Mark", "Scope", "UnknownScope", "network_map", "overview_map", "map_title",
+__all__ = ["MapSpec", "Mark", "Scope", "Structure", "UnknownScope", "network_map", "network_structure", "overview_map",
+           "map_title", "draw_findings", "build_structure",
            "resolve_scope", "select", "marks_from_findings", "write_network_map", "write_geo_map",
            "build_network_map", "build_overview"]

@@ -330,7 +330,39 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
     Nodes carry a vis ``group`` (style per kind and programme, see :func:`node_groups`), plain-text
     facts in ``info`` and a ``src`` index into the map's source list; the page turns those into the
     tooltip text. ``measures`` are :func:`~izagraph.maps.measures.node_measures` of ``H`` when made already.
+
+    The same as ``draw_findings(build_structure(H, ...), marks)``: the structure and its layout do not
+    depend on the findings, so a map with findings can make them while the rules run.
     """
+    return draw_findings(build_structure(H, title=title, lang=lang, links=links, national=national, today=today,
+                                         layout=layout, seed=seed, subtitle=subtitle, measures=measures), marks)
+
+
+@dataclass
+class Structure:
+    """A network map before its findings (see :func:`build_structure`): the nodes and edges of the
+    governance structure, laid out, and what :func:`draw_findings` needs to add findings to them. Not
+    changed by :func:`draw_findings`, so one structure can take different findings."""
+
+    title: str
+    lang: str
+    subtitle: str
+    national: bool
+    nodes: list[dict]
+    edges: list[dict]
+    index: dict[str, int]
+    sources: "_Sources"
+    edge_info: dict[tuple, int]
+    programmes_seen: set[str]
+    themes_seen: dict[str, str]
+    regions_seen: dict[str, str]
+    spacing: float | None  # the layout's node distance (None: not laid out)
+
+
+def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: Mapping[str, str] | None = None,
+                    national: bool = False, today: str | None = None, layout: bool = True, seed: int = 7,
+                    subtitle: str = "", measures: dict | None = None) -> Structure:
+    """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`)."""
     links = links or {}
     attrs = dict(H.nodes(data=True))
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
@@ -356,10 +388,6 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         elif rel == "territory":
             gm_territory[u].append(v)
     tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
-    marks_by: dict[str, list[Mark]] = defaultdict(list)
-    for m in marks:
-        if m.subject in index:
-            marks_by[m.subject].append(m)
     kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
     words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
                                                 "members", "division", "code", "status", "sector", "tables",
@@ -443,24 +471,6 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             node["src"] = src
         if kind == "table" and not is_active(a, today):
             node["opacity"] = 0.45
-        node_marks = marks_by.get(n, [])
-        if node_marks:
-            # the finding's fact is its message (as in fd, which the list shows) plus what it rests on: by
-            # index into fd (see MapSpec.value), so the file carries each message once
-            for i, m in enumerate(node_marks):
-                info.append((f"{words['finding']} ({word(lang, 'sev', m.severity)})",
-                             {"f": i, "x": finding_text(m, lang)[len(m.message):]}))  # it starts with the message
-            node["fd"] = [f"{word(lang, 'sev', m.severity)}: {m.message}" for m in node_marks]
-        shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
-        if shown:
-            kinds = {m.kind for m in shown}
-            border = (FINDING_COLOUR if "overloaded" in kinds else INCONGRUENT_COLOUR if kinds == {"incongruent"}
-                      else OTHER_FINDING_COLOUR)
-            node["color"] = _colour(node_groups_colour(group), border)
-            node["borderWidth"] = 4.5 if "overloaded" in kinds else 3.5
-            if any(m.kind == "overloaded" for m in node_marks):
-                node["label"] += " ⚠"
-            node["f"] = len(node_marks)
         if n in links:
             node["url"] = links[n]
         node["info"] = [[k, v] for k, v in info if v not in (None, "")]
@@ -514,9 +524,57 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             e["color"] = programme_colour(attrs[v].get("notation"))
         edges.append(e)
 
+    k = None
+    if layout and nodes:
+        k = _place(H, nodes, edges, node_ids, index, tables, territory, seed)
+    return Structure(title, lang, subtitle, national, nodes, edges, index, sources, edge_info, programmes_seen,
+                     themes_seen, regions_seen, k)
+
+
+def draw_findings(structure: Structure, marks: Iterable[Mark] = ()) -> MapSpec:
+    """The page of ``structure`` with ``marks`` drawn: marked nodes get their findings in ``info`` and ``fd``
+    (and a coloured border for the kinds that have one), duplicates an edge, missing perspectives a small
+    node beside their table (placed next to it, so findings never move the structure), and the legend,
+    notes and filters follow what is drawn. ``structure`` is left as it was."""
+    st, lang = structure, structure.lang
+    index = st.index
+    programmes_seen, themes_seen, regions_seen = st.programmes_seen, st.themes_seen, st.regions_seen
+    words = {k: text(lang, f"f.{k}") for k in ("findings", "finding", "score", "rule", "kind", "perspective")}
+    kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
+    marks_by: dict[str, list[Mark]] = defaultdict(list)
+    for m in marks:
+        if m.subject in index:
+            marks_by[m.subject].append(m)
+    nodes, edges = list(st.nodes), list(st.edges)
+    for n, node_marks in marks_by.items():
+        i = index[n]
+        node = nodes[i]
+        # the finding's fact is its message (as in fd, which the list shows) plus what it rests on: by
+        # index into fd (see MapSpec.value), so the file carries each message once
+        info = [[f"{words['finding']} ({word(lang, 'sev', m.severity)})",
+                 {"f": j, "x": finding_text(m, lang)[len(m.message):]}]  # it starts with the message
+                for j, m in enumerate(node_marks)]
+        fields: dict = {"fd": [f"{word(lang, 'sev', m.severity)}: {m.message}" for m in node_marks]}
+        label = node["label"]
+        shown = [m for m in node_marks if m.kind in ("overloaded", "incongruent") or m.severity in ("medium", "high")]
+        if shown:
+            kinds = {m.kind for m in shown}
+            border = (FINDING_COLOUR if "overloaded" in kinds else INCONGRUENT_COLOUR if kinds == {"incongruent"}
+                      else OTHER_FINDING_COLOUR)
+            fields["color"] = _colour(node_groups_colour(node["group"]), border)
+            fields["borderWidth"] = 4.5 if "overloaded" in kinds else 3.5
+            if any(m.kind == "overloaded" for m in node_marks):
+                label += " ⚠"
+            fields["f"] = len(node_marks)
+        items = list(node.items())
+        at = next(j for j, (key, _) in enumerate(items) if key in ("url", "info"))  # before them, as ever
+        marked = dict(items[:at] + list(fields.items()) + items[at:])
+        marked["label"], marked["info"] = label, node["info"] + info
+        nodes[i] = marked
+
     # findings drawn as edges and extra nodes
     seen_pairs = set()
-    missing_nodes: list[tuple[int, str]] = []
+    missing_nodes: list[tuple[int, int]] = []
     for m in (m for ms in marks_by.values() for m in ms):
         if m.kind == "duplicate" and m.other in index:
             pair = tuple(sorted((index[m.subject], index[m.other])))
@@ -540,10 +598,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
                                    [words["findings"], m.message]]})
             edges.append({"id": len(edges), "from": index[m.subject], "to": mid, "rel": "missing",
                           "name": text(lang, "rel.missing"), "info": [[words["findings"], m.message]]})
-            missing_nodes.append((mid, m.subject))
-
-    if layout and nodes:
-        _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed)
+            missing_nodes.append((mid, index[m.subject]))
+    if st.spacing is not None and missing_nodes:
+        _place_beside(nodes, edges, missing_nodes, st.spacing)
 
     kinds_drawn, rels_drawn = {nd["k"] for nd in nodes}, {e["rel"] for e in edges}
     present_kinds = [k for k in KIND_ORDER if k in kinds_drawn]
@@ -569,9 +626,10 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         notes.append(text(lang, "ui.incongruent"))
     if shown_kinds - {"overloaded", "incongruent"}:
         notes.append(text(lang, "ui.other_finding"))
+    national = st.national
     if national:
         notes.append(text(lang, "ui.concepts_left_out"))
-    if not tables:
+    if not any(nd["k"] == "table" for nd in nodes):
         notes.append(text(lang, "ui.no_scope_nodes"))
     notes.append(text(lang, "ui.focus_hint"))
     filters = {
@@ -582,8 +640,9 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
         "region": sorted(([r, lab] for r, lab in regions_seen.items()), key=lambda x: x[1].casefold()),
     }
     if len(nodes) > LARGE:  # region names readable when the whole country is in view
-        for nd in nodes:
+        for i, nd in enumerate(nodes):
             if nd["k"] == "region":
+                nodes[i] = nd = dict(nd)
                 nd["font"] = {"size": 140, "strokeWidth": 18, "color": "#1b2a38"}
                 nd["size"] = 40
     options = vis_options(large=len(nodes) > LARGE)
@@ -594,12 +653,11 @@ def build_network_map(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", marks
             group.pop("shapeProperties", None)
         for style in styles.values():
             style.pop("dashes", None)
-        for e in edges:
-            e.pop("dashes", None)
+        edges = [{k: v for k, v in e.items() if k != "dashes"} if "dashes" in e else e for e in edges]
         legend = [dict(item, dashes=False) if item.get("dashes") else item for item in legend]
         notes = [n for n in notes if n != text(lang, "ui.illustrative")] + [text(lang, "ui.illustrative_large")]
-    return MapSpec("network", title, lang, nodes, edges, legend, filters, notes, [], options, subtitle,
-                   sources.rows, styles, 0.55 if national else 0.85, [[list(p) for p in f] for f in edge_info])
+    return MapSpec("network", st.title, lang, nodes, edges, legend, filters, notes, [], options, st.subtitle,
+                   list(st.sources.rows), styles, 0.55 if national else 0.85, [[list(p) for p in f] for f in st.edge_info])
 
 
 def node_groups_colour(group: str) -> str:
@@ -607,9 +665,10 @@ def node_groups_colour(group: str) -> str:
     return _node_groups()[group]["color"]["background"]
 
 
-def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, seed) -> None:
+def _place(H, nodes, edges, node_ids, index, tables, territory, seed) -> float:
     """Positions: the core (tables, members) by the structured layout; context nodes (programmes,
-    themes and — on maps up to LARGE nodes — regions) on a ring around it, near their tables."""
+    themes and — on maps up to LARGE nodes — regions) on a ring around it, near their tables. Returns
+    the layout's node distance."""
     n = len(nodes)
     large = n > LARGE
     ring_kinds = {"programme", "theme"} | (set() if large else {"region"})
@@ -627,9 +686,6 @@ def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, s
         for node in node_ids:
             if H.nodes[node].get("kind") == "region":
                 group_of[index[node]] = node
-    for mid, table in missing_nodes:
-        if index[table] in group_of:
-            group_of[mid] = group_of[index[table]]
     if not large and len(set(group_of.values())) < 4:  # a few groups: one layout reads better
         group_of = {}
     core = [nd["id"] for nd in nodes if nd["k"] not in ring_kinds]
@@ -645,6 +701,44 @@ def _place(H, nodes, edges, node_ids, index, tables, territory, missing_nodes, s
     for nd in nodes:
         x, y = pos[nd["id"]]
         nd["x"], nd["y"] = int(round(x)), int(round(y))
+    return k
+
+
+def _place_beside(nodes: list[dict], edges: list[dict], beside: list[tuple[int, int]], k: float) -> None:
+    """Each ``(node, table)`` of ``beside`` (a finding's extra node) near its table, on the side away from
+    the table's members: the first spot that keeps ``k / 2`` clear of every node already placed, trying
+    twelve directions (nearest that side first) at one, one and a half, two and three times ``k``."""
+    members: dict[int, list[int]] = defaultdict(list)
+    wanted = {t for _, t in beside}
+    for e in edges:
+        if e["rel"] == "membership" and e["to"] in wanted:
+            members[e["to"]].append(e["from"])
+    cell = k * 0.5  # a grid of placed nodes: "clear" is no node within this distance
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def put(x: float, y: float) -> None:
+        grid[(int(x // cell), int(y // cell))].append((x, y))
+
+    def clear(x: float, y: float) -> bool:
+        cx, cy = int(x // cell), int(y // cell)
+        return not any((x - px) ** 2 + (y - py) ** 2 < cell * cell
+                       for gx in (cx - 1, cx, cx + 1) for gy in (cy - 1, cy, cy + 1) for px, py in grid.get((gx, gy), ()))
+
+    for nd in nodes:
+        if "x" in nd:
+            put(nd["x"], nd["y"])
+    turns = sorted(range(-5, 7), key=lambda t: (abs(t), -t))  # 0, 1, -1, 2, -2, ... 6
+    for node, table in beside:
+        tx, ty = nodes[table]["x"], nodes[table]["y"]
+        around = [(nodes[j]["x"], nodes[j]["y"]) for j in members[table]]
+        mx = sum(x for x, _ in around) / len(around) if around else tx
+        my = sum(y for _, y in around) / len(around) if around else ty + 1.0
+        angle = math.atan2(ty - my, tx - mx) if (tx, ty) != (mx, my) else -math.pi / 2
+        spots = [(tx + k * r * math.cos(angle + t * math.pi / 6), ty + k * r * math.sin(angle + t * math.pi / 6))
+                 for r in (1.0, 1.5, 2.0, 3.0) for t in turns]
+        x, y = next((spot for spot in spots if clear(*spot)), spots[-12])
+        nodes[node]["x"], nodes[node]["y"] = int(round(x)), int(round(y))
+        put(x, y)
 
 
 def _ring(pos: dict, ring: list[int], edges: list[dict], k: float) -> dict[int, tuple[float, float]]:
@@ -822,4 +916,5 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
                    edge_styles=edge_styles(), edge_opacity=0.8)
 
 
-__all__ = ["MapSpec", "build_network_map", "build_overview", "vis_options", "wrap"]
+__all__ = ["MapSpec", "Structure", "build_network_map", "build_structure", "draw_findings", "build_overview",
+           "vis_options", "wrap"]

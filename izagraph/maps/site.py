@@ -20,7 +20,7 @@ import networkx as nx
 from ..errors import IzagraphError
 from ..network import governance_network
 from ..perf import without_cyclic_gc
-from . import map_title, network_map, overview_map
+from . import draw_findings, map_title, network_map, network_structure, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
 from .html import render, template, write_geo_map, write_index, write_network_map
@@ -306,6 +306,13 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         links = _links(G, regions, programmes)
         selected = select(G, scope) if scope is not None else None
         measures = node_measures(selected, today) if selected is not None else None
+        structure = None
+        if early is not None and scope is not None:  # the structure and its layout need no findings
+            own = {scope.node} if scope.node else set()
+            structure = network_structure(G, scope, lang=lang, today=today,
+                                          links={n: f for n, f in links.items() if n not in own},
+                                          subtitle=_as_of_subtitle(lang, as_of), selected=selected,
+                                          measures=measures)
         if early is not None:
             marks = own_marks(early.result(), G, rename)
         else:
@@ -325,14 +332,19 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         data = _geo_or_none(geo_dir)
         positions = region_positions(G, data) if data is not None and group_by == "region" else None
         spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
+    elif structure is not None:
+        spec = draw_findings(structure, marks)
     else:
         own = {scope.node} if scope.node else set()
         spec = network_map(G, scope, lang=lang, marks=marks, today=today,
                            links={n: f for n, f in links.items() if n not in own},
-                           subtitle=f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else "",
-                           selected=selected, measures=measures)
+                           subtitle=_as_of_subtitle(lang, as_of), selected=selected, measures=measures)
     write_network_map(spec, output)
     return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
+
+
+def _as_of_subtitle(lang: str, as_of: str | None) -> str:
+    return f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else ""
 
 
 def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str = "nl", pseudonymise: bool = False,
