@@ -59,3 +59,53 @@ def distinct_pairs(a: np.ndarray, b: np.ndarray, span: int | None = None) -> tup
     span = int(b.max(initial=0)) + 1 if span is None else span
     keys = sorted_unique(a.astype(np.int64) * span + b)
     return keys // span, keys % span
+
+
+class Background:
+    """``fn(*args)`` in a forked process while this one goes on (the two share nothing but what existed at
+    the fork), its value handed back by :meth:`result`; a map with ``--findings`` runs ``check`` this way
+    while it reads the store and builds its structure, and a big map its layout while it builds its nodes.
+    Where ``fork`` is not available ``fn`` runs at :meth:`result` instead. :meth:`cancel` ends the process
+    (when this one fails first). ``what`` names the work in the error when the process dies."""
+
+    def __init__(self, fn, *args, what: str = "een deelproces"):
+        import multiprocessing as mp
+
+        self._fn, self._args, self._what, self._proc = fn, args, what, None
+        if "fork" in mp.get_all_start_methods():
+            ctx = mp.get_context("fork")
+            self._recv, send = ctx.Pipe(duplex=False)
+            self._proc = ctx.Process(target=_send_result, args=(send, fn, args), daemon=True)
+            self._proc.start()
+            send.close()
+
+    def result(self):
+        if self._proc is None:
+            return self._fn(*self._args)
+        from .errors import IzagraphError
+
+        try:
+            ok, value = self._recv.recv()
+        except EOFError:
+            raise IzagraphError(f"{self._what} stopte onverwacht (exit code {self._proc.exitcode})") from None
+        finally:
+            self._proc.join()
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+
+
+def _send_result(send, fn, args) -> None:
+    # the garbage collector stays as in the parent (paused by without_cyclic_gc in a map): with it on,
+    # check took several CPU seconds more at S = 1 (benchmarks/bench_maps.py)
+    try:
+        send.send((True, fn(*args)))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        send.send((False, exc))
+    finally:
+        send.close()

@@ -365,6 +365,36 @@ def test_layout_is_deterministic_at_5000_nodes():
     assert own / 1250 > 0.95
 
 
+def test_a_big_map_is_laid_out_in_a_forked_process_as_in_this_one(monkeypatch):
+    """Above LARGE nodes the layout runs in a forked process while the nodes are made: same positions."""
+    import multiprocessing
+
+    import izagraph.maps.build as build
+    from izagraph.perf import Background
+
+    nodes, edges, group, depth, regions = synthetic(regions=20, tables=400, organisations=1300)
+    H = nx.MultiDiGraph()
+    kinds = {"r": "region", "t": "table", "o": "organisation"}
+    H.add_nodes_from((n, {"kind": kinds[n[0]], "label": n}) for n in nodes)
+    H.add_edges_from((u, v, {"relation": "territory" if v[0] == "r" else "parent" if u[0] == "t" else "membership"})
+                     for u, v in edges)
+    assert H.number_of_nodes() > build.LARGE
+    started = []
+
+    class Spy(Background):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self._proc is not None)
+
+    monkeypatch.setattr(build, "Background", Spy)
+    forked = build.build_structure(H, title="t")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    here = build.build_structure(H, title="t")
+    assert started == [True, False]
+    assert forked.nodes == here.nodes and forked.spacing == here.spacing == 80.0
+    assert len({(n["x"], n["y"]) for n in here.nodes}) > 0.99 * len(nodes)
+
+
 # -- HTML ------------------------------------------------------------------------------------------
 
 EXTERNAL = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",

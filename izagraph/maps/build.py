@@ -20,6 +20,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from ..namespaces import concept
+from ..perf import Background
 from ..vocab import vocabulary
 from .layout import structured_layout
 from .measures import MEASURES, end_key, node_measures, start_key
@@ -388,6 +389,15 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
         elif rel == "territory":
             gm_territory[u].append(v)
     tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
+    placing = None
+    if layout and node_ids:
+        # the layout needs only the kinds and the lines: a big map lays out in a forked process while this
+        # one makes the nodes and lines the page shows
+        layout_args = (H, [attrs[n].get("kind", "organisation") for n in node_ids],
+                       [(index[u], index[v], d.get("relation", "")) for u, v, d in edge_list],
+                       node_ids, index, tables, territory, seed)
+        placing = (Background(_positions, *layout_args, what="de opmaak van de kaart")
+                   if len(node_ids) > LARGE else None)
     kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
     words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
                                                 "members", "division", "code", "status", "sector", "tables",
@@ -525,8 +535,10 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
         edges.append(e)
 
     k = None
-    if layout and nodes:
-        k = _place(H, nodes, edges, node_ids, index, tables, territory, seed)
+    if layout and node_ids:
+        positions, k = placing.result() if placing is not None else _positions(*layout_args)
+        for nd, (x, y) in zip(nodes, positions):
+            nd["x"], nd["y"] = x, y
     return Structure(title, lang, subtitle, national, nodes, edges, index, sources, edge_info, programmes_seen,
                      themes_seen, regions_seen, k)
 
@@ -665,11 +677,13 @@ def node_groups_colour(group: str) -> str:
     return _node_groups()[group]["color"]["background"]
 
 
-def _place(H, nodes, edges, node_ids, index, tables, territory, seed) -> float:
-    """Positions: the core (tables, members) by the structured layout; context nodes (programmes,
-    themes and — on maps up to LARGE nodes — regions) on a ring around it, near their tables. Returns
-    the layout's node distance."""
-    n = len(nodes)
+def _positions(H, kinds: list[str], links: list[tuple[int, int, str]], node_ids, index, tables, territory,
+               seed) -> tuple[list[tuple[int, int]], float]:
+    """Each node's position (by index) and the layout's node distance: the core (tables, members) by the
+    structured layout; context nodes (programmes, themes and — on maps up to LARGE nodes — regions) on
+    a ring around it, near their tables. ``kinds`` and ``links`` (from, to, relation) are the map's
+    nodes and lines by index."""
+    n = len(kinds)
     large = n > LARGE
     ring_kinds = {"programme", "theme"} | (set() if large else {"region"})
     group_of: dict[int, str] = {}
@@ -683,25 +697,22 @@ def _place(H, nodes, edges, node_ids, index, tables, territory, seed) -> float:
         if region_of.get(cur):
             group_of[index[t]] = region_of[cur]
     if large:
-        for node in node_ids:
-            if H.nodes[node].get("kind") == "region":
-                group_of[index[node]] = node
+        for i, kind in enumerate(kinds):
+            if kind == "region":
+                group_of[i] = node_ids[i]
     if not large and len(set(group_of.values())) < 4:  # a few groups: one layout reads better
         group_of = {}
-    core = [nd["id"] for nd in nodes if nd["k"] not in ring_kinds]
+    core = [i for i, kind in enumerate(kinds) if kind not in ring_kinds]
     core_set = set(core)
     k = 130.0 if n <= 300 else 100.0 if n <= LARGE else 80.0
-    pos = structured_layout(core, [(e["from"], e["to"], LAYOUT_WEIGHT.get(e["rel"], 1.0)) for e in edges
-                                   if e["rel"] != "duplicate" and e["from"] in core_set and e["to"] in core_set],
+    pos = structured_layout(core, [(u, v, LAYOUT_WEIGHT.get(rel, 1.0)) for u, v, rel in links
+                                   if u in core_set and v in core_set],
                             group_of, {index[t]: depth[t] for t in tables},
-                            anchors=[nd["id"] for nd in nodes if nd["k"] == "region" and large], k=k, seed=seed)
-    ring = [nd["id"] for nd in nodes if nd["k"] in ring_kinds]
+                            anchors=[i for i, kind in enumerate(kinds) if kind == "region" and large], k=k, seed=seed)
+    ring = [i for i, kind in enumerate(kinds) if kind in ring_kinds]
     if ring:
-        pos.update(_ring(pos, ring, edges, k))
-    for nd in nodes:
-        x, y = pos[nd["id"]]
-        nd["x"], nd["y"] = int(round(x)), int(round(y))
-    return k
+        pos.update(_ring(pos, ring, links, k))
+    return [(int(round(pos[i][0])), int(round(pos[i][1]))) for i in range(n)], k
 
 
 def _place_beside(nodes: list[dict], edges: list[dict], beside: list[tuple[int, int]], k: float) -> None:
@@ -741,18 +752,18 @@ def _place_beside(nodes: list[dict], edges: list[dict], beside: list[tuple[int, 
         put(x, y)
 
 
-def _ring(pos: dict, ring: list[int], edges: list[dict], k: float) -> dict[int, tuple[float, float]]:
+def _ring(pos: dict, ring: list[int], links: list[tuple[int, int, str]], k: float) -> dict[int, tuple[float, float]]:
     """Context nodes on evenly spaced slots of a circle around the placed core; a node whose tables lie
     on one side takes the free slot nearest that side, hubs linked to everything take what is left."""
     import numpy as np
 
     nbrs: dict[int, list[int]] = defaultdict(list)
     ring_set = set(ring)
-    for e in edges:
-        if e["from"] in ring_set and e["to"] in pos:
-            nbrs[e["from"]].append(e["to"])
-        elif e["to"] in ring_set and e["from"] in pos:
-            nbrs[e["to"]].append(e["from"])
+    for u, v, _ in links:
+        if u in ring_set and v in pos:
+            nbrs[u].append(v)
+        elif v in ring_set and u in pos:
+            nbrs[v].append(u)
     pts = np.array(list(pos.values())) if pos else np.zeros((1, 2))
     centre = pts.mean(0)
     spread = float(np.sqrt(((pts - centre) ** 2).sum(1)).max()) if len(pts) > 1 else 0.0

@@ -19,7 +19,7 @@ import networkx as nx
 
 from ..errors import IzagraphError
 from ..network import governance_network
-from ..perf import without_cyclic_gc
+from ..perf import Background, without_cyclic_gc
 from . import draw_findings, map_title, network_map, network_structure, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
@@ -158,54 +158,6 @@ def own_marks(marks: list[Mark], G: nx.MultiDiGraph, rename: dict[str, str] | No
     return [m for m in marks if m.subject in nodes]
 
 
-class Background:
-    """``fn(*args)`` in a forked process while this one goes on: a map with ``--findings`` reads the
-    store and builds its network while ``check`` runs (the two share nothing but the store on disk), so
-    the map costs little more than its findings. Where ``fork`` is not available it runs at
-    :meth:`result` instead. :meth:`cancel` ends the process (when this one fails first)."""
-
-    def __init__(self, fn, *args):
-        import multiprocessing as mp
-
-        self._fn, self._args, self._proc = fn, args, None
-        if "fork" in mp.get_all_start_methods():
-            ctx = mp.get_context("fork")
-            self._recv, send = ctx.Pipe(duplex=False)
-            self._proc = ctx.Process(target=_send_result, args=(send, fn, args), daemon=True)
-            self._proc.start()
-            send.close()
-
-    def result(self):
-        if self._proc is None:
-            return self._fn(*self._args)
-        try:
-            ok, value = self._recv.recv()
-        except EOFError:
-            raise IzagraphError(f"--findings: het proces van de regels stopte onverwacht "
-                                f"(exit code {self._proc.exitcode})") from None
-        finally:
-            self._proc.join()
-        if not ok:
-            raise value
-        return value
-
-    def cancel(self) -> None:
-        if self._proc is not None and self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join()
-
-
-def _send_result(send, fn, args) -> None:
-    # the garbage collector stays paused as in the parent (see _no_gc_pauses): with it on, check took
-    # several CPU seconds more at S = 1 (benchmarks/bench_maps.py)
-    try:
-        send.send((True, fn(*args)))
-    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
-        send.send((False, exc))
-    finally:
-        send.close()
-
-
 def _rename(m: Mark, rename: dict[str, str]) -> Mark:
     message = m.message
     for old in sorted((k for k in rename if not k.startswith("http")), key=len, reverse=True):
@@ -294,7 +246,7 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
     wants_marks = findings or measure.startswith("findings")
     # unfiltered findings (national, gemeente, geo and overview maps) need nothing from the network: the
     # rules run beside the reading and building (see Background)
-    early = (Background(check_marks, store, lang, as_of, {})
+    early = (Background(check_marks, store, lang, as_of, {}, what="--findings: het proces van de regels")
              if wants_marks and (geo or overview or kind in ("national", "gemeente")) else None)
     try:
         G, rename = load_network(store, lang, pseudonymise)
@@ -359,7 +311,8 @@ def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str =
 def _write_all(store, out_dir, *, findings, lang, pseudonymise, geo_dir, today) -> list[Written]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    early = Background(check_marks, store, lang, None, {}) if findings else None  # the unfiltered findings
+    early = (Background(check_marks, store, lang, None, {}, what="--findings: het proces van de regels")
+             if findings else None)  # the unfiltered findings
     try:
         G, rename = load_network(store, lang, pseudonymise)
         marks = own_marks(early.result(), G, rename) if early is not None else []
