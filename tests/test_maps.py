@@ -107,6 +107,23 @@ def test_region_map_holds_its_tables_members_and_context(G):
     assert outside == {ID + "table/themateam-ggz"}  # the evil table works for ZK11 itself: inside
 
 
+@pytest.mark.parametrize("kind,name", [("national", None), ("region", "ZK11"), ("programme", "iza")])
+def test_select_keeps_the_drawn_edges_as_networkx_would(G, kind, name):
+    """select writes the kept edges into the adjacency dicts itself: the same graph as add_edges_from."""
+    from izagraph.maps.scope import DRAWN_RELATIONS
+
+    H = select(G, resolve_scope(G, kind, name))
+    reference = nx.MultiDiGraph()
+    reference.add_nodes_from(H.nodes(data=True))
+    reference.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
+                             if d.get("relation") in DRAWN_RELATIONS and u in H and v in H)
+    assert list(H.edges(keys=True, data=True)) == list(reference.edges(keys=True, data=True))
+    assert [(v, list(us)) for v, us in H.pred.items()] == [(v, list(us)) for v, us in reference.pred.items()]
+    assert H.number_of_edges() > 0
+    for u, v, k, d in H.edges(keys=True, data=True):
+        assert H._pred[v][u] is H._succ[u][v] and d is not G._succ[u][v][k]  # one dict both ways, not G's
+
+
 def test_gemeente_scope_finds_tables_by_explicit_territory(G):
     H = select(G, resolve_scope(G, "gemeente", "GM0394"))
     tables = {n for n, a in H.nodes(data=True) if a["kind"] == "table"}
