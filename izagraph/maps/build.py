@@ -231,11 +231,8 @@ def _primary_region(G: nx.MultiDiGraph, regions: list[str]) -> str | None:
     return min(regions, key=lambda r: (order.get(G.nodes[r].get("division", ""), 99), r))
 
 
-def _depths(G: nx.MultiDiGraph, tables: list[str]) -> dict[str, int]:
-    parent = {}
-    for u, v, _, d in edge_rows(G):
-        if d.get("relation") == "parent":
-            parent.setdefault(u, v)
+def _depths(tables: list[str], parent: Mapping[str, str]) -> dict[str, int]:
+    """Each table's depth in the hierarchy of ``parent`` (a table's first parent)."""
     out = {}
     for t in tables:
         depth, seen, cur = 0, {t}, t
@@ -245,6 +242,16 @@ def _depths(G: nx.MultiDiGraph, tables: list[str]) -> dict[str, int]:
             depth += 1
         out[t] = depth
     return out
+
+
+def _parents(G: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str]]:
+    """Each table's first and last parent in ``G``'s edge order, from one walk over the edges."""
+    first, last = {}, {}
+    for u, v, _, d in edge_rows(G):
+        if d.get("relation") == "parent":
+            first.setdefault(u, v)
+            last[u] = v
+    return first, last
 
 
 def vis_options(large: bool) -> dict:
@@ -687,9 +694,9 @@ def _positions(H, kinds: list[str], links: list[tuple[int, int, str]], node_ids,
     large = n > LARGE
     ring_kinds = {"programme", "theme"} | (set() if large else {"region"})
     group_of: dict[int, str] = {}
-    depth = _depths(H, tables)
+    first_parent, parent = _parents(H)
+    depth = _depths(tables, first_parent)
     region_of: dict[str, str | None] = {t: _primary_region(H, territory[t]) for t in tables}
-    parent = {u: v for u, v, _, d in edge_rows(H) if d.get("relation") == "parent"}
     for t in tables:
         cur, hops = t, 0
         while region_of.get(cur) is None and cur in parent and hops < 12:

@@ -257,14 +257,14 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         regions, programmes = regions_with_maps(G), programmes_with_maps(G)
         links = _links(G, regions, programmes)
         selected = select(G, scope) if scope is not None else None
-        measures = node_measures(selected, today) if selected is not None else None
-        structure = None
+        structure = measures = None
         if early is not None and scope is not None:  # the structure and its layout need no findings
             own = {scope.node} if scope.node else set()
             structure = network_structure(G, scope, lang=lang, today=today,
                                           links={n: f for n, f in links.items() if n not in own},
-                                          subtitle=_as_of_subtitle(lang, as_of), selected=selected,
-                                          measures=measures)
+                                          subtitle=_as_of_subtitle(lang, as_of), selected=selected)
+        elif selected is not None:
+            measures = node_measures(selected, today)
         if early is not None:
             marks = own_marks(early.result(), G, rename)
         else:
