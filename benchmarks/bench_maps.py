@@ -7,8 +7,10 @@ on the map), then measures, each as the median of ``--runs`` unless said otherwi
 - the map's steps in this process: reading the store (pyoxigraph index, or rdflib's ``store.read_graph``
   with ``--rdflib``), the governance network, or instead the network the load stored
   (:mod:`izagraph.maps.stored`, what ``izagraph map`` reads when it is there), the national scope, building
-  the map without layout, the layout, writing the HTML; and ``check`` (the rules, as ``--findings`` runs
-  them) apart, one run;
+  the map of the structure without layout, the layout (in this process), the structure with its layout
+  as the command makes it (a big map's layout forked beside the making of its nodes and lines), drawing
+  the findings onto it, writing the HTML; and ``check`` (the rules, as ``--findings`` runs them) apart,
+  one run;
 - ``izagraph map --national`` and ``izagraph map --national --findings`` end to end as commands (wall
   clock, Python start-up included); the map part of the latter is the command minus its ``check``;
 - in headless Chromium (network blocked), for both maps: milliseconds from navigation start to the first
@@ -31,6 +33,7 @@ it, so compare figures from one run (or runs at a similar load) only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import statistics
@@ -44,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from izagraph.maps import Scope, select  # noqa: E402
-from izagraph.maps.build import build_network_map  # noqa: E402
+from izagraph.maps.build import build_structure, draw_findings  # noqa: E402
 from izagraph.maps.html import write_network_map  # noqa: E402
 from izagraph.maps.site import load_network, rule_marks  # noqa: E402
 from izagraph.maps.stored import map_facts, read_network  # noqa: E402
@@ -85,6 +88,19 @@ def median(fn, runs: int):
         values, t = timed(fn)
         times.append(t)
     return values, Seconds(statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
+
+
+@contextlib.contextmanager
+def layout_in_this_process():
+    """No ``fork``: a big map's layout runs in this process, as where ``fork`` is not available."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods
+    multiprocessing.get_all_start_methods = lambda: [m for m in methods() if m != "fork"]
+    try:
+        yield
+    finally:
+        multiprocessing.get_all_start_methods = methods
 
 
 def command(args: list[str], env: dict, cwd: Path | None = None) -> Seconds:
@@ -236,12 +252,15 @@ def main() -> None:
         load_network(store)  # (the first map after a load keeps the network in the store; not timed)
         stored, t_stored = median(lambda: read_network(require_store(store) / SNAPSHOT_DIR), args.runs)
         H, t_select = median(lambda: select(G, Scope("national")), args.runs)
-        _, t_build = median(lambda: build_network_map(H, title="bench", national=True, layout=False), args.runs)
-        spec, t_with_layout = median(lambda: build_network_map(H, title="bench", national=True), args.runs)
+        _, t_build = median(lambda: build_structure(H, title="bench", national=True, layout=False), args.runs)
+        with layout_in_this_process():
+            _, t_inline = median(lambda: build_structure(H, title="bench", national=True), args.runs)
+        structure, t_with_layout = median(lambda: build_structure(H, title="bench", national=True), args.runs)
+        spec, t_draw = median(lambda: draw_findings(structure), args.runs)
         html = tmp / "nationaal.html"
         _, t_write = median(lambda: write_network_map(spec, html), args.runs)
         marks, t_check = timed(lambda: rule_marks(store, G, None, "nl", Scope("national")))
-        spec_f, t_build_f = timed(lambda: build_network_map(H, title="bench", marks=marks, national=True))
+        spec_f, t_draw_f = timed(lambda: draw_findings(structure, marks))
         _, t_write_f = timed(lambda: write_network_map(spec_f, tmp / "nationaal-findings.html"))
 
         env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -263,14 +282,18 @@ def main() -> None:
             ("  instead: the network kept by the first map" + ("" if stored is not None else " (none: graph.nt)"),
              t_stored if stored is not None else t_index + t_network + t_facts),
             ("select national scope", t_select),
-            ("build map without layout", t_build), ("layout (build with - without)", t_with_layout - t_build),
+            ("map of the structure without layout", t_build),
+            ("  layout (in this process: with - without)", t_inline - t_build),
+            ("map of the structure, layout forked beside it", t_with_layout),
+            ("draw no findings onto it", t_draw),
             ("write HTML", t_write),
             ("  map steps in this process (sum, reading graph.nt)",
-             t_index + t_network + t_facts + t_select + t_with_layout + t_write),
+             t_index + t_network + t_facts + t_select + t_with_layout + t_draw + t_write),
             ("  map steps in this process (sum, the stored network)",
-             (t_stored if stored is not None else t_index + t_network + t_facts) + t_select + t_with_layout + t_write),
+             (t_stored if stored is not None else t_index + t_network + t_facts) + t_select + t_with_layout + t_draw
+             + t_write),
             ("check: the rules for --findings (one run)", t_check),
-            ("build + write with findings (one run)", t_build_f + t_write_f),
+            ("draw the findings + write (one run)", t_draw_f + t_write_f),
             ("izagraph map --national (command)", t_cli),
             ("  Chromium: navigation start -> first frame", Seconds(plain["first"] / 1000, float("nan"))),
             ("  total: command + map ready", Seconds(t_cli[0] + plain["first"] / 1000, float("nan"))),
