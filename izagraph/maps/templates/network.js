@@ -1030,5 +1030,7 @@
   readHash();
   apply(false);
   if (state.focus !== null || (state.from && state.to) || state.q) apply(true);
-  else network.fit({ animation: false });
+  else if (visibleIds().length < data.nodes.length) network.fit({ animation: false });
+  // (else new vis.Network has fitted the view to all nodes already, in the same canvas: the side panel's
+  // width is fixed)
 })();
