@@ -307,6 +307,30 @@ def test_big_map_writes_a_nodes_tooltip_when_the_pointer_comes_over_it(tmp_path,
     offline.assert_offline()
 
 
+def test_flat_global_node_options_give_every_node_vis_networks_own_options(tmp_path, offline):
+    """The page flattens vis-network's global node options (a chain of prototypes) before the nodes are made:
+    every node's options, read through its own prototype chain, equal those of a network vis-network sets up
+    itself from the same nodes, and the first frame draws them."""
+    spec = network_map(national_network(), Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "national.html"))
+    same = page.evaluate("""() => {
+      const own = izagraph.network, div = document.createElement("div");
+      div.style.cssText = "position:absolute;left:0;top:0;width:400px;height:300px";
+      document.body.appendChild(div);
+      const ref = new vis.Network(div, { nodes: new vis.DataSet(izagraph.nodes.get()), edges: new vis.DataSet([]) },
+                                  izagraph.data.options);
+      const plain = o => { if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
+                           const out = {}; for (const k in o) out[k] = plain(o[k]); return out; };
+      const ids = Object.keys(ref.body.nodes), differ = ids.filter(id =>
+        JSON.stringify(plain(own.body.nodes[id].options)) !== JSON.stringify(plain(ref.body.nodes[id].options)));
+      const flat = Object.getPrototypeOf(own.nodesHandler.options) === Object.prototype;
+      ref.destroy(); div.remove();
+      return { nodes: ids.length, differ: differ.length, flat: flat };
+    }""")
+    assert same == {"nodes": len(spec.nodes), "differ": 0, "flat": True}
+    offline.assert_offline()
+
+
 def test_big_map_draws_its_plain_lines_itself_and_hands_a_small_view_back(tmp_path, offline):
     """Above LARGE nodes the page draws the lines without label or curve itself, in one stroke per style
     (vis-network spends about 10 µs of script on each line in each frame); a view showing few of them (here
