@@ -278,7 +278,8 @@ def test_the_page_reads_its_compact_data_as_python_does(G, tmp_path, offline):
     """network.js's unpack is compact.unpack: the same nodes, edges and facts (hostile names, findings)."""
     G5000 = national_network()
     tables = [n for n, a in G5000.nodes(data=True) if a["kind"] == "table"]
-    marks = [Mark("gap", t, "table-gaps", "high" if i % 3 else "low", f"gat {i % 7}") for i, t in enumerate(tables[:200])]
+    marks = [Mark("gap", t, "table-gaps", "high" if i % 3 else "low", f"gat {i % 7}")
+             for i, t in enumerate(tables[:200])]
     for spec, name in ((network_map(G, Scope("national"), today=TODAY), "hostile.html"),
                        (network_map(G5000, Scope("national"), marks=marks, today=TODAY), "national.html")):
         page = offline.open(write_network_map(spec, tmp_path / name))
