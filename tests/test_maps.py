@@ -20,6 +20,7 @@ from izagraph.findings import Finding, Severity
 from izagraph.load import load_dataset
 from izagraph.maps import Scope, UnknownScope, network_map, overview_map, resolve_scope, select
 from izagraph.maps.build import node_groups, node_key
+from izagraph.maps.compact import unpack
 from izagraph.maps.geo import build_geo_map, classes, load_geo
 from izagraph.maps.html import geo_html, network_html, safe_json
 from izagraph.maps.layout import structured_layout
@@ -325,7 +326,7 @@ def test_national_map_runs_check_beside_the_reading_and_draws_the_same_findings(
     G = load_network(hostile_store)[0]
     assert Background(check_marks, hostile_store).result() == check_marks(hostile_store)
     written = write_map(hostile_store, tmp_path / "n.html", findings=True, today=TODAY)
-    page = json.loads(re.search(r'id="izagraph-data">(.*?)</script>', written.path.read_text(), re.S).group(1))
+    page = page_data(written.path.read_text())
     links = _links(G, regions_with_maps(G), programmes_with_maps(G))
     expected = network_map(G, Scope("national"), marks=rule_marks(hostile_store, G), today=TODAY, links=links)
     assert page["nodes"] == json.loads(json.dumps(expected.nodes))  # the structure made while check ran
@@ -424,8 +425,13 @@ def test_html_is_self_contained_and_escapes_names(G):
     assert "<img" not in page
     assert "\\u003cimg src=x onerror=" in page
     assert "default-src 'none'" in page and "'unsafe-inline'" not in page.split("script-src")[1].split(";")[0]
-    data = re.search(r'<script type="application/json" id="izagraph-data">(.*?)</script>', page, re.S).group(1)
-    assert any(n["name"] == HOSTILE for n in json.loads(data)["nodes"])  # the data round-trips unchanged
+    assert any(n["name"] == HOSTILE for n in page_data(page)["nodes"])  # the data round-trips unchanged
+
+
+def page_data(page: str) -> dict:
+    """The map data of a network page as the page script reads it (unpacked, see izagraph.maps.compact)."""
+    return unpack(json.loads(re.search(r'<script type="application/json" id="izagraph-data">(.*?)</script>',
+                                       page, re.S).group(1)))
 
 
 def test_safe_json_cannot_close_the_script_element():
@@ -656,8 +662,7 @@ def test_all_with_findings_runs_each_maps_own_scope(hostile_store, tmp_path):
     write_all(hostile_store, out, findings=True, today=TODAY)
 
     def messages(name):
-        page = (out / name).read_text(encoding="utf-8")
-        data = json.loads(re.search(r'id="izagraph-data">(.*?)</script>', page, re.S).group(1))
+        data = page_data((out / name).read_text(encoding="utf-8"))
         return {_unmarked(m.split(": ", 1)[1]) for n in data["nodes"] for m in n.get("fd", [])}
 
     gala = {f.text() for f in check(OxigraphBackend.from_store(hostile_store), programme="gala").findings}

@@ -23,7 +23,9 @@ import pytest
 from izagraph.load import load_dataset
 from izagraph.maps import Scope, network_map, overview_map
 from izagraph.maps.geo import build_geo_map, load_geo
+from izagraph.maps.compact import unpack
 from izagraph.maps.html import write_geo_map, write_network_map
+from izagraph.maps.overlay import Mark
 from izagraph.maps.site import load_network
 from izagraph.resources import GEO_DIR
 from izagraph.store import build_store
@@ -272,6 +274,64 @@ def test_national_map_of_5000_nodes_is_drawn_quickly(tmp_path, offline):
     offline.assert_offline()
 
 
+def test_the_page_reads_its_compact_data_as_python_does(G, tmp_path, offline):
+    """network.js's unpack is compact.unpack: the same nodes, edges and facts (hostile names, findings)."""
+    G5000 = national_network()
+    tables = [n for n, a in G5000.nodes(data=True) if a["kind"] == "table"]
+    marks = [Mark("gap", t, "table-gaps", "high" if i % 3 else "low", f"gat {i % 7}")
+             for i, t in enumerate(tables[:200])]
+    for spec, name in ((network_map(G, Scope("national"), today=TODAY), "hostile.html"),
+                       (network_map(G5000, Scope("national"), marks=marks, today=TODAY), "national.html")):
+        page = offline.open(write_network_map(spec, tmp_path / name))
+        read = page.evaluate("izagraph.unpack(JSON.parse(document.getElementById('izagraph-data').textContent))")
+        assert read == unpack(spec.payload())
+        assert read["nodes"] == spec.nodes and read["edges"] == spec.edges
+    offline.assert_offline()
+
+
+def test_big_map_writes_a_nodes_tooltip_when_the_pointer_comes_over_it(tmp_path, offline):
+    """Above LARGE nodes no tooltip is made as the page opens (7,500 of them, read by no one): the first time
+    the pointer comes over a node, the page gives vis-network its tooltip, the one MapSpec.tooltip describes."""
+    spec = network_map(national_network(), Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "national.html"))
+    table = next(n for n in spec.nodes if n["k"] == "table" and n["info"])
+    assert page.evaluate(f"izagraph.nodes.get({table['id']}).title") is None
+    page.evaluate(f"izagraph.network.moveTo({{position: izagraph.network.getPositions([{table['id']}])"
+                  f"[{table['id']}], scale: 1.5, animation: false}})")
+    page.evaluate(FRAME)
+    x, y = screen_point(page, table["id"])
+    page.mouse.move(x - 2, y - 2)
+    page.mouse.move(x, y)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+    assert page.inner_text("div.vis-tooltip") == spec.tooltip(table)
+    assert page.evaluate(f"izagraph.nodes.get({table['id']}).title") == spec.tooltip(table)
+    offline.assert_offline()
+
+
+def test_flat_global_node_options_give_every_node_vis_networks_own_options(tmp_path, offline):
+    """The page flattens vis-network's global node options (a chain of prototypes) before the nodes are made:
+    every node's options, read through its own prototype chain, equal those of a network vis-network sets up
+    itself from the same nodes, and the first frame draws them."""
+    spec = network_map(national_network(), Scope("national"), today=TODAY)
+    page = offline.open(write_network_map(spec, tmp_path / "national.html"))
+    same = page.evaluate("""() => {
+      const own = izagraph.network, div = document.createElement("div");
+      div.style.cssText = "position:absolute;left:0;top:0;width:400px;height:300px";
+      document.body.appendChild(div);
+      const ref = new vis.Network(div, { nodes: new vis.DataSet(izagraph.nodes.get()), edges: new vis.DataSet([]) },
+                                  izagraph.data.options);
+      const plain = o => { if (o === null || typeof o !== "object" || Array.isArray(o)) return o;
+                           const out = {}; for (const k in o) out[k] = plain(o[k]); return out; };
+      const ids = Object.keys(ref.body.nodes), differ = ids.filter(id =>
+        JSON.stringify(plain(own.body.nodes[id].options)) !== JSON.stringify(plain(ref.body.nodes[id].options)));
+      const flat = Object.getPrototypeOf(own.nodesHandler.options) === Object.prototype;
+      ref.destroy(); div.remove();
+      return { nodes: ids.length, differ: differ.length, flat: flat };
+    }""")
+    assert same == {"nodes": len(spec.nodes), "differ": 0, "flat": True}
+    offline.assert_offline()
+
+
 def test_big_map_draws_its_plain_lines_itself_and_hands_a_small_view_back(tmp_path, offline):
     """Above LARGE nodes the page draws the lines without label or curve itself, in one stroke per style
     (vis-network spends about 10 µs of script on each line in each frame); a view showing few of them (here
@@ -487,6 +547,18 @@ def test_shortest_path_between_two_organisations(haaglanden, offline):
     page.fill("#path-to", "Bestaat Niet")
     page.click("#path-go")
     assert "Onbekende naam: Bestaat Niet" in page.inner_text("#path-result")
+    offline.assert_offline()
+
+
+def test_path_names_are_listed_when_the_path_tool_opens(haaglanden, offline):
+    """The names to pick a path's ends from (a datalist) are made when the tool opens, not as the page does."""
+    spec, path = haaglanden
+    page = offline.open(path)
+    assert page.evaluate("document.querySelectorAll('#node-names option').length") == 0
+    page.click("#tool-path summary")
+    page.wait_for_function("document.querySelectorAll('#node-names option').length > 0")
+    names = page.evaluate("[...document.querySelectorAll('#node-names option')].map(o => o.value)")
+    assert names == [n["name"] for n in spec.nodes if n["k"] != "missing"]
     offline.assert_offline()
 
 

@@ -22,6 +22,7 @@ from rdflib import URIRef
 from ..namespaces import concept
 from ..perf import Background
 from ..vocab import vocabulary
+from .compact import pack
 from .layout import structured_layout
 from .measures import MEASURES, end_key, node_measures, start_key
 from .overlay import Mark
@@ -62,7 +63,8 @@ class MapSpec:
     edge_info: list[list[list[str]]] = field(default_factory=list)
 
     def payload(self) -> dict:
-        """The JSON the page script reads."""
+        """The JSON the page script reads, compact (see :mod:`izagraph.maps.compact`; ``unpack`` gives
+        the nodes and edges of this spec back)."""
         keys = ("ui.search", "ui.programme", "ui.theme", "ui.kind", "ui.region", "ui.all", "ui.reset",
                 "ui.legend", "ui.shown", "ui.of", "ui.nodes", "ui.focus", "ui.focus_hint", "ui.open_map",
                 "ui.maps", "ui.index", "ui.depth", "ui.offline", "ui.generated", "ui.no_scope_nodes",
@@ -73,13 +75,13 @@ class MapSpec:
                 "ui.changes", "ui.no_changes", "ui.map_label", "ui.outside", "ui.view", "ui.time")
         words = ("f.source", "f.evidence", "f.source_confidence", "f.url", "f.regions", "f.programmes", "f.kind")
         measure_words = {m: text(self.lang, f"measure.{m}") for m in MEASURES}
-        return {"page": self.page, "title": self.title, "subtitle": self.subtitle, "lang": self.lang,
-                "nodes": self.nodes, "edges": self.edges, "legend": self.legend, "filters": self.filters,
-                "notes": self.notes, "links": self.links, "options": self.options, "sources": self.sources,
-                "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity, "edge_info": self.edge_info,
-                "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words},
-                "measures": measure_words, "scale": list(SCALE), "dash_max": DASH_MAX, "large": LARGE,
-                "kinds": {k: text(self.lang, f"kind.{k}") for k in KIND_ORDER}}
+        return pack({"page": self.page, "title": self.title, "subtitle": self.subtitle, "lang": self.lang,
+                     "nodes": self.nodes, "edges": self.edges, "legend": self.legend, "filters": self.filters,
+                     "notes": self.notes, "links": self.links, "options": self.options, "sources": self.sources,
+                     "edge_styles": self.edge_styles, "edge_opacity": self.edge_opacity, "edge_info": self.edge_info,
+                     "texts": {k.split(".", 1)[1]: text(self.lang, k) for k in keys + words},
+                     "measures": measure_words, "scale": list(SCALE), "dash_max": DASH_MAX, "large": LARGE,
+                     "kinds": {k: text(self.lang, f"kind.{k}") for k in KIND_ORDER}})
 
     def facts(self, item: dict) -> list[tuple[str, str]]:
         """The plain-text facts of a node or edge as the page shows them (info plus source)."""

@@ -6,8 +6,10 @@
 (function () {
   "use strict";
   var t0 = performance.now();
-  var data = JSON.parse(document.getElementById("izagraph-data").textContent);
+  var packed = JSON.parse(document.getElementById("izagraph-data").textContent);
   var timing = { script_start: t0, parsed: performance.now() };
+  var data = unpack(packed);
+  timing.unpacked = performance.now();
   var T = data.texts;
   var SAFE_HREF = /^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/;
   var SAFE_URL = /^https?:\/\/[^\s"'<>]+$/;
@@ -16,6 +18,35 @@
   var HITS_MAX = 15;
   var STARTED = "#1a9850", ENDED = "#d73027";
 
+  // The page data comes compact (izagraph/maps/compact.py, whose unpack this is): nodes and lines as columns,
+  // a node's plain facts as indices into data.rows (shared, read only), labels, finding texts and findings as
+  // indices into data.strings.
+  function unpack(p) {
+    var out = Object.assign({}, p), S = p.strings;
+    delete out.strings; delete out.rows;
+    out.nodes = items(p.nodes);
+    out.nodes.forEach(function (n) {
+      if (n.fd) n.fd = n.fd.map(function (i) { return S[i]; });
+      if (n.info) n.info = n.info.map(function (r) {
+        if (typeof r === "number") return p.rows[r];
+        var v = r[1];
+        return [S[r[0]], v.f !== undefined ? { f: v.f, x: S[v.x] } : v];
+      });
+    });
+    out.edges = items(p.edges);
+    return out;
+  }
+  function items(table) {
+    var cols = table.c, n = table.n, out = new Array(n), i;
+    for (i = 0; i < n; i++) out[i] = cols.id ? {} : { id: i };
+    Object.keys(cols).forEach(function (f) {
+      var c = cols[f];
+      if (Array.isArray(c)) { for (i = 0; i < n; i++) if (c[i] !== null) out[i][f] = c[i]; }
+      else if (c.at) c.at.forEach(function (at, j) { out[at][f] = c.v[j]; });
+      else for (i = 0; i < n; i++) if (c.x[i] !== null) out[i][f] = c.d[c.x[i]];
+    });
+    return out;
+  }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -32,6 +63,12 @@
     return out;
   }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+  function plainCopy(o) {  // own and inherited values, objects copied the same way (not arrays, functions, elements)
+    if (o === null || typeof o !== "object" || Array.isArray(o) || o instanceof Element) return o;
+    var out = {};
+    for (var k in o) out[k] = plainCopy(o[k]);
+    return out;
+  }
   function norm(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
@@ -44,7 +81,7 @@
   // A membership line carries neither name nor facts of its own: its name is "member — table" from its two
   // nodes, its facts an index (fi) into the map's few distinct role/perspective lists (data.edge_info).
   function facts(x) {
-    var out = (x.fi !== undefined ? data.edge_info[x.fi] : x.info || []).slice();
+    var out = (x.fi !== undefined ? data.edge_info[x.fi] : infoOf(x)).slice();
     var s = sourceOf(x);
     if (s) {
       out.push([T.source, s[0]]);
@@ -66,8 +103,9 @@
     return lines.join("\n");
   }
 
-  var byId = new Map(), byKey = new Map(), adj = new Map(), pathAdj = new Map(), edgeAt = new Map();
+  var byId = new Map(), byKey = new Map(), adj = new Map(), pathAdj = new Map();
   var regionName = {}, programmeName = {};
+  var bulkMap = data.nodes.length > data.large;  // see BULK_SWAP below
   (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
   (data.filters.programme || []).forEach(function (p) { programmeName[p[0]] = p[1]; });
   // A fact listing other nodes ("Leden (4)", "Tafels (6)") comes as their ids: written here as their names.
@@ -79,26 +117,31 @@
     if (v.more) out.push("\u2026 +" + v.more);
     return out.join("; ");
   }
+  // Written out when first asked for (a tooltip, the info panel), not for all nodes as the page opens.
+  function infoOf(n) {
+    if (n._info === undefined) n._info = (n.info || []).map(function (p) { return [p[0], listed(n, p[1])]; });
+    return n._info;
+  }
+  // search keys: the name and aliases without accents, in lower case (made at the first search)
+  function keysOf(n) {
+    if (n._s === undefined) n._s = [n.name || n.label].concat(n.al || []).map(norm);
+    return n._s;
+  }
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   data.nodes.forEach(function (n) {
-    if (n.info) n.info = n.info.map(function (p) { return [p[0], listed(n, p[1])]; });
     adj.set(n.id, []); pathAdj.set(n.id, []);
     if (n.key) byKey.set(n.key, n);
-    n._names = [n.name || n.label].concat(n.al || []);
-    n._s = n._names.map(norm);
     n._hidden = false;
-    n.title = tooltip(n);
+    if (!bulkMap) n.title = tooltip(n);  // big maps: when the pointer first comes over the node (lateTitle)
     var g = (data.options.groups || {})[n.group] || {};
     n._base = { label: n.label, color: n.color || g.color || { background: "#97c2fc", border: "#2b7ce9" },
                 size: n.size, borderWidth: n.borderWidth || g.borderWidth || 1.5,
                 opacity: n.opacity === undefined ? 1 : n.opacity,
                 font: { color: (n.font && n.font.color) || (g.font && g.font.color) || "#1b1b1b",
                         strokeWidth: (n.font && n.font.strokeWidth) || 3, vadjust: (n.font && n.font.vadjust) || 0 } };
-    n._style = styleKey(n._base);
   });
   function styleKey(s) { return JSON.stringify([s.label, s.color, s.size, s.borderWidth, s.opacity]); }
   var styles = data.edge_styles || {};
-  var bulkMap = data.nodes.length > data.large;  // see BULK_SWAP below
   function plain(e) { return !e.label && !e.smooth; }
   data.edges.forEach(function (e) {
     if (adj.has(e.from) && adj.has(e.to)) {
@@ -106,7 +149,6 @@
       if (e.rel === "membership" || e.rel === "parent") {
         pathAdj.get(e.from).push(e.to); pathAdj.get(e.to).push(e.from);
       }
-      edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
     }
     var s = styles[e.rel] || {};
     if (typeof e.color === "string" || e.color === undefined) {
@@ -181,16 +223,37 @@
   timing.datasets = performance.now();
   var container = document.getElementById("map");
   container.setAttribute("aria-label", T.map_label);
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  // vis-network makes each node's options an object whose prototype is the global node options, which are a
+  // chain of prototypes over its defaults: making 7,500 nodes walks that chain for each (bridgeObject: for..in
+  // over inherited keys), and drawing looks options up through it. The global node options become one plain
+  // object with the same values before the nodes are made (the main thread's CPU to the first frame of the
+  // national map: about a tenth less).
+  var network = new vis.Network(container, {}, data.options);
+  if (network.nodesHandler && network.nodesHandler.options) network.nodesHandler.options = plainCopy(network.nodesHandler.options);
+  network.setData({ nodes: nodes, edges: edges });
   timing.network = performance.now();
   if (lateLabel.size) network.on("beforeDrawing", labelsInView);
+  // Big maps: a node's tooltip is written when the pointer first comes over the node (vis-network shows it
+  // tooltipDelay ms after the pointer stops), not for every node as the page opens.
+  var titling = false;
+  function lateTitle(ev) {
+    var r = network.canvas.frame.canvas.getBoundingClientRect();
+    var id = network.getNodeAt({ x: ev.clientX - r.left, y: ev.clientY - r.top });
+    var n = id === undefined ? undefined : byId.get(id);
+    if (!n || n.title !== undefined) return;
+    n.title = tooltip(n);
+    titling = true;  // (a title changes no line: the bulk layer stays)
+    nodes.update({ id: id, title: n.title });
+    titling = false;
+  }
+  if (bulkMap) container.addEventListener("mousemove", lateTitle);
   var allKinds = (data.filters.kind || []).map(function (k) { return k[0]; });
   function freshState() {
     return { q: "", programme: "", theme: "", region: "", kinds: new Set(allKinds), focus: null, depth: 1,
              date: "", since: "", measure: "", from: "", to: "" };
   }
   var state = freshState();
-  var api = window.izagraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
+  var api = window.izagraph = { network: network, nodes: nodes, edges: edges, data: data, state: state, unpack: unpack,
                                 firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset,
                                 paths: [], changes: null, labelsHidden: [],
                                 bulk: { lines: bulk.length, own: bulkOwn, drawn: 0, layers: 0, layered: true },
@@ -244,7 +307,7 @@
   function visibleIds() {
     return data.nodes.filter(function (n) { return !n._hidden; }).map(function (n) { return n.id; });
   }
-  function matches(n, q) { return n._s.some(function (s) { return s.indexOf(q) >= 0; }); }
+  function matches(n, q) { return keysOf(n).some(function (s) { return s.indexOf(q) >= 0; }); }
 
   var view = timeView();
   function apply(fit) {
@@ -320,7 +383,7 @@
       var pe = [];
       api.paths.forEach(function (p) {
         for (var i = 1; i < p.length; i++) {
-          var id = edgeAt.get(Math.min(p[i - 1], p[i]) + "-" + Math.max(p[i - 1], p[i]));
+          var id = edgeBetween(p[i - 1], p[i]);
           if (id !== undefined) pe.push(id);
         }
       });
@@ -341,10 +404,21 @@
     var exact = null, start = null;
     data.nodes.forEach(function (n) {
       if (exact) return;
-      if (n._s.indexOf(q) >= 0) exact = n;
-      else if (!start && n._s.some(function (s) { return s.indexOf(q) === 0; })) start = n;
+      var keys = keysOf(n);
+      if (keys.indexOf(q) >= 0) exact = n;
+      else if (!start && keys.some(function (s) { return s.indexOf(q) === 0; })) start = n;
     });
     return exact || start;
+  }
+  var edgeAt = null;  // the line between two nodes (the last one given), made at the first path
+  function edgeBetween(a, b) {
+    if (edgeAt === null) {
+      edgeAt = new Map();
+      data.edges.forEach(function (e) {
+        if (adj.has(e.from) && adj.has(e.to)) edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
+      });
+    }
+    return edgeAt.get(Math.min(a, b) + "-" + Math.max(a, b));
   }
   function shortestPaths(a, b, allowed) {
     if (a === b) return [[a]];
@@ -406,6 +480,9 @@
     var bounds = m && max > 0 ? classes(max, whole) : [];
     var updates = [];
     data.nodes.forEach(function (n) {
+      var mark = view.mark.get(n.id), own = !m && !mark;
+      if (own && !n._styled) return;  // drawn in its own style, and stays so
+      n._styled = !own;
       var b = n._base, s = { label: b.label, color: b.color, size: b.size, borderWidth: b.borderWidth, opacity: b.opacity };
       if (m) {
         var v = n.m ? n.m[m] : undefined;
@@ -418,7 +495,6 @@
           s.color = { background: colour, border: border, highlight: { background: colour, border: "#000000" } };
         }
       }
-      var mark = view.mark.get(n.id);
       if (mark) {
         var line = mark === "new" ? STARTED : ENDED;
         s.color = { background: s.color.background, border: line, highlight: { background: s.color.background, border: line } };
@@ -427,6 +503,7 @@
         if (mark === "ended") s.opacity = 0.55;
       }
       var key = styleKey(s);
+      if (n._style === undefined) n._style = styleKey(b);
       if (key !== n._style) {
         n._style = key;
         updates.push({ id: n.id, label: s.label, size: s.size, borderWidth: s.borderWidth, opacity: s.opacity, color: s.color });
@@ -568,7 +645,7 @@
     network.on("beforeDrawing", bulkDraw);
     network.on("dragging", function (p) { if (p.nodes && p.nodes.length) dropLayer(); });
     network.on("dragEnd", function (p) { if (p.nodes && p.nodes.length) dropLayer(); });
-    nodes.on("*", dropLayer);
+    nodes.on("*", function () { if (!titling) dropLayer(); });
     edges.on("*", dropLayer);
   }
 
@@ -748,7 +825,12 @@
 
     var pathSet = tool("tool-path", T.path);
     var names = el("datalist", { id: "node-names" });
-    data.nodes.forEach(function (n) { if (n.k !== "missing") names.appendChild(el("option", { value: n.name })); });
+    // the names to choose from: filled when the tool opens (7,500 options took a tenth of the first frame)
+    var fillNames = function () {
+      if (names.firstChild || !pathSet.open) return;
+      data.nodes.forEach(function (n) { if (n.k !== "missing") names.appendChild(el("option", { value: n.name })); });
+    };
+    pathSet.addEventListener("toggle", fillNames);
     pathSet.appendChild(names);
     pathSet.appendChild(el("label", { "class": "field", "for": "path-from" }, T.path_from));
     fromInput = el("input", { type: "text", id: "path-from", list: "node-names", autocomplete: "off" });
@@ -825,7 +907,7 @@
     if (!n) { info.style.display = "none"; return; }
     info.appendChild(el("h2", { id: "info-head" }, n.name));
     var dl = el("dl");
-    (n.info || []).forEach(function (pair) { dl.appendChild(el("dt", null, pair[0])); dl.appendChild(el("dd", null, pair[1])); });
+    infoOf(n).forEach(function (pair) { dl.appendChild(el("dt", null, pair[0])); dl.appendChild(el("dd", null, pair[1])); });
     var s = sourceOf(n);
     if (s) {
       dl.appendChild(el("dt", null, T.source));
@@ -961,5 +1043,7 @@
   readHash();
   apply(false);
   if (state.focus !== null || (state.from && state.to) || state.q) apply(true);
-  else network.fit({ animation: false });
+  else if (visibleIds().length < data.nodes.length) network.fit({ animation: false });
+  // (else new vis.Network has fitted the view to all nodes already, in the same canvas: the side panel's
+  // width is fixed)
 })();
