@@ -158,8 +158,8 @@ class FactSet(AbstractSet):
     __slots__ = ("parts", "_all")
 
     def __init__(self, parts, *extra: str | None):
-        """The union of ``parts`` (frozensets of IRIs as text, none empty) and the ``extra`` IRIs (empty ones
-        left out)."""
+        """The union of ``parts`` (frozensets of IRIs as text, none empty, or :class:`FactIds`) and the
+        ``extra`` IRIs (empty ones left out)."""
         parts = tuple(parts)
         extra = frozenset(x for x in extra if x)
         self.parts = (*parts, extra) if extra else parts
@@ -196,6 +196,66 @@ class FactSet(AbstractSet):
 
     def __repr__(self) -> str:
         return f"FactSet({set(self._items())!r})"
+
+
+class FactIds(AbstractSet):
+    """IRIs a finding rests on, given as ids into an object array of values (``Facts.id_array()``): a part
+    of a :class:`FactSet` whose text is made only when it is read. :func:`izagraph.rules.provenance.annotate`
+    judges it by its ids, with numpy, without a dictionary look-up per IRI (a national check's findings rest
+    on 1.6 million facts). Its items are the texts of the values, as :func:`izagraph.rules.check` keeps a
+    finding's facts: empty values left out, other values than text as ``str``.
+
+    >>> import numpy as np
+    >>> names = np.array(["t", "seat", "", None, "m"], dtype=object)
+    >>> part = FactIds(np.array([0, 1, 1, 2, 3, 4]), names)
+    >>> sorted(part), len(part), "seat" in part, "" in part, FactSet([part], "s") == {"t", "seat", "m", "s"}
+    (['m', 'seat', 't'], 3, True, False, True)
+    """
+
+    __slots__ = ("ids", "names", "distinct", "_text")
+
+    def __init__(self, ids, names, distinct: bool = False):
+        """``ids``: an integer array of ids into ``names``, a numpy object array (kept, not copied);
+        ``distinct``: no two values of ``names`` are equal (then a text has one id)."""
+        self.ids, self.names, self.distinct, self._text = ids, names, distinct, None
+
+    @classmethod
+    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations give: a frozenset
+        return frozenset(iterable)
+
+    def text(self) -> frozenset:
+        """The IRIs as a frozenset of text (made once)."""
+        if self._text is None:
+            values = self.names[self.ids].tolist()
+            kinds = {*map(type, values)}
+            if kinds <= _TEXT:
+                self._text = frozenset(values) - _EMPTY_TEXT
+            else:
+                self._text = frozenset(v if type(v) is str else str(v) for v in values if v)
+        return self._text
+
+    def __contains__(self, iri) -> bool:
+        return iri in self.text()
+
+    def __iter__(self):
+        return iter(self.text())
+
+    def __len__(self) -> int:
+        return len(self.text())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, FactIds):
+            other = other.text()
+        return self.text() == other if isinstance(other, (set, frozenset)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.text())
+
+    def __repr__(self) -> str:
+        return f"FactIds({set(self.text())!r})"
+
+
+_EMPTY_TEXT = frozenset({""})
 
 
 @dataclass(frozen=True, eq=False)
@@ -414,6 +474,6 @@ class Report:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactSet", "Finding", "Report", "canonical", "evidence_summary",
+__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactIds", "FactSet", "Finding", "Report", "canonical", "evidence_summary",
            "in_language",
            "lowest_confidence", "trust_label", "weakest_basis"]

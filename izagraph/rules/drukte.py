@@ -20,11 +20,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
-from ..findings import Finding, Severity
+from ..findings import FactSet, Finding, Severity
 from ..perf import distinct_pairs
 from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, short_list,
                     table_facts, tables)
@@ -170,8 +169,7 @@ class _TableIndex:
     position: dict[str, int]
     notation_ptr: np.ndarray     # per table: the notation of each of its programmes (numbers into code_names)
     notations: np.ndarray
-    rests_ptr: np.ndarray        # per table: what a finding about it rests on (table_facts), IRIs
-    rests_on: np.ndarray
+    rests_on: list[frozenset]    # per table: what a finding about it rests on (table_facts), IRIs
     programme_ptr: np.ndarray
     programmes: np.ndarray       # numbers into code_names
     code_names: np.ndarray       # objects
@@ -239,11 +237,9 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
         notation_ptr, notations = _csr([[codes.setdefault(notation(vocab, p), len(codes)) for p in ts[t].programmes]
                                         for t in iris])
-        rests = [table_facts(ts[t]) for t in iris]
-        rests_ptr = np.zeros(len(iris) + 1, dtype=np.int64)
-        rests_ptr[1:] = np.cumsum([len(r) for r in rests])
-        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr,
-                           _objects([x for r in rests for x in r]), programme_ptr, programmes, _objects(list(codes)),
+        rests = [frozenset(table_facts(ts[t])) for t in iris]
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests,
+                           programme_ptr, programmes, _objects(list(codes)),
                            place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
                            top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
                            _objects(iris), _objects([facts.label(t) for t in iris]),
@@ -354,7 +350,6 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
-        tabs = tix.iri_array[at].tolist()
         evidence = {**measures, "meetings_known_for": len(known), "exceeded": over,
                     "table_list": tix.label_array[at].tolist(), "programme_list": programmes,
                     "region_list": sorted(regions.values()),
@@ -371,7 +366,7 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
             severity=Severity.HIGH if double else None,
             regions=regions,
             illustrative=bool(cols.illustrative[rows].any() or tix.illustrative[at].any()),
-            facts=[member, *tabs, *cols.seat_facts(rows)]))
+            facts=FactSet([facts.fact_ids(np.concatenate([cols.table[rows], cols.seat_fact_ids(rows)]))], member)))
     return out
 
 
@@ -448,7 +443,7 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
                                illustrative=bool(ix.illustrative[at].any()),
-                               facts=[g, *_gather(ix.rests_ptr, ix.rests_on, at).tolist()]))
+                               facts=FactSet(map(ix.rests_on.__getitem__, at.tolist()), g)))
     return out
 
 
@@ -476,10 +471,14 @@ class _RegionIndex:
     seat_count: Counter               # active table -> its active seats
     columns: SeatColumns              # the active seats (seat_columns)
 
-    def seats_at(self, table: str) -> list[str]:
-        """The IRIs of the table's active seats."""
-        rows = self.columns.by_table().get(table)
-        return [] if rows is None else self.columns.facts.id_array()[self.columns.seat[rows]].tolist()
+    def seats_at(self, tables) -> FactIds:
+        """The active seats of the tables, as ids."""
+        at = self.columns.by_table()
+        rows = [at[t] for t in tables if t in at]
+        return self.columns.facts.fact_ids(self.columns.seat[np.concatenate(rows)] if rows else _NO_ROWS)
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int64)
 
 
 def _region_index(facts: Facts, today) -> _RegionIndex:
@@ -536,5 +535,5 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(r, facts.label(r), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions={r: facts.label(r)},
                                illustrative=any(ts[t].illustrative for t in tabs),
-                               facts=[*tabs, *chain.from_iterable(map(ix.seats_at, tabs))]))
+                               facts=FactSet([ix.seats_at(tabs)], *tabs)))
     return out

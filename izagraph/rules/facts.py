@@ -29,6 +29,7 @@ from typing import NamedTuple
 import numpy as np
 from rdflib import URIRef
 
+from ..findings import FactIds
 from ..perf import distinct_pairs, sorted_unique
 
 
@@ -191,6 +192,19 @@ class Facts:
         ['m']
         """
         return self._ids.array()
+
+    def distinct_ids(self) -> bool:
+        """Whether no two ids of :meth:`ids` hold equal values (then a value has one id)."""
+        return self._ids.by_fact is not None or self._ids._canon() is None
+
+    def fact_ids(self, ids: np.ndarray) -> FactIds:
+        """IRIs a finding rests on, given as ids of :meth:`ids` (see :class:`~izagraph.findings.FactIds`).
+
+        >>> f = Facts([{"s": "s1", "fact": "member", "o": "m"}])
+        >>> sorted(f.fact_ids(np.concatenate(f.ids("member"))))
+        ['m', 's1']
+        """
+        return FactIds(ids, self.id_array(), self.distinct_ids())
 
     def of(self, s: str) -> dict[str, set]:
         """All facts about one subject (fact -> values); empty when there are none."""
@@ -762,8 +776,12 @@ class SeatColumns:
 
     def seat_facts(self, rows) -> list[str]:
         """:func:`seat_facts` of the rows: each seat's IRI, its member and whom it speaks for."""
+        return self.facts.id_array()[self.seat_fact_ids(rows)].tolist()
+
+    def seat_fact_ids(self, rows) -> np.ndarray:
+        """:meth:`seat_facts` as ids (into ``facts.id_array()``), seats, then members, then whom they speak for."""
         _, spoken = self._behalf(rows)
-        return self.facts.id_array()[np.concatenate([self.seat[rows], self.member[rows], spoken])].tolist()
+        return np.concatenate([self.seat[rows], self.member[rows], spoken])
 
     def _behalf(self, rows) -> tuple[np.ndarray, np.ndarray]:
         """Per row how many the seat speaks for, and whom (ids), row after row."""

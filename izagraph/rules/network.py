@@ -21,18 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from itertools import chain
-from operator import itemgetter
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..analytics import comembership as cm
 from ..findings import FactSet, Finding
-from .facts import active_members_by_table, active_tables, facts_of, short_list
+from ..perf import sorted_unique
+from .facts import active_tables, facts_of, seat_columns, short_list
 
 NO_GROUP = ""
-_EMPTY = frozenset({None, ""})
-_MEMBER = itemgetter(1)  # of a (seat, member) pair
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
                "all": {"nl": "selectie", "en": "selection"}}
 #: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
@@ -214,34 +212,72 @@ def _read_splits(flat: np.ndarray, n_members: int) -> list[tuple[int, int, list[
 
 
 def _networks(rows, ctx):
-    """Facts, the selected tables, the active seats (seat, member) per selected table, the scopes with
-    their networks (sorted by key), and a cache of what findings about each table rest on."""
+    """Facts, the selected tables, the active seats at them (:class:`_Seated`), the scopes with their
+    networks (sorted by key), and a cache of what findings about each scope's tables rest on."""
     facts = facts_of(rows)
     return (facts, *_selected(facts, ctx.today, ctx.get("tables") or [], ctx.get("scope") or "region"))
 
 
 def _selected(facts, today, wanted: list[str], how: str, record: dict | None = None):
     ts = {i: t for i, t in active_tables(facts, today).items() if t.in_scope and (not wanted or _chosen(i, wanted))}
-    seats_at, scopes, known = facts.memo(("co-membership", today, how, frozenset(ts)),
-                                         lambda: _scopes(facts, ts, today, how, record))
-    return ts, seats_at, scopes, known
+    seated, scopes, known = facts.memo(("co-membership", today, how, frozenset(ts)),
+                                       lambda: _scopes(facts, ts, today, how, record))
+    return ts, seated, scopes, known
+
+
+@dataclass(frozen=True)
+class _Seated:
+    """The active seats at the selected tables with any, by number: table ``g`` is ``tables[g]`` (sorted),
+    with the id ``table_ids[g]``, and its seats are rows ``ptr[g]:ptr[g + 1]`` of ``seat`` and ``member``
+    (ids of :meth:`Facts.ids`)."""
+
+    tables: list[str]
+    number: dict[str, int]
+    table_ids: np.ndarray
+    ptr: np.ndarray
+    seat: np.ndarray
+    member: np.ndarray
+
+    def fact_ids(self, at: np.ndarray) -> np.ndarray:
+        """What a finding about members at the tables numbered ``at`` rests on, as ids: the tables, their
+        active seats and members (the network is their co-membership, so every seat at them counts)."""
+        counts = self.ptr[at + 1] - self.ptr[at]
+        rows = np.repeat(self.ptr[at] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        return np.concatenate([self.table_ids[at], self.seat[rows], self.member[rows]])
+
+
+def _ranked(ids: np.ndarray, names: np.ndarray) -> tuple[list, np.ndarray, np.ndarray]:
+    """The distinct ids' values sorted, the distinct ids (ascending) and each one's place in that order."""
+    distinct = sorted_unique(ids)
+    text = names[distinct].tolist()
+    order = sorted(range(len(text)), key=text.__getitem__)
+    rank = np.empty(len(text), dtype=np.int64)
+    rank[order] = np.arange(len(text))
+    return [text[i] for i in order], distinct, rank
 
 
 def _scopes(facts, ts, today, how, record=None):
-    """The scopes' networks from one array of (member, table) numbers for all selected tables: each scope
-    takes its tables' pairs and numbers their members and tables anew, in the same sorted order."""
-    seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
-    tables = sorted(seats_at)
-    flat = list(map(_MEMBER, chain.from_iterable(map(seats_at.__getitem__, tables))))
-    members = sorted(set(flat))
-    index = dict(zip(members, range(len(members))))
+    """The scopes' networks from one array of (member, table) numbers for all selected tables, read from the
+    active seats' id columns: each scope takes its tables' pairs and numbers their members and tables anew,
+    in the same sorted order."""
+    cols, names = seat_columns(facts, today), facts.id_array()
+    seated_at = sorted_unique(cols.table)
+    selected = np.fromiter((t in ts for t in names[seated_at].tolist()), dtype=bool, count=len(seated_at))
+    rows = np.flatnonzero(selected[np.searchsorted(seated_at, cols.table)]) if len(seated_at) else seated_at
+    tables, table_ids, table_rank = _ranked(cols.table[rows], names)
+    members, member_ids, member_rank = _ranked(cols.member[rows], names)
+    row_table = table_rank[np.searchsorted(table_ids, cols.table[rows])]
+    row_member = member_rank[np.searchsorted(member_ids, cols.member[rows])]
+    by_table = np.argsort(row_table, kind="stable")
+    ptr = np.zeros(len(tables) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum(np.bincount(row_table, minlength=len(tables)))
+    ordered = np.empty(len(tables), dtype=np.int64)
+    ordered[table_rank] = table_ids
+    tindex = dict(zip(tables, range(len(tables))))
+    seated = _Seated(tables, tindex, ordered, ptr, cols.seat[rows][by_table], cols.member[rows][by_table])
     width = max(len(tables), 1)
-    pairs = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat)) * width
-    pairs += np.repeat(np.arange(len(tables), dtype=np.int64), [len(seats_at[t]) for t in tables])
-    pairs.sort()
-    pairs = pairs[_firsts(pairs)]  # each (member, table) once, by member then table
+    pairs = sorted_unique(row_member * width + row_table)  # each (member, table) once, by member then table
     pm, pt = pairs // width, pairs % width
-    tindex = {t: j for j, t in enumerate(tables)}
     # what the load stored with the snapshot (see stored_analyses), else nothing
     stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
     out, member_names, table_names = [], np.array(members, dtype=object), np.array(tables, dtype=object)
@@ -258,35 +294,26 @@ def _scopes(facts, ts, today, how, record=None):
         out.append(Scope(key, member_names[gm[first]].tolist(), table_names[present].tolist(),
                          (np.cumsum(first) - 1).astype(np.int32), (np.cumsum(present) - 1)[gt].astype(np.int32),
                          stored, record))
-    return seats_at, out, {}
+    return seated, out, {}
 
 
-def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, np.ndarray]:
-    """Per table of the scope, by number: the IRIs a finding about its members rests on (the table, its
-    active seats and members: the network is their co-membership, so every seat at them counts), its
-    regions, and whether it is illustrative. ``known`` keeps them per table and per scope."""
+def _table_parts(ts, seated: _Seated, known: dict, scope: Scope) -> tuple[np.ndarray, list, np.ndarray]:
+    """Per table of the scope, by number: its number in ``seated``, its regions, and whether it is
+    illustrative. ``known`` keeps them per scope."""
     got = known.get(("scope", scope.key))
     if got is None:
-        rests, regions, illustrative = [], [], []
-        for t in scope.tables:
-            part = known.get(t)
-            if part is None:
-                iris = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
-                part = known[t] = (iris - _EMPTY if None in iris or "" in iris else iris,
-                                   ts[t].spatial, ts[t].illustrative)
-            rests.append(part[0])
-            regions.append(part[1])
-            illustrative.append(part[2])
-        got = known[("scope", scope.key)] = (rests, regions, np.array(illustrative, dtype=bool))
+        got = known[("scope", scope.key)] = (
+            np.array([seated.number[t] for t in scope.tables], dtype=np.int64),
+            [ts[t].spatial for t in scope.tables], np.array([ts[t].illustrative for t in scope.tables], dtype=bool))
     return got
 
 
-def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[FactSet, dict[str, str], bool]:
-    """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their parts, see
-    :func:`_table_parts`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
-    rests, regions, illustrative = parts
+def _rests_on(facts, seated: _Seated, parts, at: list[int], subject: str) -> tuple[FactSet, dict[str, str], bool]:
+    """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their seats, see
+    :meth:`_Seated.fact_ids`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
+    number, regions, illustrative = parts
     spatial = frozenset().union(*[regions[j] for j in at])
-    return (FactSet([rests[j] for j in at], subject), {r: facts.label(r) for r in spatial},
+    return (FactSet([facts.fact_ids(seated.fact_ids(number[at]))], subject), {r: facts.label(r) for r in spatial},
             bool(illustrative[at].any()))
 
 
@@ -302,7 +329,7 @@ def _scope_fields(ctx, key: str, label: str) -> dict:
 
 def score_brokers(rows, ctx, vocab) -> list[Finding]:
     """Members who are the only link between parts of their scope's network: without them it falls apart."""
-    facts, ts, seats_at, scopes, known = _networks(rows, ctx)
+    facts, ts, seated, scopes, known = _networks(rows, ctx)
     out = []
     for scope in scopes:
         splits = scope.splits(ctx["min_part"])
@@ -320,7 +347,7 @@ def score_brokers(rows, ctx, vocab) -> list[Finding]:
                         "betweenness": float(central[v]), "tables": sorted(facts.label(t) for t in table_iris)}
             fields = {"size": size, "parts": " + ".join(str(len(p)) for p in parts),
                       "tables": short_list(evidence["tables"]), **_scope_fields(ctx, key, label)}
-            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at, m)
+            rests_on, regions, illustrative = _rests_on(facts, seated, _table_parts(ts, seated, known, scope), at, m)
             out.append(ctx.finding(m, facts.label(m), evidence, fields=fields, regions=regions,
                                    illustrative=illustrative, facts=rests_on))
     return out
@@ -369,7 +396,7 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
     rather than from the links: a table whose members lie in two clusters or more links those clusters and
     makes each of its members a bridge; a table whose members all lie in one cluster is within it. The hub
     is the member with the most links, then the highest betweenness, then the greatest IRI."""
-    facts, ts, seats_at, scopes, known = _networks(rows, ctx)
+    facts, ts, seated, scopes, known = _networks(rows, ctx)
     out = []
     for scope in scopes:
         key, label = scope.key, facts.label(scope.key) if scope.key else ""
@@ -383,8 +410,8 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
                         "bridges": bridges, "linked_clusters": linked}
             fields = {"size": len(members), "hub": named[hub], "bridges": short_list(bridges) or "-",
                       "linked": linked, **_scope_fields(ctx, key, label)}
-            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at.tolist(),
-                                                        names[hub])
+            rests_on, regions, illustrative = _rests_on(facts, seated, _table_parts(ts, seated, known, scope),
+                                                        at.tolist(), names[hub])
             out.append(ctx.finding(names[hub], named[hub], evidence, fields=fields, regions=regions,
                                    illustrative=illustrative, facts=rests_on))
     return out
