@@ -193,6 +193,23 @@ class Facts:
         """
         return self._ids.array()
 
+    def subject_set(self, fact: str) -> frozenset:
+        """The subjects that have ``fact``, as a set, memoised per facts: read from the fact's id columns, so
+        a fact of many subjects (``illustrative``: every seat of an illustrative dataset) is not built as a
+        dictionary to test a few of them.
+
+        >>> f = Facts([{"s": "t", "fact": "illustrative", "o": True}, {"s": "u", "fact": "label", "o": "U"}])
+        >>> sorted(f.subject_set("illustrative")), f.subject_set("theme")
+        (['t'], frozenset())
+        """
+        if fact in self._overlay_names:
+            return frozenset(self._overlay.column(fact))
+        got = self._memo.get(("subject-set", fact))
+        if got is None:
+            subjects = self.ids(fact)[0]
+            got = self._memo[("subject-set", fact)] = frozenset(self.id_array()[sorted_unique(subjects)].tolist())
+        return got
+
     def distinct_ids(self) -> bool:
         """Whether no two ids of :meth:`ids` hold equal values (then a value has one id)."""
         return self._ids.by_fact is not None or self._ids._canon() is None
@@ -566,7 +583,7 @@ def _tables(facts: Facts) -> dict[str, Table]:
     col, label = facts.column, facts.label
     kind, programme, theme, start, end = col("kind"), col("programme"), col("theme"), col("start"), col("end")
     covers_of, spatial_gemeente, spatial_of = col("covers"), col("spatial-gemeente"), col("spatial")
-    parent, illustrative, meetings_of = col("parent"), col("illustrative"), col("meetings")
+    parent, illustrative, meetings_of = col("parent"), facts.subject_set("illustrative"), col("meetings")
     regional = col("regional-structure")
     out = {}
     for s in facts.subjects("is", "table"):
@@ -1051,10 +1068,10 @@ def regions(facts: Facts) -> dict[str, Region]:
 
 
 def _regions(facts: Facts) -> dict[str, Region]:
-    out = {}
+    out, illustrative = {}, facts.subject_set("illustrative")
     for s in facts.subjects("division"):
         out[s] = Region(s, facts.label(s), facts.one(s, "division"), frozenset(facts.get(s, "gemeente")),
-                        facts.one(s, "region-parent"), facts.has(s, "illustrative"))
+                        facts.one(s, "region-parent"), s in illustrative)
     return out
 
 
