@@ -266,6 +266,17 @@ class Facts:
             return ""
         return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
+    def labels(self, iris: list) -> list[str]:
+        """:meth:`label` of each IRI (looked up in C; the names made from an IRI only where there is no label).
+
+        >>> Facts([{"s": "x/t", "fact": "label", "o": "T"}]).labels(["x/t", "x/u", None])
+        ['T', 'u', '']
+        """
+        out = list(map(self._labels.get, iris))
+        for i in [i for i, x in enumerate(out) if not x]:
+            out[i] = self.label(iris[i])
+        return out
+
 
 #: Below this, (fact, subject, value) ids fit in one int64 sort key (:meth:`Facts.from_ids`).
 _ONE_KEY = 2 ** 62
@@ -822,26 +833,6 @@ class SeatColumns:
         pairs = list(zip(names[self.seat[rows]].tolist(), names[self.member[rows]].tolist()))
         ends = np.cumsum(np.bincount(group, minlength=len(present))).tolist()
         return {t: pairs[a:b] for t, a, b in zip(names[present[in_order]].tolist(), [0, *ends[:-1]], ends)}
-
-    def facts_at(self, table: str) -> tuple[str, ...]:
-        """:meth:`seat_facts` of the table's rows (for every table at once, on first use: rules ask for
-        many tables)."""
-        got = self._own.get("facts-at")
-        if got is None:
-            rows = np.arange(len(self))
-            n, spoken = self._behalf(rows)
-            owner = np.concatenate([rows, rows, np.repeat(rows, n)])
-            ids = np.concatenate([self.seat[rows], self.member[rows], spoken])
-            got = self._own["facts-at"] = self._split(owner, ids, tuple)
-        return got.get(table, ())
-
-    def _split(self, rows: np.ndarray, ids: np.ndarray, collect) -> dict:
-        """Table IRI -> ``collect`` of the values ``ids`` that belong to ``rows`` (one per id)."""
-        order = np.argsort(self.table[rows], kind="stable")
-        tables, values = self.table[rows][order], self.facts.id_array()[ids[order]].tolist()
-        starts = np.flatnonzero(np.r_[True, tables[1:] != tables[:-1]]) if len(tables) else order
-        ends = np.r_[starts[1:], len(tables)].tolist()
-        return {self.names[tables[a]]: collect(values[a:b]) for a, b in zip(starts.tolist(), ends)}
 
     def members_at(self, persons: bool = False, tables=None) -> PerTable:
         """Table IRI -> the members of its rows (``persons``: only those that are persons) as a frozenset,

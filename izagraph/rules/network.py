@@ -403,7 +403,7 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
         names, tables, named = scope.members, scope.tables, None
         for members, at, hub, bridging, own, linked in _clusters(scope, ctx["min_size"]):
             if named is None:
-                named = list(map(facts.label, names))
+                named = facts.labels(names)
             bridges = sorted([named[n] for n in bridging.tolist()])
             evidence = {"scope": label or key, "members": sorted([named[n] for n in members.tolist()]),
                         "size": len(members), "tables_within": sorted(facts.label(tables[j]) for j in own.tolist()),

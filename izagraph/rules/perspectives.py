@@ -245,7 +245,7 @@ def _member_labels(facts, today) -> np.ndarray:
         cols = seat_columns(facts, today)
         members, at = np.unique(cols.member, return_inverse=True)
         labels = np.empty(len(members), dtype=object)
-        labels[:] = [facts.label(m) for m in facts.id_array()[members].tolist()]
+        labels[:] = facts.labels(facts.id_array()[members].tolist())
         return labels[at.reshape(-1)]
     return facts.memo(("member-labels", today), build, scoped=True)
 
