@@ -169,7 +169,8 @@ class _TableIndex:
     position: dict[str, int]
     notation_ptr: np.ndarray     # per table: the notation of each of its programmes (numbers into code_names)
     notations: np.ndarray
-    rests_on: list[frozenset]    # per table: what a finding about it rests on (table_facts), IRIs
+    rests_ptr: np.ndarray        # per table: what a finding about it rests on (table_facts), as ids (Facts.ids)
+    rests_on: np.ndarray
     programme_ptr: np.ndarray
     programmes: np.ndarray       # numbers into code_names
     code_names: np.ndarray       # objects
@@ -237,8 +238,12 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
         notation_ptr, notations = _csr([[codes.setdefault(notation(vocab, p), len(codes)) for p in ts[t].programmes]
                                         for t in iris])
-        rests = [frozenset(table_facts(ts[t])) for t in iris]
-        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests,
+        names = facts.id_array()  # the ids of the tables (subjects of "is") and of their regions
+        (tables, _), regions = facts.ids("is"), facts.ids("spatial")[1]
+        id_of = dict(zip(names[tables].tolist(), tables.tolist()))
+        id_of.update(zip(names[regions].tolist(), regions.tolist()))
+        rests_ptr, rests_on = _csr([[id_of[x] for x in table_facts(ts[t])] for t in iris])
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr, rests_on,
                            programme_ptr, programmes, _objects(list(codes)),
                            place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
                            top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
@@ -443,7 +448,7 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
                                illustrative=bool(ix.illustrative[at].any()),
-                               facts=FactSet(map(ix.rests_on.__getitem__, at.tolist()), g)))
+                               facts=FactSet([facts.fact_ids(_gather(ix.rests_ptr, ix.rests_on, at))], g)))
     return out
 
 

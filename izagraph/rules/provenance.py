@@ -204,7 +204,7 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
     ``provenance`` is a :class:`ProvenanceIndex` or the provenance query's rows."""
     index = provenance if isinstance(provenance, ProvenanceIndex) else ProvenanceIndex.from_rows(provenance)
     group_of, groups = index.group_of.get, index.groups
-    judged: dict[frozenset, tuple] = {}  # the same few groups recur across findings: combine them once
+    judged: dict[tuple, tuple] = {}  # the same few groups recur across findings: combine them once
     of_part: dict[int, frozenset] = {}  # the groups of each part of a FactSet, by id (the findings keep
     # every part alive meanwhile), looked up once
     n_groups = len(groups) + 2
@@ -227,18 +227,15 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
         key = frozenset().union(*map(groups_in, parts)) if parts is not None else None
         if not key:  # a plain set, or a FactSet without facts (then the finding rests on its subject)
             key = frozenset(map(group_of, f.facts or (f.subject,)))
-        combined = judged.get(key)
-        if combined is None:
+        verdict = judged.get((key, f.illustrative, f.basis, f.confidence, f.sources))
+        if verdict is None:  # findings share a few verdicts: each is made once
             known = [groups[g] for g in key if g is not None]
-            combined = judged[key] = ({p.basis for p in known}, [p.confidence for p in known],
-                                      {s for p in known for s in p.sources}, bool(known))
-        bases, confidences, sources, known = combined
-        if f.illustrative:
-            bases = bases | {"illustrative"}
-        out.append(f.with_provenance(
-            basis=weakest_basis(bases) if bases else f.basis,
-            confidence=lowest_confidence(confidences) if known else f.confidence,
-            sources=sources | set(f.sources)))
+            bases = {p.basis for p in known} | ({"illustrative"} if f.illustrative else set())
+            verdict = judged[key, f.illustrative, f.basis, f.confidence, f.sources] = (
+                weakest_basis(bases) if bases else f.basis,
+                lowest_confidence([p.confidence for p in known]) if known else f.confidence,
+                {s for p in known for s in p.sources} | set(f.sources))
+        out.append(f.with_provenance(*verdict))
     return out
 
 
