@@ -6,6 +6,8 @@
 False
 >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
 [1, 2, 3]
+>>> [x.tolist() for x in numbered(np.array([7, -1, 7, 3]))]
+[[-1, 3, 7], [2, 0, 2, 1]]
 """
 
 from __future__ import annotations
@@ -59,3 +61,21 @@ def distinct_pairs(a: np.ndarray, b: np.ndarray, span: int | None = None) -> tup
     span = int(b.max(initial=0)) + 1 if span is None else span
     keys = sorted_unique(a.astype(np.int64) * span + b)
     return keys // span, keys % span
+
+
+def numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` of integers: the distinct values, sorted, and each value's
+    number among them. Ids span a range not much wider than their count, so a mark per possible value and
+    a running count number them without sorting (the provenance index numbers four columns of 500,000 ids
+    at S = 10); a wide range is left to ``np.unique``."""
+    values = np.asarray(values).reshape(-1)
+    if not len(values):
+        return values.astype(np.int64), np.zeros(0, dtype=np.int64)
+    lo, hi = int(values.min()), int(values.max())
+    if hi - lo + 1 > 4 * len(values) + 1024:
+        distinct, number = np.unique(values, return_inverse=True)
+        return distinct.astype(np.int64), number.reshape(-1).astype(np.int64)
+    at = values.astype(np.int64) - lo
+    present = np.zeros(hi - lo + 1, dtype=bool)
+    present[at] = True
+    return np.flatnonzero(present) + lo, (np.cumsum(present) - 1)[at]

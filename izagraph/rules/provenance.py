@@ -25,7 +25,7 @@ from itertools import repeat
 import numpy as np
 
 from ..findings import FactIds, Finding, lowest_confidence, weakest_basis
-from ..perf import distinct_pairs
+from ..perf import distinct_pairs, numbered
 
 #: The columns of the provenance query, in this order.
 COLUMNS = ("s", "source", "kind", "confidence", "status")
@@ -135,11 +135,10 @@ class ProvenanceIndex:
         # into one integer (np.unique on one int64 column is far faster than on rows)
         sig, parts = np.zeros(len(s), dtype=np.int64), []
         for column in (source, kind, confidence, status):
-            distinct, number = np.unique(column[keep], return_inverse=True)
-            sig = sig * len(distinct) + number.reshape(-1)
+            distinct, number = numbered(column[keep])
+            sig = sig * len(distinct) + number
             parts.append(distinct)
-        signatures, sig = np.unique(sig, return_inverse=True)
-        sig = sig.reshape(-1)
+        signatures, sig = numbered(sig)
         n_sig = len(signatures)
         entity, sig = distinct_pairs(s, sig, n_sig)  # each (entity, signature) once, by entity
         starts = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
