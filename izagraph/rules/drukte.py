@@ -238,8 +238,8 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
         notation_ptr, notations = _csr([[codes.setdefault(notation(vocab, p), len(codes)) for p in ts[t].programmes]
                                         for t in iris])
-        names = facts.id_array()  # the ids of the tables (subjects of "is") and of their regions
-        (tables, _), regions = facts.ids("is"), facts.ids("spatial")[1]
+        (tables, _), regions = facts.ids("is"), facts.ids("spatial")[1]  # the tables' ids, and their regions'
+        names = facts.id_array()  # after ids(): facts built from rows number their values there
         id_of = dict(zip(names[tables].tolist(), tables.tolist()))
         id_of.update(zip(names[regions].tolist(), regions.tolist()))
         rests_ptr, rests_on = _csr([[id_of[x] for x in table_facts(ts[t])] for t in iris])

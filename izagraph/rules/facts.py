@@ -193,21 +193,25 @@ class Facts:
         """
         return self._ids.array()
 
-    def subject_set(self, fact: str) -> frozenset:
-        """The subjects that have ``fact``, as a set, memoised per facts: read from the fact's id columns, so
-        a fact of many subjects (``illustrative``: every seat of an illustrative dataset) is not built as a
-        dictionary to test a few of them.
+    def subject_set(self, fact: str, within: str | None = None) -> frozenset:
+        """The subjects that have ``fact`` (and ``within``: that have that fact too), as a set, memoised per
+        facts: read from the facts' id columns, so a fact of many subjects (``illustrative``: every seat of an
+        illustrative dataset) is not built as a dictionary, nor as a set of them all, to test a few of them.
 
-        >>> f = Facts([{"s": "t", "fact": "illustrative", "o": True}, {"s": "u", "fact": "label", "o": "U"}])
-        >>> sorted(f.subject_set("illustrative")), f.subject_set("theme")
-        (['t'], frozenset())
+        >>> f = Facts([{"s": "t", "fact": "illustrative", "o": True}, {"s": "m", "fact": "illustrative", "o": True},
+        ...            {"s": "t", "fact": "is", "o": "table"}, {"s": "u", "fact": "is", "o": "table"}])
+        >>> sorted(f.subject_set("illustrative")), f.subject_set("illustrative", "is"), f.subject_set("theme")
+        (['m', 't'], frozenset({'t'}), frozenset())
         """
-        if fact in self._overlay_names:
-            return frozenset(self._overlay.column(fact))
-        got = self._memo.get(("subject-set", fact))
+        if fact in self._overlay_names or within in self._overlay_names:
+            having = frozenset(self.column(fact))
+            return having if within is None else having & frozenset(self.column(within))
+        got = self._memo.get(("subject-set", fact, within))
         if got is None:
-            subjects = self.ids(fact)[0]
-            got = self._memo[("subject-set", fact)] = frozenset(self.id_array()[sorted_unique(subjects)].tolist())
+            subjects = sorted_unique(self.ids(fact)[0])
+            if within is not None:
+                subjects = np.intersect1d(subjects, sorted_unique(self.ids(within)[0]), assume_unique=True)
+            got = self._memo[("subject-set", fact, within)] = frozenset(self.id_array()[subjects].tolist())
         return got
 
     def distinct_ids(self) -> bool:
@@ -334,7 +338,7 @@ class _Columns(LazyMapping):
 def _column(vals: np.ndarray, s: np.ndarray, o: np.ndarray) -> dict:
     """One fact's dictionary from its (subject, value) ids sorted by subject: subject -> its value where
     every subject has one (kept bare, built in C; :func:`values_of` wraps it on demand), else -> the set
-    of its values."""
+    of its values (a frozenset: a table's fields take it as it is, without a copy)."""
     subjects, objects = vals[s].tolist(), vals[o].tolist()
     first = np.r_[True, s[1:] != s[:-1]] if len(s) else np.ones(0, dtype=bool)
     if first.all():
@@ -344,7 +348,7 @@ def _column(vals: np.ndarray, s: np.ndarray, o: np.ndarray) -> dict:
     starts = np.flatnonzero(first).tolist()
     heads = [subjects[i] for i in starts]
     if len(set(heads)) == len(heads):  # each subject's text once: one set per run of its rows
-        return dict(zip(heads, map(set, map(objects.__getitem__, map(slice, starts, [*starts[1:], len(s)])))))
+        return dict(zip(heads, map(frozenset, map(objects.__getitem__, map(slice, starts, [*starts[1:], len(s)])))))
     column = {}  # ids of equal subjects (an IRI and a literal with the same text): merged
     for subject, obj in zip(subjects, objects):
         bucket = column.get(subject)
@@ -594,7 +598,7 @@ def _tables(facts: Facts) -> dict[str, Table]:
     col, label = facts.column, facts.label
     kind, programme, theme, start, end = col("kind"), col("programme"), col("theme"), col("start"), col("end")
     covers_of, spatial_gemeente, spatial_of = col("covers"), col("spatial-gemeente"), col("spatial")
-    parent, illustrative, meetings_of = col("parent"), facts.subject_set("illustrative"), col("meetings")
+    parent, illustrative, meetings_of = col("parent"), facts.subject_set("illustrative", "is"), col("meetings")
     regional = col("regional-structure")
     out = {}
     for s in facts.subjects("is", "table"):
@@ -671,7 +675,7 @@ def values_of(entry) -> set:
     """The values of a :meth:`Facts.column` entry as a set (None: no values)."""
     if entry is None:
         return EMPTY
-    return entry if type(entry) is set else {entry}
+    return entry if type(entry) is set or type(entry) is frozenset else {entry}
 
 
 def _one(values, default=None):
@@ -736,7 +740,8 @@ def _frozen(entry) -> frozenset:
     """A :meth:`Facts.column` entry as a frozenset (the shared empty one when there are no values)."""
     if entry is None:
         return EMPTY
-    return frozenset(entry) if type(entry) is set else frozenset((entry,))
+    kind = type(entry)
+    return entry if kind is frozenset else frozenset(entry) if kind is set else frozenset((entry,))
 
 
 def active_seats(facts: Facts, today: dt.date, everywhere: bool = False) -> list[Seat]:
@@ -1059,7 +1064,7 @@ def regions(facts: Facts) -> dict[str, Region]:
 
 
 def _regions(facts: Facts) -> dict[str, Region]:
-    out, illustrative = {}, facts.subject_set("illustrative")
+    out, illustrative = {}, facts.subject_set("illustrative", "division")
     for s in facts.subjects("division"):
         out[s] = Region(s, facts.label(s), facts.one(s, "division"), frozenset(facts.get(s, "gemeente")),
                         facts.one(s, "region-parent"), s in illustrative)
