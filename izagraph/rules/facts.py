@@ -962,8 +962,8 @@ def _seat_columns(facts: Facts) -> SeatColumns:
 def _groups(facts: Facts, fact: str, subjects: np.ndarray):
     """Per subject: its one value of ``fact`` (-1: none or several), and where its values start and how
     many there are in :meth:`Facts.ids`."""
-    s, o = facts.ids(fact)
-    span = int(max(s.max(initial=-1), subjects.max(initial=-1))) + 1
+    s, o = facts.ids(fact)  # sorted by subject: the last is the largest (a finding asks for a few seats)
+    span = int(max(s[-1] if len(s) else -1, subjects.max(initial=-1))) + 1
     if 8 * len(subjects) < span:  # a few subjects: a binary search each
         lo = np.searchsorted(s, subjects, "left")
         n = np.searchsorted(s, subjects, "right") - lo

@@ -89,7 +89,8 @@ class Scope:
         self._record = record
         self._done: dict = {}
         self._net = self._digest = None
-        self._starts = np.searchsorted(m, np.arange(len(members) + 1))
+        self._starts = np.zeros(len(members) + 1, dtype=np.int64)  # m is sorted: where each member's pairs start
+        self._starts[1:] = np.cumsum(np.bincount(m, minlength=len(members)))
 
     def digest(self) -> str:
         """A hash of the memberships (member IRIs, table IRIs, who sits where) and :data:`ANALYSES`: they
@@ -247,13 +248,13 @@ class _Seated:
 
 
 def _ranked(ids: np.ndarray, names: np.ndarray) -> tuple[list, np.ndarray, np.ndarray]:
-    """The distinct ids' values sorted, the distinct ids (ascending) and each one's place in that order."""
+    """The distinct ids' values sorted, the ids in that order, and per id its place in it (-1: not among them)."""
     distinct = sorted_unique(ids)
     text = names[distinct].tolist()
     order = sorted(range(len(text)), key=text.__getitem__)
-    rank = np.empty(len(text), dtype=np.int64)
-    rank[order] = np.arange(len(text))
-    return [text[i] for i in order], distinct, rank
+    rank = np.full(len(names), -1, dtype=np.int64)
+    rank[distinct[order]] = np.arange(len(text))
+    return [text[i] for i in order], distinct[order], rank
 
 
 def _scopes(facts, ts, today, how, record=None):
@@ -262,31 +263,33 @@ def _scopes(facts, ts, today, how, record=None):
     in the same sorted order."""
     cols, names = seat_columns(facts, today), facts.id_array()
     seated_at = sorted_unique(cols.table)
-    selected = np.fromiter((t in ts for t in names[seated_at].tolist()), dtype=bool, count=len(seated_at))
-    rows = np.flatnonzero(selected[np.searchsorted(seated_at, cols.table)]) if len(seated_at) else seated_at
+    selected = np.zeros(len(names), dtype=bool)  # per id: a selected table
+    selected[seated_at[[t in ts for t in names[seated_at].tolist()]]] = True
+    rows = np.flatnonzero(selected[cols.table])
     tables, table_ids, table_rank = _ranked(cols.table[rows], names)
-    members, member_ids, member_rank = _ranked(cols.member[rows], names)
-    row_table = table_rank[np.searchsorted(table_ids, cols.table[rows])]
-    row_member = member_rank[np.searchsorted(member_ids, cols.member[rows])]
+    members, _, member_rank = _ranked(cols.member[rows], names)
+    row_table, row_member = table_rank[cols.table[rows]], member_rank[cols.member[rows]]
     by_table = np.argsort(row_table, kind="stable")
     ptr = np.zeros(len(tables) + 1, dtype=np.int64)
     ptr[1:] = np.cumsum(np.bincount(row_table, minlength=len(tables)))
-    ordered = np.empty(len(tables), dtype=np.int64)
-    ordered[table_rank] = table_ids
     tindex = dict(zip(tables, range(len(tables))))
-    seated = _Seated(tables, tindex, ordered, ptr, cols.seat[rows][by_table], cols.member[rows][by_table])
+    seated = _Seated(tables, tindex, table_ids, ptr, cols.seat[rows][by_table], cols.member[rows][by_table])
     width = max(len(tables), 1)
     pairs = sorted_unique(row_member * width + row_table)  # each (member, table) once, by member then table
     pm, pt = pairs // width, pairs % width
+    at_table = np.argsort(pt, kind="stable")  # the pairs of each table: at_table[pair_ptr[j]:pair_ptr[j + 1]]
+    pair_ptr = np.zeros(len(tables) + 1, dtype=np.int64)
+    pair_ptr[1:] = np.cumsum(np.bincount(pt, minlength=len(tables)))
     # what the load stored with the snapshot (see stored_analyses), else nothing
     stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
     out, member_names, table_names = [], np.array(members, dtype=object), np.array(tables, dtype=object)
     for key, group in sorted(_groups(facts, ts, how).items()):
-        chosen = np.zeros(len(tables), dtype=bool)
-        chosen[[tindex[t] for t in group if t in tindex]] = True
-        keep = chosen[pt]
-        if not keep.any():
+        chosen = np.array([tindex[t] for t in group if t in tindex], dtype=np.int64)
+        counts = pair_ptr[chosen + 1] - pair_ptr[chosen]
+        if not counts.sum():
             continue
+        keep = at_table[np.repeat(pair_ptr[chosen] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())]
+        keep.sort()  # the scope's pairs in the order of all pairs: by member, then table
         gm, gt = pm[keep], pt[keep]
         first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
         present = np.zeros(len(tables), dtype=bool)
