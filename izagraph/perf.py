@@ -59,8 +59,11 @@ def distinct_pairs(a: np.ndarray, b: np.ndarray, span: int | None = None) -> tup
     [[0, 1], [5, 2]]
     """
     span = int(b.max(initial=0)) + 1 if span is None else span
-    keys = sorted_unique(a.astype(np.int64) * span + b)
-    return keys // span, keys % span
+    bits = max(1, (span - 1).bit_length())  # a pair as one int64, b in the low bits: read back by shifts
+    keys = a.astype(np.int64) << bits
+    keys |= b
+    keys = sorted_unique(keys)
+    return keys >> bits, keys & ((1 << bits) - 1)
 
 
 def numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

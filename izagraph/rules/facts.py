@@ -99,13 +99,20 @@ class Facts:
         present = np.zeros(n, dtype=bool)
         present[fact] = True
         names = np.flatnonzero(present)  # the ids of the fact names, ascending
-        if len(names) * n * n < _ONE_KEY:  # by fact, subject, value: one int64 key per row, one sort
-            key = ((np.cumsum(present) - 1)[fact] * n + s) * n + o
+        bits = max(1, (n - 1).bit_length())
+        if len(names) << 2 * bits < _ONE_KEY:  # by fact, subject, value: one int64 key per row,
+            key = (np.cumsum(present) - 1)[fact]  # one sort; made in place and read back by shifts (fresh
+            key <<= bits                          # arrays and integer division cost more than the sort)
+            key |= s
+            key <<= bits
+            key |= o
             key.sort()
-            rest, fo = np.divmod(key, n)
-            fd, fs = np.divmod(rest, n)
-            fs, fo = fs.astype(np.int32), fo.astype(np.int32)
-            fd = names[fd]
+            mask = (1 << bits) - 1
+            fo = (key & mask).astype(np.int32)
+            key >>= bits
+            fs = (key & mask).astype(np.int32)
+            key >>= bits
+            fd = names[key]
         else:  # more ids than one int64 key can hold
             order = np.lexsort((o, s, fact))
             fd, fs, fo = fact[order], s[order].astype(np.int32), o[order].astype(np.int32)

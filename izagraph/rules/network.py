@@ -274,9 +274,9 @@ def _scopes(facts, ts, today, how, record=None):
     ptr[1:] = np.cumsum(np.bincount(row_table, minlength=len(tables)))
     tindex = dict(zip(tables, range(len(tables))))
     seated = _Seated(tables, tindex, table_ids, ptr, cols.seat[rows][by_table], cols.member[rows][by_table])
-    width = max(len(tables), 1)
-    pairs = sorted_unique(row_member * width + row_table)  # each (member, table) once, by member then table
-    pm, pt = pairs // width, pairs % width
+    bits = max(1, (len(tables) - 1).bit_length())
+    pairs = sorted_unique((row_member << bits) | row_table)  # each (member, table) once, by member then table
+    pm, pt = pairs >> bits, pairs & ((1 << bits) - 1)
     at_table = np.argsort(pt, kind="stable")  # the pairs of each table: at_table[pair_ptr[j]:pair_ptr[j + 1]]
     pair_ptr = np.zeros(len(tables) + 1, dtype=np.int64)
     pair_ptr[1:] = np.cumsum(np.bincount(pt, minlength=len(tables)))
