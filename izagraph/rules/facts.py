@@ -400,21 +400,23 @@ class _IdColumns:
         return got
 
     def _build(self, fact: str) -> tuple[np.ndarray, np.ndarray]:
+        ordered = False
         if self.by_fact is not None:
             s, o = self._number(self.by_fact.get(fact, _NONE))
         else:
             s, o = self.given.get(fact, (_NO_IDS, _NO_IDS))
-            s, o = s.astype(np.int64), o.astype(np.int64)
             canon = self._canon()
-            if canon is not None:
-                s, o = canon[s], canon[o]
+            ordered = canon is None  # the snapshot's columns come sorted, unless ids are mapped to others
+            s, o = (s.astype(np.int64), o.astype(np.int64)) if ordered else (canon[s], canon[o])
         if len(s):
-            later = (s[1:] > s[:-1]) | ((s[1:] == s[:-1]) & (o[1:] >= o[:-1]))
-            if not later.all():  # the snapshot's columns come sorted; numbered rows may not
-                order = np.lexsort((o, s))
-                s, o = s[order], o[order]
+            if not ordered:
+                later = (s[1:] > s[:-1]) | ((s[1:] == s[:-1]) & (o[1:] >= o[:-1]))
+                if not later.all():  # numbered rows (and mapped ids) may come in any order
+                    order = np.lexsort((o, s))
+                    s, o = s[order], o[order]
             first = np.r_[True, (s[1:] != s[:-1]) | (o[1:] != o[:-1])]
-            s, o = s[first], o[first]
+            if not first.all():
+                s, o = s[first], o[first]
         return s, o
 
     def _canon(self) -> np.ndarray | None:
