@@ -826,10 +826,15 @@ class SeatColumns:
         return np.concatenate([self.seat[rows], self.member[rows], spoken])
 
     def _behalf(self, rows) -> tuple[np.ndarray, np.ndarray]:
-        """Per row how many the seat speaks for, and whom (ids), row after row."""
-        _, lo, n = _groups(self.facts, "behalf", self.seat[rows])
+        """Per row how many the seat speaks for, and whom (ids), row after row (where each row's values start
+        is found once for all rows: findings ask for the seats of thousands of members and tables)."""
+        got = self._own.get("behalf")
+        if got is None:
+            _, lo, n = _groups(self.facts, "behalf", self.seat)
+            got = self._own["behalf"] = (lo, n, self.facts.ids("behalf")[1])
+        lo, n, values = got[0][rows], got[1][rows], got[2]
         within = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
-        return n, self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
+        return n, values[np.repeat(lo, n) + within]
 
     def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
         """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in
