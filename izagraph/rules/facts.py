@@ -94,7 +94,9 @@ class Facts:
         self = cls()
         vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         keep = (s >= 0) & (fact >= 0) & (o >= 0)
-        s, fact, o, label = (c[keep].astype(np.int64) for c in (s, fact, o, label))
+        if not keep.all():  # (rule blocks bind all three: no copies then)
+            s, fact, o, label = (c[keep] for c in (s, fact, o, label))
+        s, o = s.astype(np.int64), o.astype(np.int64)  # parts of one sort key; the others index as they are
         n = len(vals)
         present = np.zeros(n, dtype=bool)
         present[fact] = True
