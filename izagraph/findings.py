@@ -143,7 +143,40 @@ def _sort_key(v):
     return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
 
 
-class FactSet(AbstractSet):
+class _MadeOnRead(AbstractSet):
+    """A read-only set whose items are made the first time it is read as a whole (:meth:`_items`)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations (|, &, -, ^) give: a frozenset
+        return frozenset(iterable)
+
+    def _items(self) -> frozenset:
+        raise NotImplementedError
+
+    def __contains__(self, iri) -> bool:
+        return iri in self._items()
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, _MadeOnRead):
+            other = other._items()
+        return self._items() == other if isinstance(other, (set, frozenset)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({set(self._items())!r})"
+
+
+class FactSet(_MadeOnRead):
     """The IRIs a finding rests on, as the union of parts that many findings share (a table with its seats
     and members, say): a set like a frozenset, built only when it is read as a whole. The provenance of
     each part is judged once, not once per finding resting on it (:func:`izagraph.rules.provenance.annotate`),
@@ -165,10 +198,6 @@ class FactSet(AbstractSet):
         self.parts = (*parts, extra) if extra else parts
         self._all = None
 
-    @classmethod
-    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations (|, &, -, ^) give: a frozenset
-        return frozenset(iterable)
-
     def _items(self) -> frozenset:
         if self._all is None:
             self._all = frozenset(chain.from_iterable(self.parts))
@@ -177,28 +206,11 @@ class FactSet(AbstractSet):
     def __contains__(self, iri) -> bool:
         return any(iri in part for part in self.parts)
 
-    def __iter__(self):
-        return iter(self._items())
-
-    def __len__(self) -> int:
-        return len(self._items())
-
     def __bool__(self) -> bool:
         return any(self.parts)
 
-    def __eq__(self, other) -> bool:
-        if isinstance(other, FactSet):
-            other = other._items()
-        return self._items() == other if isinstance(other, (set, frozenset)) else NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(self._items())
-
-    def __repr__(self) -> str:
-        return f"FactSet({set(self._items())!r})"
-
-
-class FactIds(AbstractSet):
+class FactIds(_MadeOnRead):
     """IRIs a finding rests on, given as ids into an object array of values (``Facts.id_array()``): a part
     of a :class:`FactSet` whose text is made only when it is read. :func:`izagraph.rules.provenance.annotate`
     judges it by its ids, with numpy, without a dictionary look-up per IRI (a national check's findings rest
@@ -219,40 +231,15 @@ class FactIds(AbstractSet):
         ``distinct``: no two values of ``names`` are equal (then a text has one id)."""
         self.ids, self.names, self.distinct, self._text = ids, names, distinct, None
 
-    @classmethod
-    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations give: a frozenset
-        return frozenset(iterable)
-
-    def text(self) -> frozenset:
+    def _items(self) -> frozenset:
         """The IRIs as a frozenset of text (made once)."""
         if self._text is None:
             values = self.names[self.ids].tolist()
-            kinds = {*map(type, values)}
-            if kinds <= _TEXT:
+            if {*map(type, values)} <= _TEXT:
                 self._text = frozenset(values) - _EMPTY_TEXT
             else:
                 self._text = frozenset(v if type(v) is str else str(v) for v in values if v)
         return self._text
-
-    def __contains__(self, iri) -> bool:
-        return iri in self.text()
-
-    def __iter__(self):
-        return iter(self.text())
-
-    def __len__(self) -> int:
-        return len(self.text())
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, FactIds):
-            other = other.text()
-        return self.text() == other if isinstance(other, (set, frozenset)) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.text())
-
-    def __repr__(self) -> str:
-        return f"FactIds({set(self.text())!r})"
 
 
 _EMPTY_TEXT = frozenset({""})
