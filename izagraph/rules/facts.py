@@ -423,9 +423,15 @@ class _IdColumns:
 
     def _canon(self) -> np.ndarray | None:
         if not self.canon_known:
-            last = dict(zip(self.names, range(len(self.names))))  # in C; equal values keep one id
-            if len(last) < len(self.names):
-                self.canon = np.fromiter(map(last.__getitem__, self.names), dtype=np.int64, count=len(self.names))
+            # equal values have equal hashes: when no two hashes are equal, no value has two ids (a sort of the
+            # hashes costs a third of a dictionary of all values)
+            hashes = np.fromiter(map(hash, self.names), dtype=np.int64, count=len(self.names))
+            hashes.sort()
+            if (hashes[1:] == hashes[:-1]).any():
+                last = dict(zip(self.names, range(len(self.names))))  # in C; equal values keep one id
+                if len(last) < len(self.names):
+                    self.canon = np.fromiter(map(last.__getitem__, self.names), dtype=np.int64,
+                                             count=len(self.names))
             self.canon_known = True
         return self.canon
 
