@@ -284,3 +284,20 @@ def test_findings_rest_on_what_their_rule_says(cases):
             want = {x for t in pair for x in table_facts(t)} | _seat_refs(s for t in pair for s in seated.get(t.iri, ()))
         assert set(f.facts) == want, (f.rule, f.subject)
     assert all(seen[r] for r in rules[:5]) and sum(seen[r] for r in rules[5:]), dict(seen)
+
+
+def test_regions_per_division_from_the_table_index_are_region_counts(cases):
+    """A member's regions per division, counted from the table index's regions-as-counted, equal
+    ``region_counts`` of its tables' regions (a subregion counts as its region), for members at one table,
+    at many, and at tables without a region."""
+    from izagraph.rules.drukte import _member_measures, _table_index, region_counts
+
+    vocab = vocabulary()
+    rng = random.Random(3)
+    for name, facts in cases:
+        ix = _table_index(facts, TODAY, vocab)
+        n = len(ix.iris)
+        for at in ([], [0], list(range(n)), *(sorted(rng.sample(range(n), min(n, k))) for k in (2, 7, 30))):
+            _, regions, per_division, _, measures = _member_measures([], at, ix)
+            assert per_division == region_counts(regions, facts), (name, at)
+            assert measures["regions"] == max(per_division.values(), default=0)

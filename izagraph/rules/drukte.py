@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..findings import FactSet, Finding, Severity
-from ..perf import distinct_pairs
+from ..perf import distinct_pairs, sorted_unique
 from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, short_list,
                     table_facts, tables)
 
@@ -144,13 +144,15 @@ def _regions_named(facts: Facts) -> set[str]:
         *(r for t in tables(facts).values() for r in t.spatial)})
 
 
-def _member_measures(member_seats, positions, ix: _TableIndex, facts):
+def _member_measures(member_seats, positions, ix: _TableIndex, facts=None):
     """A member's measures and what its finding shows of them; ``member_seats``: its seats (or their rows),
-    ``positions``: its tables in the index."""
+    ``positions``: its tables in the index (which holds all the measures read: ``facts`` is not needed)."""
     at = np.asarray(positions, dtype=np.int64)
     programmes = sorted(set(ix.code_names[_gather(ix.programme_ptr, ix.programmes, at)].tolist()))
     regions = {ix.place_names[k]: ix.place_labels[k] for k in _gather(ix.place_ptr, ix.place_ids, at).tolist()}
-    per_division = region_counts(regions, facts)
+    # region_counts(regions): the distinct regions counted (tops) of its tables, per division
+    counted = np.bincount(ix.top_division[sorted_unique(_gather(ix.top_ptr, ix.tops, at))], minlength=ix.divisions)
+    per_division = {d: n for d, n in sorted(zip(ix.division_names, counted.tolist())) if n}
     meetings = ix.meetings[at]
     known = meetings[~np.isnan(meetings)].tolist()
     measures = {"seats": len(member_seats), "tables": len(at), "programmes": len(programmes),
@@ -182,6 +184,7 @@ class _TableIndex:
     tops: np.ndarray
     top_division: np.ndarray     # per region counted: its division's number
     divisions: int
+    division_names: list[str]    # per division's number: its IRI ("" when unknown)
     meetings: np.ndarray
     iri_array: np.ndarray        # iris, labels and whether illustrative, as arrays to pick many at once
     label_array: np.ndarray
@@ -246,7 +249,7 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr, rests_on,
                            programme_ptr, programmes, _objects(list(codes)),
                            place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
-                           top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
+                           top_items, np.array(top_division, dtype=np.int64), len(divisions), list(divisions), meetings,
                            _objects(iris), _objects([facts.label(t) for t in iris]),
                            np.array([ts[t].illustrative for t in iris], dtype=bool))
     return facts.memo(("drukte-table-index", today, vocab), build)
@@ -352,7 +355,7 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
     for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
         member, rows = ix.members[i], ix.rows(i)
         at = ix.pair_table[pair_ptr[i]:pair_ptr[i + 1]]  # its tables in (label, IRI) order
-        programmes, regions, per_division, known, measures = _member_measures(rows, at, tix, facts)
+        programmes, regions, per_division, known, measures = _member_measures(rows, at, tix)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
