@@ -8,6 +8,8 @@ False
 [1, 2, 3]
 >>> [x.tolist() for x in numbered(np.array([7, -1, 7, 3]))]
 [[-1, 3, 7], [2, 0, 2, 1]]
+>>> spans(np.array([5, 0]), np.array([2, 3])).tolist()
+[5, 6, 0, 1, 2]
 """
 
 from __future__ import annotations
@@ -82,3 +84,11 @@ def numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     present = np.zeros(hi - lo + 1, dtype=bool)
     present[at] = True
     return np.flatnonzero(present) + lo, (np.cumsum(present) - 1)[at]
+
+
+def spans(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``starts[i], starts[i] + 1, ..., starts[i] + counts[i] - 1`` for every ``i``, concatenated: the rows of
+    several runs of a grouped array (each table's seats, each member's tables) gathered in one step."""
+    counts = np.asarray(counts, dtype=np.int64)
+    return (np.repeat(np.asarray(starts, dtype=np.int64) - np.cumsum(counts) + counts, counts)
+            + np.arange(int(counts.sum()), dtype=np.int64))

@@ -8,7 +8,7 @@ import weakref
 import numpy as np
 import pytest
 
-from izagraph.perf import numbered, sorted_unique, without_cyclic_gc
+from izagraph.perf import numbered, sorted_unique, spans, without_cyclic_gc
 
 
 class Node:
@@ -60,3 +60,11 @@ def test_numbered_random():
         a = rng.integers(-1, span, 500)
         distinct, number = numbered(a)
         assert np.array_equal(distinct[number], a) and np.array_equal(distinct, np.unique(a))
+
+
+def test_spans_are_the_runs_concatenated():
+    rng = np.random.default_rng(6)
+    starts, counts = rng.integers(0, 100, 30), rng.integers(0, 4, 30)
+    want = [s + k for s, c in zip(starts.tolist(), counts.tolist()) for k in range(c)]
+    assert spans(starts, counts).tolist() == want
+    assert spans(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)).tolist() == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..findings import FactSet, Finding, Severity
-from ..perf import distinct_pairs, sorted_unique
+from ..perf import distinct_pairs, sorted_unique, spans
 from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, short_list,
                     table_facts, tables)
 
@@ -258,14 +258,12 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
 def _expand(owner: np.ndarray, item: np.ndarray, ptr: np.ndarray, values: np.ndarray):
     """For pairs (owner, item): every (owner, value) with value in the item's CSR list."""
     counts = ptr[item + 1] - ptr[item]
-    starts = np.repeat(ptr[item] - np.cumsum(counts) + counts, counts)
-    return np.repeat(owner, counts), values[starts + np.arange(counts.sum())]
+    return np.repeat(owner, counts), values[spans(ptr[item], counts)]
 
 
 def _gather(ptr: np.ndarray, values: np.ndarray, items: np.ndarray) -> np.ndarray:
     """The values of the items' CSR lists, concatenated."""
-    counts = ptr[items + 1] - ptr[items]
-    return values[np.repeat(ptr[items] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())]
+    return values[spans(ptr[items], ptr[items + 1] - ptr[items])]
 
 
 def _distinct(owner: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

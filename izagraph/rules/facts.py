@@ -30,7 +30,7 @@ import numpy as np
 from rdflib import URIRef
 
 from ..findings import FactIds
-from ..perf import distinct_pairs, sorted_unique
+from ..perf import distinct_pairs, sorted_unique, spans
 
 
 EMPTY: frozenset = frozenset()
@@ -840,9 +840,8 @@ class SeatColumns:
         if got is None:
             _, lo, n = _groups(self.facts, "behalf", self.seat)
             got = self._own["behalf"] = (lo, n, self.facts.ids("behalf")[1])
-        lo, n, values = got[0][rows], got[1][rows], got[2]
-        within = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
-        return n, values[np.repeat(lo, n) + within]
+        n = got[1][rows]
+        return n, got[2][spans(got[0][rows], n)]
 
     def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
         """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in

@@ -27,7 +27,7 @@ import numpy as np
 
 from ..analytics import comembership as cm
 from ..findings import FactSet, Finding
-from ..perf import sorted_unique
+from ..perf import sorted_unique, spans
 from .facts import active_tables, facts_of, seat_columns, short_list
 
 NO_GROUP = ""
@@ -242,8 +242,7 @@ class _Seated:
     def fact_ids(self, at: np.ndarray) -> np.ndarray:
         """What a finding about members at the tables numbered ``at`` rests on, as ids: the tables, their
         active seats and members (the network is their co-membership, so every seat at them counts)."""
-        counts = self.ptr[at + 1] - self.ptr[at]
-        rows = np.repeat(self.ptr[at] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        rows = spans(self.ptr[at], self.ptr[at + 1] - self.ptr[at])
         return np.concatenate([self.table_ids[at], self.seat[rows], self.member[rows]])
 
 
@@ -285,10 +284,9 @@ def _scopes(facts, ts, today, how, record=None):
     out, member_names, table_names = [], np.array(members, dtype=object), np.array(tables, dtype=object)
     for key, group in sorted(_groups(facts, ts, how).items()):
         chosen = np.array([tindex[t] for t in group if t in tindex], dtype=np.int64)
-        counts = pair_ptr[chosen + 1] - pair_ptr[chosen]
-        if not counts.sum():
+        keep = at_table[spans(pair_ptr[chosen], pair_ptr[chosen + 1] - pair_ptr[chosen])]
+        if not len(keep):
             continue
-        keep = at_table[np.repeat(pair_ptr[chosen] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())]
         keep.sort()  # the scope's pairs in the order of all pairs: by member, then table
         gm, gt = pm[keep], pt[keep]
         first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
