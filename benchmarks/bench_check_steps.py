@@ -16,12 +16,12 @@ Not a test: timings depend on the machine. Figures, not verdicts.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from versions import measured_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,11 +81,7 @@ def measure(store: Path) -> dict:
 
 
 def child(root: Path, store: Path) -> dict:
-    code = (f"import sys, json; sys.path.insert(0, {str(root)!r}); sys.path.insert(1, {str(ROOT / 'benchmarks')!r}); "
-            f"import bench_check_steps as b; from pathlib import Path; "
-            f"print(json.dumps(b.measure(Path({str(store)!r}))))")
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=root)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return measured_in(root, "bench_check_steps", f"measure(Path({str(store)!r}))")
 
 
 def main() -> None:

@@ -24,12 +24,12 @@ Not a test: timings depend on the machine. Figures, not verdicts.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 from statistics import median
+
+from versions import measured_in
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ["drukte-organisation", "drukte-person", "drukte-gemeente", "drukte-region", "table-gaps",
@@ -113,11 +113,7 @@ def numpy_or_python(store: Path) -> dict:
 
 
 def child(root: Path, store: Path, repeat: int, rules: list[str]) -> dict:
-    code = (f"import sys, json; sys.path.insert(0, {str(root)!r}); sys.path.insert(1, {str(ROOT / 'benchmarks')!r}); "
-            f"import bench_drukte_gaps as b; from pathlib import Path; "
-            f"print(json.dumps(b.measure(Path({str(store)!r}), {repeat}, {rules!r})))")
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=root)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return measured_in(root, "bench_drukte_gaps", f"measure(Path({str(store)!r}), {repeat}, {rules!r})")
 
 
 def main() -> None:
