@@ -15,13 +15,12 @@ Not a test: timings depend on the machine. Figures, not verdicts.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
 from pathlib import Path
 
-from versions import measured_in
+from versions import arguments, measured_in, trees
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,13 +84,10 @@ def child(root: Path, store: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="a loaded store with a snapshot")
-    parser.add_argument("--base", type=Path, help="the source tree of the version to compare with")
-    parser.add_argument("--rounds", type=int, default=2)
+    parser = arguments(__doc__.splitlines()[0], rounds=2)
     parser.add_argument("--min", type=float, default=0.05, help="leave out steps below this many CPU seconds")
     args = parser.parse_args()
-    versions = {"base": args.base, "this": ROOT} if args.base else {"this": ROOT}
+    versions = trees(args.base)
     runs = []  # (version, round, result), alternating
     for i in range(args.rounds):
         for version, root in versions.items():

@@ -3,12 +3,29 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 BENCHMARKS = Path(__file__).resolve().parent
+ROOT = BENCHMARKS.parent
+
+
+def arguments(description: str, rounds: int) -> argparse.ArgumentParser:
+    """The options of a benchmark that measures a store in this version and another: ``--store``, ``--base``,
+    ``--rounds``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--store", type=Path, required=True, help="a loaded store with a snapshot")
+    parser.add_argument("--base", type=Path, help="the source tree of the version to compare with")
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser
+
+
+def trees(base: Path | None) -> dict[str, Path]:
+    """The source trees to measure, by name: ``base`` (when given), then this one."""
+    return {"base": base, "this": ROOT} if base else {"this": ROOT}
 
 
 def measured_in(root: Path, module: str, call: str):
