@@ -93,7 +93,8 @@ def main() -> None:
         for version, root in versions.items():
             runs.append((version, i + 1, child(root, args.store)))
     heads = [f"{v} r{i}" for v, i, _ in runs]
-    steps = sorted({s for *_, r in runs for s in r["steps"]}, key=lambda s: -max(r["steps"].get(s, 0) for *_, r in runs))
+    steps = sorted({s for *_, r in runs for s in r["steps"]},
+                   key=lambda s: -max(r["steps"].get(s, 0) for *_, r in runs))
     print(f"{'CPU s per step':40s}" + "".join(f"{h:>10s}" for h in heads))
     for step in steps:
         values = [r["steps"].get(step, 0.0) for *_, r in runs]

@@ -461,6 +461,6 @@ class Report:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactIds", "FactSet", "Finding", "Report", "canonical", "evidence_summary",
-           "in_language",
+__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactIds", "FactSet", "Finding", "Report", "canonical",
+           "evidence_summary", "in_language",
            "lowest_confidence", "trust_label", "weakest_basis"]

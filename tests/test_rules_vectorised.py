@@ -281,7 +281,8 @@ def test_findings_rest_on_what_their_rule_says(cases):
             want = {*layers, crit[f.evidence["criterion"]], *_seat_refs(s for t in layers for s in seated.get(t, ()))}
         else:  # a pair of tables
             pair = [ts[f.subject], ts[f.evidence["other"]]]
-            want = {x for t in pair for x in table_facts(t)} | _seat_refs(s for t in pair for s in seated.get(t.iri, ()))
+            want = {x for t in pair for x in table_facts(t)}
+            want |= _seat_refs(s for t in pair for s in seated.get(t.iri, ()))
         assert set(f.facts) == want, (f.rule, f.subject)
     assert all(seen[r] for r in rules[:5]) and sum(seen[r] for r in rules[5:]), dict(seen)
 

@@ -213,8 +213,9 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
         got = of_part.get(id(part))
         if got is None:
             if type(part) is FactIds:  # by id: -2 no fact, -1 no provenance
-                present = np.flatnonzero(np.bincount(index.group_ids(part.names, part.distinct)[part.ids] + 2, minlength=n_groups))
-                got = frozenset(None if g == 1 else g - 2 for g in present.tolist() if g)
+                of_ids = index.group_ids(part.names, part.distinct)[part.ids] + 2
+                present = np.flatnonzero(np.bincount(of_ids, minlength=n_groups)).tolist()
+                got = frozenset(None if g == 1 else g - 2 for g in present if g)
             else:
                 got = frozenset(map(group_of, part))
             of_part[id(part)] = got
