@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import tempfile
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -247,7 +245,7 @@ def test_scopes_from_the_seat_columns_are_the_scopes_of_the_seat_pairs(cases):
                         assert rests == {"subject", *tables, *(x for t in tables for p in seats_at[t] for x in p)}
 
 
-def test_findings_rest_on_what_their_rule_says(cases):
+def test_findings_rest_on_what_their_rule_says(tmp_path):
     """drukte, perspective and pair findings rest on ids (FactIds): read as text they are, finding by finding,
     the IRIs each rule's definition names, built here from the Seat objects and tables."""
     from izagraph.rules import check
@@ -255,7 +253,7 @@ def test_findings_rest_on_what_their_rule_says(cases):
     from izagraph.rules.facts import active_seats_by_table, active_tables, table_facts
     from izagraph.rules.perspectives import criteria, structure
 
-    folder = generate(Path(tempfile.mkdtemp()) / "s", 0.05, 6)
+    folder = generate(tmp_path / "s", 0.05, 6)
     backend = OxigraphBackend.from_graph(load_dataset([folder]).graph, snapshot=True)
     params = {"drukte-organisation.max_tables": 2, "drukte-gemeente.max_tables": 3, "drukte-region.max_tables": 2,
               "duplicate-tables.min_jaccard": 0.3, "subset-tables.min_containment": 0.5}
