@@ -23,13 +23,12 @@ Not a test: timings depend on the machine. Figures, not verdicts.
 
 from __future__ import annotations
 
-import argparse
-import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 from statistics import median
+
+from versions import arguments, measured_in, trees
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ["drukte-organisation", "drukte-person", "drukte-gemeente", "drukte-region", "table-gaps",
@@ -113,24 +112,17 @@ def numpy_or_python(store: Path) -> dict:
 
 
 def child(root: Path, store: Path, repeat: int, rules: list[str]) -> dict:
-    code = (f"import sys, json; sys.path.insert(0, {str(root)!r}); sys.path.insert(1, {str(ROOT / 'benchmarks')!r}); "
-            f"import bench_drukte_gaps as b; from pathlib import Path; "
-            f"print(json.dumps(b.measure(Path({str(store)!r}), {repeat}, {rules!r})))")
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=root)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return measured_in(root, "bench_drukte_gaps", f"measure(Path({str(store)!r}), {repeat}, {rules!r})")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, required=True, help="a loaded store with a snapshot")
-    parser.add_argument("--base", type=Path, help="the source tree of the version to compare with")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser = arguments(__doc__.splitlines()[0], rounds=3)
     parser.add_argument("--repeat", type=int, default=3, help="warm runs per rule; the median is shown")
     parser.add_argument("--rules", help="comma-separated rule ids (default: the rules that read seats)")
     parser.add_argument("--no-python", action="store_true", help="skip the plain-Python member measures")
     args = parser.parse_args()
     rules = args.rules.split(",") if args.rules else RULES
-    versions = {"base": args.base, "this": ROOT} if args.base else {"this": ROOT}
+    versions = trees(args.base)
     rounds = {name: [] for name in versions}
     for _ in range(args.rounds):
         for name, root in versions.items():

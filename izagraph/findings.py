@@ -143,7 +143,40 @@ def _sort_key(v):
     return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
 
 
-class FactSet(AbstractSet):
+class _MadeOnRead(AbstractSet):
+    """A read-only set whose items are made the first time it is read as a whole (:meth:`_items`)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations (|, &, -, ^) give: a frozenset
+        return frozenset(iterable)
+
+    def _items(self) -> frozenset:
+        raise NotImplementedError
+
+    def __contains__(self, iri) -> bool:
+        return iri in self._items()
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, _MadeOnRead):
+            other = other._items()
+        return self._items() == other if isinstance(other, (set, frozenset)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({set(self._items())!r})"
+
+
+class FactSet(_MadeOnRead):
     """The IRIs a finding rests on, as the union of parts that many findings share (a table with its seats
     and members, say): a set like a frozenset, built only when it is read as a whole. The provenance of
     each part is judged once, not once per finding resting on it (:func:`izagraph.rules.provenance.annotate`),
@@ -158,16 +191,12 @@ class FactSet(AbstractSet):
     __slots__ = ("parts", "_all")
 
     def __init__(self, parts, *extra: str | None):
-        """The union of ``parts`` (frozensets of IRIs as text, none empty) and the ``extra`` IRIs (empty ones
-        left out)."""
+        """The union of ``parts`` (frozensets of IRIs as text, none empty, or :class:`FactIds`) and the
+        ``extra`` IRIs (empty ones left out)."""
         parts = tuple(parts)
         extra = frozenset(x for x in extra if x)
         self.parts = (*parts, extra) if extra else parts
         self._all = None
-
-    @classmethod
-    def _from_iterable(cls, iterable) -> frozenset:  # what the set operations (|, &, -, ^) give: a frozenset
-        return frozenset(iterable)
 
     def _items(self) -> frozenset:
         if self._all is None:
@@ -177,25 +206,43 @@ class FactSet(AbstractSet):
     def __contains__(self, iri) -> bool:
         return any(iri in part for part in self.parts)
 
-    def __iter__(self):
-        return iter(self._items())
-
-    def __len__(self) -> int:
-        return len(self._items())
-
     def __bool__(self) -> bool:
         return any(self.parts)
 
-    def __eq__(self, other) -> bool:
-        if isinstance(other, FactSet):
-            other = other._items()
-        return self._items() == other if isinstance(other, (set, frozenset)) else NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(self._items())
+class FactIds(_MadeOnRead):
+    """IRIs a finding rests on, given as ids into an object array of values (``Facts.id_array()``): a part
+    of a :class:`FactSet` whose text is made only when it is read. :func:`izagraph.rules.provenance.annotate`
+    judges it by its ids, with numpy, without a dictionary look-up per IRI (a national check's findings rest
+    on 1.6 million facts). Its items are the texts of the values, as :func:`izagraph.rules.check` keeps a
+    finding's facts: empty values left out, other values than text as ``str``.
 
-    def __repr__(self) -> str:
-        return f"FactSet({set(self._items())!r})"
+    >>> import numpy as np
+    >>> names = np.array(["t", "seat", "", None, "m"], dtype=object)
+    >>> part = FactIds(np.array([0, 1, 1, 2, 3, 4]), names)
+    >>> sorted(part), len(part), "seat" in part, "" in part, FactSet([part], "s") == {"t", "seat", "m", "s"}
+    (['m', 'seat', 't'], 3, True, False, True)
+    """
+
+    __slots__ = ("ids", "names", "distinct", "_text")
+
+    def __init__(self, ids, names, distinct: bool = False):
+        """``ids``: an integer array of ids into ``names``, a numpy object array (kept, not copied);
+        ``distinct``: no two values of ``names`` are equal (then a text has one id)."""
+        self.ids, self.names, self.distinct, self._text = ids, names, distinct, None
+
+    def _items(self) -> frozenset:
+        """The IRIs as a frozenset of text (made once)."""
+        if self._text is None:
+            values = self.names[self.ids].tolist()
+            if {*map(type, values)} <= _TEXT:
+                self._text = frozenset(values) - _EMPTY_TEXT
+            else:
+                self._text = frozenset(v if type(v) is str else str(v) for v in values if v)
+        return self._text
+
+
+_EMPTY_TEXT = frozenset({""})
 
 
 @dataclass(frozen=True, eq=False)
@@ -414,6 +461,6 @@ class Report:
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactSet", "Finding", "Report", "canonical", "evidence_summary",
-           "in_language",
+__all__ = ["BASES", "CONFIDENCES", "GAPS", "Severity", "FactIds", "FactSet", "Finding", "Report", "canonical",
+           "evidence_summary", "in_language",
            "lowest_confidence", "trust_label", "weakest_basis"]

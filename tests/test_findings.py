@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from izagraph.errors import ParameterError
-from izagraph.findings import FactSet, Finding, Report, Severity, canonical
+from izagraph.findings import FactIds, FactSet, Finding, Report, Severity, canonical
 from izagraph.vocab import vocabulary
 
 
@@ -87,3 +88,18 @@ def test_the_examples_in_the_docstrings_run():
                    izagraph.rules.regions, izagraph.analytics.coaffiliation):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_fact_ids_are_the_set_of_their_texts():
+    """A FactIds part reads as the set of its values' texts: empty values left out, other values as text,
+    an id given twice once; in a FactSet it counts as that set."""
+    names = np.array(["t", "seat", "", None, 1.5, "m", False, 0], dtype=object)
+    part = FactIds(np.array([0, 1, 1, 2, 3, 4, 5, 6, 7]), names)
+    assert part == {"t", "seat", "1.5", "m"} and len(part) == 4 and "1.5" in part and "" not in part
+    assert FactIds(np.array([0, 5]), names) == frozenset({"t", "m"}) == FactIds(np.array([5, 0, 0]), names)
+    assert not FactIds(np.array([2, 3]), names) and not FactIds(np.zeros(0, dtype=np.int64), names)
+    facts = FactSet([part, frozenset({"u"})], "s")
+    assert facts == {"t", "seat", "1.5", "m", "u", "s"} and "seat" in facts and "x" not in facts
+    assert part | {"x"} == {"t", "seat", "1.5", "m", "x"} and type(part | {"x"}) is frozenset
+    f = finding(facts=facts)
+    assert f.facts is facts and sorted(f.facts) == sorted({"t", "seat", "1.5", "m", "u", "s"})

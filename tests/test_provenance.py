@@ -13,13 +13,14 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from izagraph.backends.sparql import OxigraphBackend, RdflibBackend
-from izagraph.findings import FactSet, Finding, Severity
+from izagraph.findings import FactIds, FactSet, Finding, Severity
 from izagraph.load import load_dataset
 from izagraph.rules import check
-from izagraph.rules.provenance import annotate, fact_provenance
+from izagraph.rules.provenance import ProvenanceIndex, annotate, fact_provenance
 
 from .conftest import TESTS
 
@@ -181,3 +182,44 @@ def test_a_finding_on_a_factset_is_judged_as_on_the_set_of_its_facts():
             assert [(g.basis, g.confidence, g.sources) for g in got[:2]] == \
                    [(got[1].basis, got[1].confidence, got[1].sources)] * 2 == \
                    [(got[2].basis, got[2].confidence, got[2].sources)] * 2, parts
+
+
+def _judged(findings):
+    return [(g.basis, g.confidence, g.sources) for g in findings]
+
+
+def test_findings_on_fact_ids_are_judged_as_on_the_set_of_their_texts():
+    """Hand-made edge cases of judging by id (``ProvenanceIndex.group_ids``) against judging the texts one by
+    one: values of the index read by id (``distinct``) and looked up by text, a text under two ids (one with a
+    source, one without), values beyond the index's (rows run live), empty values, other values than text,
+    a part with no facts (the finding then rests on its subject), shared parts."""
+    values = ["t", "m", "r", "x", "seat", "src/a", "src/b", "src/c", "src/d",
+              EV + "real", EV + "illustrative", CF + "high", CF + "medium", RS + "inferred"]
+    ids = {v: i for i, v in enumerate(values)}
+    prov = [("t", "src/a", EV + "real", CF + "high", None), ("m", "src/b", EV + "real", CF + "medium", None),
+            ("m", "src/a", EV + "real", CF + "high", None), ("r", "src/c", EV + "real", CF + "high", RS + "inferred"),
+            ("x", "src/d", EV + "illustrative", CF + "high", None)]
+    cols = [np.array([ids[row[c]] if row[c] else -1 for row in prov]) for c in range(5)]
+    index = ProvenanceIndex.from_ids(*cols, values)
+    plain_index = ProvenanceIndex.from_rows([dict(zip(("s", "source", "kind", "confidence", "status"), row))
+                                             for row in prov])
+    same = np.array([*values, "new", "", None, 2.5, "t"], dtype=object)  # the index's values, then more
+    other = np.array(["x", "seat", "t", "", "m", None, "r", "nobody"], dtype=object)  # another numbering
+    rng = np.random.default_rng(5)
+    for names, distinct in ((same, False), (same[:len(values) + 4], True), (other, True), (other, False)):
+        findings, parts = [], []
+        for k in range(40):
+            chosen = rng.integers(0, len(names), rng.integers(0, 6))
+            part = FactIds(chosen, names, distinct)
+            parts.append(part)
+            facts = FactSet([part, *parts[:k % 3]], *(["r"] if k % 4 == 0 else []))
+            subject = ("t", "nobody", "x")[k % 3]
+            findings.append(Finding("r", Severity.LOW, subject, "S", {"nl": "x"}, facts=facts,
+                                    illustrative=k % 5 == 0))
+        plain = [Finding("r", Severity.LOW, f.subject, "S", {"nl": "x"}, facts=frozenset(f.facts),
+                         illustrative=f.illustrative) for f in findings]
+        want = _judged(annotate(plain, plain_index))
+        assert _judged(annotate(findings, index)) == want == _judged(annotate(findings, plain_index)), distinct
+        assert {g for g in index.group_ids(names, distinct).tolist()} <= {-2, -1, *range(len(index.groups))}
+    direct = index.group_ids(same[:len(values) + 4], True)  # read by id where the values are the index's
+    assert direct.tolist() == [index.group_of.get(v, -1) if v else -2 for v in same[:len(values) + 4].tolist()]

@@ -1,7 +1,8 @@
-"""The numpy paths of the rules' derived structures (izagraph/rules/facts.py, perspectives.py, pairs.py)
-against plain Python reference implementations written from their definitions: on the snapshot's facts and
-on facts built from rows of a small synthetic dataset and of the shipped data, and on hand-made edge cases
-(no seats, no values for a fact, a subject asked for twice, ties in names)."""
+"""The numpy paths of the rules' derived structures (izagraph/rules/facts.py, perspectives.py, pairs.py,
+network.py) against plain Python reference implementations written from their definitions: on the snapshot's
+facts and on facts built from rows of a small synthetic dataset and of the shipped data, and on hand-made edge
+cases (no seats, no values for a fact, a subject asked for twice, ties in names, no tables selected); and what
+findings rest on, given as ids, against the IRIs each rule's definition names."""
 
 from __future__ import annotations
 
@@ -197,3 +198,105 @@ def test_overlaps_from_pairs_equal_overlaps_of_sets(seed):
 def test_overlaps_of_no_sets():
     empty = Overlaps.from_pairs([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0)
     assert empty.pairs(need_for(0.5, empty.sizes)) == {} == Overlaps({}).pairs(np.zeros(0, dtype=np.int64))
+
+
+# -- what findings rest on, as ids (FactIds), and the network scopes read from the seat columns ------------
+
+def test_subject_sets_and_labels_are_those_of_the_facts(cases):
+    for name, facts in cases:
+        for fact in ("illustrative", "division", "member", "no-such-fact"):
+            assert facts.subject_set(fact) == frozenset(facts.subjects(fact)), (name, fact)
+        iris = [*facts.subjects("member")[:50], *facts.subjects("division"), "https://example.org/x/unlabelled", None]
+        assert facts.labels(iris) == [facts.label(i) for i in iris], name
+
+
+def _seat_refs(seats) -> set[str]:
+    return {x for s in seats for x in (s.iri, s.member, *s.behalf)}
+
+
+def test_scopes_from_the_seat_columns_are_the_scopes_of_the_seat_pairs(cases):
+    """The scopes' members, tables and (member, table) numbers read from the seat id columns equal those
+    built from the (seat, member) pairs per table by name; what a finding about members at some of a
+    scope's tables rests on (ids) is the tables, their active seats and members."""
+    from izagraph.rules import network
+    from izagraph.rules.facts import active_tables
+
+    rng = random.Random(7)
+    for name, facts in cases:
+        for day, how in ((TODAY, "region"), (TODAY, "programme"), (DAYS[1], "all")):
+            everything = active_tables(facts, day)
+            for ts in (everything, dict(list(everything.items())[::3]), {}):
+                seats_at = {t: p for t, p in seat_columns(facts, day).members_by_table().items() if t in ts}
+                want = []
+                for key, group in sorted(network._groups(facts, ts, how).items()):
+                    where = {(m, t) for t in group for _, m in seats_at.get(t, ())}
+                    if where:
+                        members, tables = sorted({m for m, _ in where}), sorted({t for _, t in where})
+                        want.append((key, members, tables,
+                                     sorted((members.index(m), tables.index(t)) for m, t in where)))
+                seated, scopes, _ = network._scopes(facts, ts, day, how)
+                assert [(s.key, s.members, s.tables, list(zip(s.m.tolist(), s.t.tolist()))) for s in scopes] == want
+                for scope in scopes:
+                    parts = network._table_parts(ts, seated, {}, scope)
+                    for at in ([], list(range(len(scope.tables))), rng.sample(range(len(scope.tables)),
+                                                                               min(3, len(scope.tables)))):
+                        rests, _, _ = network._rests_on(facts, seated, parts, at, "subject")
+                        tables = [scope.tables[j] for j in at]
+                        assert rests == {"subject", *tables, *(x for t in tables for p in seats_at[t] for x in p)}
+
+
+def test_findings_rest_on_what_their_rule_says(tmp_path):
+    """drukte, perspective and pair findings rest on ids (FactIds): read as text they are, finding by finding,
+    the IRIs each rule's definition names, built here from the Seat objects and tables."""
+    from izagraph.rules import check
+    from izagraph.rules.drukte import _within
+    from izagraph.rules.facts import active_seats_by_table, active_tables, table_facts
+    from izagraph.rules.perspectives import criteria, structure
+
+    folder = generate(tmp_path / "s", 0.05, 6)
+    backend = OxigraphBackend.from_graph(load_dataset([folder]).graph, snapshot=True)
+    params = {"drukte-organisation.max_tables": 2, "drukte-gemeente.max_tables": 3, "drukte-region.max_tables": 2,
+              "duplicate-tables.min_jaccard": 0.3, "subset-tables.min_containment": 0.5}
+    rules = ["drukte-organisation", "drukte-gemeente", "drukte-region", "missing-perspectives",
+             "theme-perspectives", "duplicate-tables", "subset-tables", "en-en"]
+    report = check(backend, rules, params, today=TODAY)
+    facts = backend.snapshot.shared_rows(get_rule("drukte-region").query(), {}, backend).facts
+    ts, seated = active_tables(facts, TODAY), active_seats_by_table(facts, TODAY)
+    crit = {c.id: c.iri for c in criteria(facts, vocabulary())}
+    seen = defaultdict(int)
+    for f in report.findings:
+        seen[f.rule] += 1
+        if f.rule == "drukte-organisation":
+            seats = [s for ss in seated.values() for s in ss if f.subject in s.organisations()]
+            want = {f.subject, *(s.table for s in seats), *_seat_refs(seats)}
+        elif f.rule == "drukte-gemeente":
+            want = {f.subject, *(x for t in ts.values() if f.subject in t.gemeenten for x in table_facts(t))}
+        elif f.rule == "drukte-region":
+            tables = {t.iri for t in ts.values() for own in t.spatial if f.subject in _within(own, facts)}
+            want = tables | {s.iri for t in tables for s in seated.get(t, ())}  # the seats, not their members
+        elif f.rule.endswith("perspectives"):
+            layers = structure(f.subject, ts) if f.rule == "missing-perspectives" else {f.subject: 1}
+            want = {*layers, crit[f.evidence["criterion"]], *_seat_refs(s for t in layers for s in seated.get(t, ()))}
+        else:  # a pair of tables
+            pair = [ts[f.subject], ts[f.evidence["other"]]]
+            want = {x for t in pair for x in table_facts(t)}
+            want |= _seat_refs(s for t in pair for s in seated.get(t.iri, ()))
+        assert set(f.facts) == want, (f.rule, f.subject)
+    assert all(seen[r] for r in rules[:5]) and sum(seen[r] for r in rules[5:]), dict(seen)
+
+
+def test_regions_per_division_from_the_table_index_are_region_counts(cases):
+    """A member's regions per division, counted from the table index's regions-as-counted, equal
+    ``region_counts`` of its tables' regions (a subregion counts as its region), for members at one table,
+    at many, and at tables without a region."""
+    from izagraph.rules.drukte import _member_measures, _table_index, region_counts
+
+    vocab = vocabulary()
+    rng = random.Random(3)
+    for name, facts in cases:
+        ix = _table_index(facts, TODAY, vocab)
+        n = len(ix.iris)
+        for at in ([], [0], list(range(n)), *(sorted(rng.sample(range(n), min(n, k))) for k in (2, 7, 30))):
+            _, regions, per_division, _, measures = _member_measures([], at, ix)
+            assert per_division == region_counts(regions, facts), (name, at)
+            assert measures["regions"] == max(per_division.values(), default=0)

@@ -176,6 +176,34 @@ class RuleContext(Mapping):
         )
 
 
+    def alike(self, template: Finding, subject: str, subject_label: str, *, key: str = "default",
+              fields: dict | None = None, illustrative: bool = False, facts: Iterable[str] = ()) -> Finding:
+        """:meth:`finding` about another subject whose finding says the same as ``template`` (made by
+        :meth:`finding` of this rule with the same ``key`` and ``fields``): its own message, illustrative flag
+        and facts, the rest (evidence, severity, advice, regions, gap) the template's, shared rather than made
+        again. For a rule whose evidence is the same for many subjects (the tables of one territory).
+
+        >>> from izagraph.rules import get_rule
+        >>> ctx = get_rule("cross-cutting-tables").context({})
+        >>> fields = {"n": 2, "cuts": {"nl": "x", "en": "x"}}
+        >>> first = ctx.finding("t1", "T1", {"gemeenten": 2}, fields=fields, facts=["t1"])
+        >>> other = ctx.alike(first, "t2", "T2", fields=fields, illustrative=True, facts=["t2"])
+        >>> other == ctx.finding("t2", "T2", {"gemeenten": 2}, fields=fields, illustrative=True, facts=["t2"])
+        True
+        >>> other.text(), other.basis, sorted(other.facts), other.evidence is first.evidence
+        ('Het gebied van T2 (2 gemeenten) ligt in meer dan één regio van: x.', 'illustrative', ['t2'], True)
+        """
+        out = object.__new__(Finding)  # a copy of the template (as Finding.with_provenance makes one)
+        out.__dict__.update(template.__dict__)
+        out.__dict__.pop("key", None)  # its cached key names the template's subject
+        basis = "illustrative" if illustrative else "source"
+        for name, value in (("subject", subject), ("subject_label", subject_label),
+                            ("message", self.message(key, subject=subject_label, **(fields or {}))),
+                            ("basis", basis), ("illustrative", basis == "illustrative"), ("facts", _iris(facts))):
+            object.__setattr__(out, name, value)
+        return out
+
+
 def _iris(facts: Iterable) -> frozenset[str] | FactSet:
     """The IRIs a finding rests on, as text, without empty ones (plain strings pass without a Python loop:
     a finding rests on up to hundreds of thousands; a :class:`~izagraph.findings.FactSet` is built so and

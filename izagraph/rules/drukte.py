@@ -20,12 +20,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
-from ..findings import Finding, Severity
-from ..perf import distinct_pairs
+from ..findings import FactSet, Finding, Severity
+from ..perf import distinct_pairs, sorted_unique, spans
 from .facts import (Facts, SeatColumns, active_tables, depth, facts_of, notation, seat_columns, short_list,
                     table_facts, tables)
 
@@ -145,13 +144,15 @@ def _regions_named(facts: Facts) -> set[str]:
         *(r for t in tables(facts).values() for r in t.spatial)})
 
 
-def _member_measures(member_seats, positions, ix: _TableIndex, facts):
+def _member_measures(member_seats, positions, ix: _TableIndex, facts=None):
     """A member's measures and what its finding shows of them; ``member_seats``: its seats (or their rows),
-    ``positions``: its tables in the index."""
+    ``positions``: its tables in the index (which holds all the measures read: ``facts`` is not needed)."""
     at = np.asarray(positions, dtype=np.int64)
     programmes = sorted(set(ix.code_names[_gather(ix.programme_ptr, ix.programmes, at)].tolist()))
     regions = {ix.place_names[k]: ix.place_labels[k] for k in _gather(ix.place_ptr, ix.place_ids, at).tolist()}
-    per_division = region_counts(regions, facts)
+    # region_counts(regions): the distinct regions counted (tops) of its tables, per division
+    counted = np.bincount(ix.top_division[sorted_unique(_gather(ix.top_ptr, ix.tops, at))], minlength=ix.divisions)
+    per_division = {d: n for d, n in sorted(zip(ix.division_names, counted.tolist())) if n}
     meetings = ix.meetings[at]
     known = meetings[~np.isnan(meetings)].tolist()
     measures = {"seats": len(member_seats), "tables": len(at), "programmes": len(programmes),
@@ -170,7 +171,7 @@ class _TableIndex:
     position: dict[str, int]
     notation_ptr: np.ndarray     # per table: the notation of each of its programmes (numbers into code_names)
     notations: np.ndarray
-    rests_ptr: np.ndarray        # per table: what a finding about it rests on (table_facts), IRIs
+    rests_ptr: np.ndarray        # per table: what a finding about it rests on (table_facts), as ids (Facts.ids)
     rests_on: np.ndarray
     programme_ptr: np.ndarray
     programmes: np.ndarray       # numbers into code_names
@@ -183,6 +184,7 @@ class _TableIndex:
     tops: np.ndarray
     top_division: np.ndarray     # per region counted: its division's number
     divisions: int
+    division_names: list[str]    # per division's number: its IRI ("" when unknown)
     meetings: np.ndarray
     iri_array: np.ndarray        # iris, labels and whether illustrative, as arrays to pick many at once
     label_array: np.ndarray
@@ -239,13 +241,15 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
         meetings = np.array([np.nan if ts[t].meetings is None else ts[t].meetings for t in iris], dtype=float)
         notation_ptr, notations = _csr([[codes.setdefault(notation(vocab, p), len(codes)) for p in ts[t].programmes]
                                         for t in iris])
-        rests = [table_facts(ts[t]) for t in iris]
-        rests_ptr = np.zeros(len(iris) + 1, dtype=np.int64)
-        rests_ptr[1:] = np.cumsum([len(r) for r in rests])
-        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr,
-                           _objects([x for r in rests for x in r]), programme_ptr, programmes, _objects(list(codes)),
+        (tables, _), regions = facts.ids("is"), facts.ids("spatial")[1]  # the tables' ids, and their regions'
+        names = facts.id_array()  # after ids(): facts built from rows number their values there
+        id_of = dict(zip(names[tables].tolist(), tables.tolist()))
+        id_of.update(zip(names[regions].tolist(), regions.tolist()))
+        rests_ptr, rests_on = _csr([[id_of[x] for x in table_facts(ts[t])] for t in iris])
+        return _TableIndex(iris, {t: i for i, t in enumerate(iris)}, notation_ptr, notations, rests_ptr, rests_on,
+                           programme_ptr, programmes, _objects(list(codes)),
                            place_ptr, place_ids, list(places), [facts.label(r) for r in places], top_ptr,
-                           top_items, np.array(top_division, dtype=np.int64), len(divisions), meetings,
+                           top_items, np.array(top_division, dtype=np.int64), len(divisions), list(divisions), meetings,
                            _objects(iris), _objects([facts.label(t) for t in iris]),
                            np.array([ts[t].illustrative for t in iris], dtype=bool))
     return facts.memo(("drukte-table-index", today, vocab), build)
@@ -254,13 +258,12 @@ def _table_index(facts: Facts, today, vocab) -> _TableIndex:
 def _expand(owner: np.ndarray, item: np.ndarray, ptr: np.ndarray, values: np.ndarray):
     """For pairs (owner, item): every (owner, value) with value in the item's CSR list."""
     counts = ptr[item + 1] - ptr[item]
-    starts = np.repeat(ptr[item] - np.cumsum(counts) + counts, counts)
-    return np.repeat(owner, counts), values[starts + np.arange(counts.sum())]
+    return np.repeat(owner, counts), values[spans(ptr[item], counts)]
 
 
 def _gather(ptr: np.ndarray, values: np.ndarray, items: np.ndarray) -> np.ndarray:
     """The values of the items' CSR lists, concatenated."""
-    return _expand(np.zeros(len(items), dtype=np.int64), items, ptr, values)[1]
+    return values[spans(ptr[items], ptr[items + 1] - ptr[items])]
 
 
 def _distinct(owner: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -350,11 +353,10 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
     for i in np.flatnonzero(in_scope & _over(ix.measures, MEMBER_LIMITS, limits)).tolist():
         member, rows = ix.members[i], ix.rows(i)
         at = ix.pair_table[pair_ptr[i]:pair_ptr[i + 1]]  # its tables in (label, IRI) order
-        programmes, regions, per_division, known, measures = _member_measures(rows, at, tix, facts)
+        programmes, regions, per_division, known, measures = _member_measures(rows, at, tix)
         over, double = _exceeded(measures, MEMBER_LIMITS, limits)
         if not over:
             continue
-        tabs = tix.iri_array[at].tolist()
         evidence = {**measures, "meetings_known_for": len(known), "exceeded": over,
                     "table_list": tix.label_array[at].tolist(), "programme_list": programmes,
                     "region_list": sorted(regions.values()),
@@ -371,7 +373,7 @@ def _members(facts: Facts, ts: dict, ctx, vocab, kind: str) -> list[Finding]:
             severity=Severity.HIGH if double else None,
             regions=regions,
             illustrative=bool(cols.illustrative[rows].any() or tix.illustrative[at].any()),
-            facts=[member, *tabs, *cols.seat_facts(rows)]))
+            facts=FactSet([facts.fact_ids(np.concatenate([cols.table[rows], cols.seat_fact_ids(rows)]))], member)))
     return out
 
 
@@ -448,7 +450,7 @@ def score_gemeenten(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(g, facts.label(g), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions=regions,
                                illustrative=bool(ix.illustrative[at].any()),
-                               facts=[g, *_gather(ix.rests_ptr, ix.rests_on, at).tolist()]))
+                               facts=FactSet([facts.fact_ids(_gather(ix.rests_ptr, ix.rests_on, at))], g)))
     return out
 
 
@@ -476,10 +478,14 @@ class _RegionIndex:
     seat_count: Counter               # active table -> its active seats
     columns: SeatColumns              # the active seats (seat_columns)
 
-    def seats_at(self, table: str) -> list[str]:
-        """The IRIs of the table's active seats."""
-        rows = self.columns.by_table().get(table)
-        return [] if rows is None else self.columns.facts.id_array()[self.columns.seat[rows]].tolist()
+    def seats_at(self, tables) -> FactIds:
+        """The active seats of the tables, as ids."""
+        at = self.columns.by_table()
+        rows = [at[t] for t in tables if t in at]
+        return self.columns.facts.fact_ids(self.columns.seat[np.concatenate(rows)] if rows else _NO_ROWS)
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int64)
 
 
 def _region_index(facts: Facts, today) -> _RegionIndex:
@@ -536,5 +542,5 @@ def score_regions(rows, ctx, vocab) -> list[Finding]:
         out.append(ctx.finding(r, facts.label(r), evidence, key=_key(mode), fields=fields,
                                severity=Severity.HIGH if double else None, regions={r: facts.label(r)},
                                illustrative=any(ts[t].illustrative for t in tabs),
-                               facts=[*tabs, *chain.from_iterable(map(ix.seats_at, tabs))]))
+                               facts=FactSet([ix.seats_at(tabs)], *tabs)))
     return out

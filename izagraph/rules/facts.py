@@ -29,7 +29,8 @@ from typing import NamedTuple
 import numpy as np
 from rdflib import URIRef
 
-from ..perf import distinct_pairs, sorted_unique
+from ..findings import FactIds
+from ..perf import distinct_pairs, sorted_unique, spans
 
 
 EMPTY: frozenset = frozenset()
@@ -93,18 +94,27 @@ class Facts:
         self = cls()
         vals = np.array([*values, None], dtype=object) if array is None else array  # id -1: the None at the end
         keep = (s >= 0) & (fact >= 0) & (o >= 0)
-        s, fact, o, label = (c[keep].astype(np.int64) for c in (s, fact, o, label))
+        if not keep.all():  # (rule blocks bind all three: no copies then)
+            s, fact, o, label = (c[keep] for c in (s, fact, o, label))
+        s, o = s.astype(np.int64), o.astype(np.int64)  # parts of one sort key; the others index as they are
         n = len(vals)
         present = np.zeros(n, dtype=bool)
         present[fact] = True
         names = np.flatnonzero(present)  # the ids of the fact names, ascending
-        if len(names) * n * n < _ONE_KEY:  # by fact, subject, value: one int64 key per row, one sort
-            key = ((np.cumsum(present) - 1)[fact] * n + s) * n + o
+        bits = max(1, (n - 1).bit_length())
+        if len(names) << 2 * bits < _ONE_KEY:  # by fact, subject, value: one int64 key per row,
+            key = (np.cumsum(present) - 1)[fact]  # one sort; made in place and read back by shifts (fresh
+            key <<= bits                          # arrays and integer division cost more than the sort)
+            key |= s
+            key <<= bits
+            key |= o
             key.sort()
-            rest, fo = np.divmod(key, n)
-            fd, fs = np.divmod(rest, n)
-            fs, fo = fs.astype(np.int32), fo.astype(np.int32)
-            fd = names[fd]
+            mask = (1 << bits) - 1
+            fo = (key & mask).astype(np.int32)
+            key >>= bits
+            fs = (key & mask).astype(np.int32)
+            key >>= bits
+            fd = names[key]
         else:  # more ids than one int64 key can hold
             order = np.lexsort((o, s, fact))
             fd, fs, fo = fact[order], s[order].astype(np.int32), o[order].astype(np.int32)
@@ -192,6 +202,40 @@ class Facts:
         """
         return self._ids.array()
 
+    def subject_set(self, fact: str, within: str | None = None) -> frozenset:
+        """The subjects that have ``fact`` (and ``within``: that have that fact too), as a set, memoised per
+        facts: read from the facts' id columns, so a fact of many subjects (``illustrative``: every seat of an
+        illustrative dataset) is not built as a dictionary, nor as a set of them all, to test a few of them.
+
+        >>> f = Facts([{"s": "t", "fact": "illustrative", "o": True}, {"s": "m", "fact": "illustrative", "o": True},
+        ...            {"s": "t", "fact": "is", "o": "table"}, {"s": "u", "fact": "is", "o": "table"}])
+        >>> sorted(f.subject_set("illustrative")), f.subject_set("illustrative", "is"), f.subject_set("theme")
+        (['m', 't'], frozenset({'t'}), frozenset())
+        """
+        if fact in self._overlay_names or within in self._overlay_names:
+            having = frozenset(self.column(fact))
+            return having if within is None else having & frozenset(self.column(within))
+        got = self._memo.get(("subject-set", fact, within))
+        if got is None:
+            subjects = sorted_unique(self.ids(fact)[0])
+            if within is not None:
+                subjects = np.intersect1d(subjects, sorted_unique(self.ids(within)[0]), assume_unique=True)
+            got = self._memo[("subject-set", fact, within)] = frozenset(self.id_array()[subjects].tolist())
+        return got
+
+    def distinct_ids(self) -> bool:
+        """Whether no two ids of :meth:`ids` hold equal values (then a value has one id)."""
+        return self._ids.by_fact is not None or self._ids._canon() is None
+
+    def fact_ids(self, ids: np.ndarray) -> FactIds:
+        """IRIs a finding rests on, given as ids of :meth:`ids` (see :class:`~izagraph.findings.FactIds`).
+
+        >>> f = Facts([{"s": "s1", "fact": "member", "o": "m"}])
+        >>> sorted(f.fact_ids(np.concatenate(f.ids("member"))))
+        ['m', 's1']
+        """
+        return FactIds(ids, self.id_array(), self.distinct_ids())
+
     def of(self, s: str) -> dict[str, set]:
         """All facts about one subject (fact -> values); empty when there are none."""
         return {fact: values_of(column[s]) for fact, column in self._by_fact.items() if s in column}
@@ -234,6 +278,17 @@ class Facts:
         if iri is None:
             return ""
         return self._labels.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def labels(self, iris: list) -> list[str]:
+        """:meth:`label` of each IRI (looked up in C; the names made from an IRI only where there is no label).
+
+        >>> Facts([{"s": "x/t", "fact": "label", "o": "T"}]).labels(["x/t", "x/u", None])
+        ['T', 'u', '']
+        """
+        out = list(map(self._labels.get, iris))
+        for i in [i for i, x in enumerate(out) if not x]:
+            out[i] = self.label(iris[i])
+        return out
 
 
 #: Below this, (fact, subject, value) ids fit in one int64 sort key (:meth:`Facts.from_ids`).
@@ -292,7 +347,7 @@ class _Columns(LazyMapping):
 def _column(vals: np.ndarray, s: np.ndarray, o: np.ndarray) -> dict:
     """One fact's dictionary from its (subject, value) ids sorted by subject: subject -> its value where
     every subject has one (kept bare, built in C; :func:`values_of` wraps it on demand), else -> the set
-    of its values."""
+    of its values (a frozenset: a table's fields take it as it is, without a copy)."""
     subjects, objects = vals[s].tolist(), vals[o].tolist()
     first = np.r_[True, s[1:] != s[:-1]] if len(s) else np.ones(0, dtype=bool)
     if first.all():
@@ -302,7 +357,7 @@ def _column(vals: np.ndarray, s: np.ndarray, o: np.ndarray) -> dict:
     starts = np.flatnonzero(first).tolist()
     heads = [subjects[i] for i in starts]
     if len(set(heads)) == len(heads):  # each subject's text once: one set per run of its rows
-        return dict(zip(heads, map(set, map(objects.__getitem__, map(slice, starts, [*starts[1:], len(s)])))))
+        return dict(zip(heads, map(frozenset, map(objects.__getitem__, map(slice, starts, [*starts[1:], len(s)])))))
     column = {}  # ids of equal subjects (an IRI and a literal with the same text): merged
     for subject, obj in zip(subjects, objects):
         bucket = column.get(subject)
@@ -347,28 +402,36 @@ class _IdColumns:
         return got
 
     def _build(self, fact: str) -> tuple[np.ndarray, np.ndarray]:
+        ordered = False
         if self.by_fact is not None:
             s, o = self._number(self.by_fact.get(fact, _NONE))
         else:
             s, o = self.given.get(fact, (_NO_IDS, _NO_IDS))
-            s, o = s.astype(np.int64), o.astype(np.int64)
             canon = self._canon()
-            if canon is not None:
-                s, o = canon[s], canon[o]
+            ordered = canon is None  # the snapshot's columns come sorted, unless ids are mapped to others
+            s, o = (s.astype(np.int64), o.astype(np.int64)) if ordered else (canon[s], canon[o])
         if len(s):
-            later = (s[1:] > s[:-1]) | ((s[1:] == s[:-1]) & (o[1:] >= o[:-1]))
-            if not later.all():  # the snapshot's columns come sorted; numbered rows may not
-                order = np.lexsort((o, s))
-                s, o = s[order], o[order]
+            if not ordered:
+                later = (s[1:] > s[:-1]) | ((s[1:] == s[:-1]) & (o[1:] >= o[:-1]))
+                if not later.all():  # numbered rows (and mapped ids) may come in any order
+                    order = np.lexsort((o, s))
+                    s, o = s[order], o[order]
             first = np.r_[True, (s[1:] != s[:-1]) | (o[1:] != o[:-1])]
-            s, o = s[first], o[first]
+            if not first.all():
+                s, o = s[first], o[first]
         return s, o
 
     def _canon(self) -> np.ndarray | None:
         if not self.canon_known:
-            last = dict(zip(self.names, range(len(self.names))))  # in C; equal values keep one id
-            if len(last) < len(self.names):
-                self.canon = np.fromiter(map(last.__getitem__, self.names), dtype=np.int64, count=len(self.names))
+            # equal values have equal hashes: when no two hashes are equal, no value has two ids (a sort of the
+            # hashes costs a third of a dictionary of all values)
+            hashes = np.fromiter(map(hash, self.names), dtype=np.int64, count=len(self.names))
+            hashes.sort()
+            if (hashes[1:] == hashes[:-1]).any():
+                last = dict(zip(self.names, range(len(self.names))))  # in C; equal values keep one id
+                if len(last) < len(self.names):
+                    self.canon = np.fromiter(map(last.__getitem__, self.names), dtype=np.int64,
+                                             count=len(self.names))
             self.canon_known = True
         return self.canon
 
@@ -552,7 +615,7 @@ def _tables(facts: Facts) -> dict[str, Table]:
     col, label = facts.column, facts.label
     kind, programme, theme, start, end = col("kind"), col("programme"), col("theme"), col("start"), col("end")
     covers_of, spatial_gemeente, spatial_of = col("covers"), col("spatial-gemeente"), col("spatial")
-    parent, illustrative, meetings_of = col("parent"), col("illustrative"), col("meetings")
+    parent, illustrative, meetings_of = col("parent"), facts.subject_set("illustrative", "is"), col("meetings")
     regional = col("regional-structure")
     out = {}
     for s in facts.subjects("is", "table"):
@@ -629,7 +692,7 @@ def values_of(entry) -> set:
     """The values of a :meth:`Facts.column` entry as a set (None: no values)."""
     if entry is None:
         return EMPTY
-    return entry if type(entry) is set else {entry}
+    return entry if type(entry) is set or type(entry) is frozenset else {entry}
 
 
 def _one(values, default=None):
@@ -694,7 +757,8 @@ def _frozen(entry) -> frozenset:
     """A :meth:`Facts.column` entry as a frozenset (the shared empty one when there are no values)."""
     if entry is None:
         return EMPTY
-    return frozenset(entry) if type(entry) is set else frozenset((entry,))
+    kind = type(entry)
+    return entry if kind is frozenset else frozenset(entry) if kind is set else frozenset((entry,))
 
 
 def active_seats(facts: Facts, today: dt.date, everywhere: bool = False) -> list[Seat]:
@@ -762,14 +826,22 @@ class SeatColumns:
 
     def seat_facts(self, rows) -> list[str]:
         """:func:`seat_facts` of the rows: each seat's IRI, its member and whom it speaks for."""
+        return self.facts.id_array()[self.seat_fact_ids(rows)].tolist()
+
+    def seat_fact_ids(self, rows) -> np.ndarray:
+        """:meth:`seat_facts` as ids (into ``facts.id_array()``), seats, then members, then whom they speak for."""
         _, spoken = self._behalf(rows)
-        return self.facts.id_array()[np.concatenate([self.seat[rows], self.member[rows], spoken])].tolist()
+        return np.concatenate([self.seat[rows], self.member[rows], spoken])
 
     def _behalf(self, rows) -> tuple[np.ndarray, np.ndarray]:
-        """Per row how many the seat speaks for, and whom (ids), row after row."""
-        _, lo, n = _groups(self.facts, "behalf", self.seat[rows])
-        within = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
-        return n, self.facts.ids("behalf")[1][np.repeat(lo, n) + within]
+        """Per row how many the seat speaks for, and whom (ids), row after row (where each row's values start
+        is found once for all rows: findings ask for the seats of thousands of members and tables)."""
+        got = self._own.get("behalf")
+        if got is None:
+            _, lo, n = _groups(self.facts, "behalf", self.seat)
+            got = self._own["behalf"] = (lo, n, self.facts.ids("behalf")[1])
+        n = got[1][rows]
+        return n, got[2][spans(got[0][rows], n)]
 
     def members_by_table(self) -> dict[str, list[tuple[str, str]]]:
         """(seat, member) per table, as :func:`active_members_by_table` gives them for these seats: tables in
@@ -787,26 +859,6 @@ class SeatColumns:
         pairs = list(zip(names[self.seat[rows]].tolist(), names[self.member[rows]].tolist()))
         ends = np.cumsum(np.bincount(group, minlength=len(present))).tolist()
         return {t: pairs[a:b] for t, a, b in zip(names[present[in_order]].tolist(), [0, *ends[:-1]], ends)}
-
-    def facts_at(self, table: str) -> tuple[str, ...]:
-        """:meth:`seat_facts` of the table's rows (for every table at once, on first use: rules ask for
-        many tables)."""
-        got = self._own.get("facts-at")
-        if got is None:
-            rows = np.arange(len(self))
-            n, spoken = self._behalf(rows)
-            owner = np.concatenate([rows, rows, np.repeat(rows, n)])
-            ids = np.concatenate([self.seat[rows], self.member[rows], spoken])
-            got = self._own["facts-at"] = self._split(owner, ids, tuple)
-        return got.get(table, ())
-
-    def _split(self, rows: np.ndarray, ids: np.ndarray, collect) -> dict:
-        """Table IRI -> ``collect`` of the values ``ids`` that belong to ``rows`` (one per id)."""
-        order = np.argsort(self.table[rows], kind="stable")
-        tables, values = self.table[rows][order], self.facts.id_array()[ids[order]].tolist()
-        starts = np.flatnonzero(np.r_[True, tables[1:] != tables[:-1]]) if len(tables) else order
-        ends = np.r_[starts[1:], len(tables)].tolist()
-        return {self.names[tables[a]]: collect(values[a:b]) for a, b in zip(starts.tolist(), ends)}
 
     def members_at(self, persons: bool = False, tables=None) -> PerTable:
         """Table IRI -> the members of its rows (``persons``: only those that are persons) as a frozenset,
@@ -931,8 +983,8 @@ def _seat_columns(facts: Facts) -> SeatColumns:
 def _groups(facts: Facts, fact: str, subjects: np.ndarray):
     """Per subject: its one value of ``fact`` (-1: none or several), and where its values start and how
     many there are in :meth:`Facts.ids`."""
-    s, o = facts.ids(fact)
-    span = int(max(s.max(initial=-1), subjects.max(initial=-1))) + 1
+    s, o = facts.ids(fact)  # sorted by subject: the last is the largest (a finding asks for a few seats)
+    span = int(max(s[-1] if len(s) else -1, subjects.max(initial=-1))) + 1
     if 8 * len(subjects) < span:  # a few subjects: a binary search each
         lo = np.searchsorted(s, subjects, "left")
         n = np.searchsorted(s, subjects, "right") - lo
@@ -1033,10 +1085,10 @@ def regions(facts: Facts) -> dict[str, Region]:
 
 
 def _regions(facts: Facts) -> dict[str, Region]:
-    out = {}
+    out, illustrative = {}, facts.subject_set("illustrative", "division")
     for s in facts.subjects("division"):
         out[s] = Region(s, facts.label(s), facts.one(s, "division"), frozenset(facts.get(s, "gemeente")),
-                        facts.one(s, "region-parent"), facts.has(s, "illustrative"))
+                        facts.one(s, "region-parent"), s in illustrative)
     return out
 
 

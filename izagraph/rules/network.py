@@ -21,18 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from itertools import chain
-from operator import itemgetter
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..analytics import comembership as cm
 from ..findings import FactSet, Finding
-from .facts import active_members_by_table, active_tables, facts_of, short_list
+from ..perf import sorted_unique, spans
+from .facts import active_tables, facts_of, seat_columns, short_list
 
 NO_GROUP = ""
-_EMPTY = frozenset({None, ""})
-_MEMBER = itemgetter(1)  # of a (seat, member) pair
 GROUP_WORDS = {"region": {"nl": "regio", "en": "region"}, "programme": {"nl": "programma", "en": "programme"},
                "all": {"nl": "selectie", "en": "selection"}}
 #: Part of every key of a stored analysis: what the analyses are and which igraph computes them, so a store
@@ -91,7 +89,8 @@ class Scope:
         self._record = record
         self._done: dict = {}
         self._net = self._digest = None
-        self._starts = np.searchsorted(m, np.arange(len(members) + 1))
+        self._starts = np.zeros(len(members) + 1, dtype=np.int64)  # m is sorted: where each member's pairs start
+        self._starts[1:] = np.cumsum(np.bincount(m, minlength=len(members)))
 
     def digest(self) -> str:
         """A hash of the memberships (member IRIs, table IRIs, who sits where) and :data:`ANALYSES`: they
@@ -214,43 +213,81 @@ def _read_splits(flat: np.ndarray, n_members: int) -> list[tuple[int, int, list[
 
 
 def _networks(rows, ctx):
-    """Facts, the selected tables, the active seats (seat, member) per selected table, the scopes with
-    their networks (sorted by key), and a cache of what findings about each table rest on."""
+    """Facts, the selected tables, the active seats at them (:class:`_Seated`), the scopes with their
+    networks (sorted by key), and a cache of what findings about each scope's tables rest on."""
     facts = facts_of(rows)
     return (facts, *_selected(facts, ctx.today, ctx.get("tables") or [], ctx.get("scope") or "region"))
 
 
 def _selected(facts, today, wanted: list[str], how: str, record: dict | None = None):
     ts = {i: t for i, t in active_tables(facts, today).items() if t.in_scope and (not wanted or _chosen(i, wanted))}
-    seats_at, scopes, known = facts.memo(("co-membership", today, how, frozenset(ts)),
-                                         lambda: _scopes(facts, ts, today, how, record))
-    return ts, seats_at, scopes, known
+    seated, scopes, known = facts.memo(("co-membership", today, how, frozenset(ts)),
+                                       lambda: _scopes(facts, ts, today, how, record))
+    return ts, seated, scopes, known
+
+
+@dataclass(frozen=True)
+class _Seated:
+    """The active seats at the selected tables with any, by number: table ``g`` is ``tables[g]`` (sorted),
+    with the id ``table_ids[g]``, and its seats are rows ``ptr[g]:ptr[g + 1]`` of ``seat`` and ``member``
+    (ids of :meth:`Facts.ids`)."""
+
+    tables: list[str]
+    number: dict[str, int]
+    table_ids: np.ndarray
+    ptr: np.ndarray
+    seat: np.ndarray
+    member: np.ndarray
+
+    def fact_ids(self, at: np.ndarray) -> np.ndarray:
+        """What a finding about members at the tables numbered ``at`` rests on, as ids: the tables, their
+        active seats and members (the network is their co-membership, so every seat at them counts)."""
+        rows = spans(self.ptr[at], self.ptr[at + 1] - self.ptr[at])
+        return np.concatenate([self.table_ids[at], self.seat[rows], self.member[rows]])
+
+
+def _ranked(ids: np.ndarray, names: np.ndarray) -> tuple[list, np.ndarray, np.ndarray]:
+    """The distinct ids' values sorted, the ids in that order, and per id its place in it (-1: not among them)."""
+    distinct = sorted_unique(ids)
+    text = names[distinct].tolist()
+    order = sorted(range(len(text)), key=text.__getitem__)
+    rank = np.full(len(names), -1, dtype=np.int64)
+    rank[distinct[order]] = np.arange(len(text))
+    return [text[i] for i in order], distinct[order], rank
 
 
 def _scopes(facts, ts, today, how, record=None):
-    """The scopes' networks from one array of (member, table) numbers for all selected tables: each scope
-    takes its tables' pairs and numbers their members and tables anew, in the same sorted order."""
-    seats_at = {t: pairs for t, pairs in active_members_by_table(facts, today).items() if t in ts}
-    tables = sorted(seats_at)
-    flat = list(map(_MEMBER, chain.from_iterable(map(seats_at.__getitem__, tables))))
-    members = sorted(set(flat))
-    index = dict(zip(members, range(len(members))))
-    width = max(len(tables), 1)
-    pairs = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat)) * width
-    pairs += np.repeat(np.arange(len(tables), dtype=np.int64), [len(seats_at[t]) for t in tables])
-    pairs.sort()
-    pairs = pairs[_firsts(pairs)]  # each (member, table) once, by member then table
-    pm, pt = pairs // width, pairs % width
-    tindex = {t: j for j, t in enumerate(tables)}
+    """The scopes' networks from one array of (member, table) numbers for all selected tables, read from the
+    active seats' id columns: each scope takes its tables' pairs and numbers their members and tables anew,
+    in the same sorted order."""
+    cols, names = seat_columns(facts, today), facts.id_array()
+    seated_at = sorted_unique(cols.table)
+    selected = np.zeros(len(names), dtype=bool)  # per id: a selected table
+    selected[seated_at[[t in ts for t in names[seated_at].tolist()]]] = True
+    rows = np.flatnonzero(selected[cols.table])
+    tables, table_ids, table_rank = _ranked(cols.table[rows], names)
+    members, _, member_rank = _ranked(cols.member[rows], names)
+    row_table, row_member = table_rank[cols.table[rows]], member_rank[cols.member[rows]]
+    by_table = np.argsort(row_table, kind="stable")
+    ptr = np.zeros(len(tables) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum(np.bincount(row_table, minlength=len(tables)))
+    tindex = dict(zip(tables, range(len(tables))))
+    seated = _Seated(tables, tindex, table_ids, ptr, cols.seat[rows][by_table], cols.member[rows][by_table])
+    bits = max(1, (len(tables) - 1).bit_length())
+    pairs = sorted_unique((row_member << bits) | row_table)  # each (member, table) once, by member then table
+    pm, pt = pairs >> bits, pairs & ((1 << bits) - 1)
+    at_table = np.argsort(pt, kind="stable")  # the pairs of each table: at_table[pair_ptr[j]:pair_ptr[j + 1]]
+    pair_ptr = np.zeros(len(tables) + 1, dtype=np.int64)
+    pair_ptr[1:] = np.cumsum(np.bincount(pt, minlength=len(tables)))
     # what the load stored with the snapshot (see stored_analyses), else nothing
     stored = facts.memo("network-analyses", lambda: unpack(facts.memo("stored-analyses", dict)))
     out, member_names, table_names = [], np.array(members, dtype=object), np.array(tables, dtype=object)
     for key, group in sorted(_groups(facts, ts, how).items()):
-        chosen = np.zeros(len(tables), dtype=bool)
-        chosen[[tindex[t] for t in group if t in tindex]] = True
-        keep = chosen[pt]
-        if not keep.any():
+        chosen = np.array([tindex[t] for t in group if t in tindex], dtype=np.int64)
+        keep = at_table[spans(pair_ptr[chosen], pair_ptr[chosen + 1] - pair_ptr[chosen])]
+        if not len(keep):
             continue
+        keep.sort()  # the scope's pairs in the order of all pairs: by member, then table
         gm, gt = pm[keep], pt[keep]
         first = _firsts(gm)  # the scope's members and tables, numbered anew in the same order
         present = np.zeros(len(tables), dtype=bool)
@@ -258,35 +295,26 @@ def _scopes(facts, ts, today, how, record=None):
         out.append(Scope(key, member_names[gm[first]].tolist(), table_names[present].tolist(),
                          (np.cumsum(first) - 1).astype(np.int32), (np.cumsum(present) - 1)[gt].astype(np.int32),
                          stored, record))
-    return seats_at, out, {}
+    return seated, out, {}
 
 
-def _table_parts(ts, seats_at, known: dict, scope: Scope) -> tuple[list, list, np.ndarray]:
-    """Per table of the scope, by number: the IRIs a finding about its members rests on (the table, its
-    active seats and members: the network is their co-membership, so every seat at them counts), its
-    regions, and whether it is illustrative. ``known`` keeps them per table and per scope."""
+def _table_parts(ts, seated: _Seated, known: dict, scope: Scope) -> tuple[np.ndarray, list, np.ndarray]:
+    """Per table of the scope, by number: its number in ``seated``, its regions, and whether it is
+    illustrative. ``known`` keeps them per scope."""
     got = known.get(("scope", scope.key))
     if got is None:
-        rests, regions, illustrative = [], [], []
-        for t in scope.tables:
-            part = known.get(t)
-            if part is None:
-                iris = frozenset((t, *chain.from_iterable(seats_at.get(t, ()))))
-                part = known[t] = (iris - _EMPTY if None in iris or "" in iris else iris,
-                                   ts[t].spatial, ts[t].illustrative)
-            rests.append(part[0])
-            regions.append(part[1])
-            illustrative.append(part[2])
-        got = known[("scope", scope.key)] = (rests, regions, np.array(illustrative, dtype=bool))
+        got = known[("scope", scope.key)] = (
+            np.array([seated.number[t] for t in scope.tables], dtype=np.int64),
+            [ts[t].spatial for t in scope.tables], np.array([ts[t].illustrative for t in scope.tables], dtype=bool))
     return got
 
 
-def _rests_on(facts, parts, at: list[int], subject: str) -> tuple[FactSet, dict[str, str], bool]:
-    """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their parts, see
-    :func:`_table_parts`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
-    rests, regions, illustrative = parts
+def _rests_on(facts, seated: _Seated, parts, at: list[int], subject: str) -> tuple[FactSet, dict[str, str], bool]:
+    """What a finding about ``subject``, a member at the tables numbered ``at``, rests on (their seats, see
+    :meth:`_Seated.fact_ids`, and the subject), their regions (IRI -> label), and whether any is illustrative."""
+    number, regions, illustrative = parts
     spatial = frozenset().union(*[regions[j] for j in at])
-    return (FactSet([rests[j] for j in at], subject), {r: facts.label(r) for r in spatial},
+    return (FactSet([facts.fact_ids(seated.fact_ids(number[at]))], subject), {r: facts.label(r) for r in spatial},
             bool(illustrative[at].any()))
 
 
@@ -302,7 +330,7 @@ def _scope_fields(ctx, key: str, label: str) -> dict:
 
 def score_brokers(rows, ctx, vocab) -> list[Finding]:
     """Members who are the only link between parts of their scope's network: without them it falls apart."""
-    facts, ts, seats_at, scopes, known = _networks(rows, ctx)
+    facts, ts, seated, scopes, known = _networks(rows, ctx)
     out = []
     for scope in scopes:
         splits = scope.splits(ctx["min_part"])
@@ -320,7 +348,7 @@ def score_brokers(rows, ctx, vocab) -> list[Finding]:
                         "betweenness": float(central[v]), "tables": sorted(facts.label(t) for t in table_iris)}
             fields = {"size": size, "parts": " + ".join(str(len(p)) for p in parts),
                       "tables": short_list(evidence["tables"]), **_scope_fields(ctx, key, label)}
-            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at, m)
+            rests_on, regions, illustrative = _rests_on(facts, seated, _table_parts(ts, seated, known, scope), at, m)
             out.append(ctx.finding(m, facts.label(m), evidence, fields=fields, regions=regions,
                                    illustrative=illustrative, facts=rests_on))
     return out
@@ -369,22 +397,22 @@ def score_clusters(rows, ctx, vocab) -> list[Finding]:
     rather than from the links: a table whose members lie in two clusters or more links those clusters and
     makes each of its members a bridge; a table whose members all lie in one cluster is within it. The hub
     is the member with the most links, then the highest betweenness, then the greatest IRI."""
-    facts, ts, seats_at, scopes, known = _networks(rows, ctx)
+    facts, ts, seated, scopes, known = _networks(rows, ctx)
     out = []
     for scope in scopes:
         key, label = scope.key, facts.label(scope.key) if scope.key else ""
         names, tables, named = scope.members, scope.tables, None
         for members, at, hub, bridging, own, linked in _clusters(scope, ctx["min_size"]):
             if named is None:
-                named = list(map(facts.label, names))
+                named = facts.labels(names)
             bridges = sorted([named[n] for n in bridging.tolist()])
             evidence = {"scope": label or key, "members": sorted([named[n] for n in members.tolist()]),
                         "size": len(members), "tables_within": sorted(facts.label(tables[j]) for j in own.tolist()),
                         "bridges": bridges, "linked_clusters": linked}
             fields = {"size": len(members), "hub": named[hub], "bridges": short_list(bridges) or "-",
                       "linked": linked, **_scope_fields(ctx, key, label)}
-            rests_on, regions, illustrative = _rests_on(facts, _table_parts(ts, seats_at, known, scope), at.tolist(),
-                                                        names[hub])
+            rests_on, regions, illustrative = _rests_on(facts, seated, _table_parts(ts, seated, known, scope),
+                                                        at.tolist(), names[hub])
             out.append(ctx.finding(names[hub], named[hub], evidence, fields=fields, regions=regions,
                                    illustrative=illustrative, facts=rests_on))
     return out

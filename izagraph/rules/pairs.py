@@ -25,7 +25,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..perf import sorted_unique
+from ..perf import sorted_unique, spans
 
 
 def inverted_index(sets: Mapping[Hashable, Iterable[Hashable]]) -> dict[Hashable, list]:
@@ -82,12 +82,6 @@ def overlap_coefficient(a: set, b: set, shared: int | None = None) -> float:
     n = len(a & b) if shared is None else shared
     smaller = min(len(a), len(b))
     return n / smaller if smaller else 0.0
-
-
-def _ranges(counts: np.ndarray) -> np.ndarray:
-    """0..c-1 for every c in ``counts``, concatenated: ``[2, 3] -> [0, 1, 0, 1, 2]``."""
-    total = int(counts.sum())
-    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
 _BITS = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
@@ -187,7 +181,7 @@ class Overlaps:
 
     def _elements(self, rows: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The first ``counts[i]`` elements (rarest first) of row ``rows[i]``, concatenated."""
-        return self._row_elements[np.repeat(self._row_start[rows], counts) + _ranges(counts)]
+        return self._row_elements[spans(self._row_start[rows], counts)]
 
     def candidates(self, need: np.ndarray, keep: Sequence[Callable] = ()) -> tuple[np.ndarray, np.ndarray]:
         """Distinct ordered pairs ``(x, y)``, ``x != y``, where ``y`` holds one of the first
@@ -199,7 +193,7 @@ class Overlaps:
         e = self._elements(np.arange(n, dtype=np.int64), prefix)
         hits = self._col_start[e + 1] - self._col_start[e]
         xs = np.repeat(x, hits)
-        ys = self._col_rows[np.repeat(self._col_start[e], hits) + _ranges(hits)]
+        ys = self._col_rows[spans(self._col_start[e], hits)]
         for test in (lambda x, y: x != y, *keep):
             ok = test(xs, ys)
             xs, ys = xs[ok], ys[ok]

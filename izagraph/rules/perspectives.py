@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..findings import Finding, Severity
+from ..findings import FactSet, Finding, Severity
 from .facts import Facts, SeatColumns, active_tables, broader, facts_of, notation, seat_columns, short_list
 
 
@@ -198,9 +198,7 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
     for t in seated:
         for p in present(t):
             where[p].add(layers[t])
-    base = [*layers]
-    for t in seated:
-        base += cols.facts_at(t)
+    seat_facts = facts.fact_ids(cols.seat_fact_ids(rows))  # shared by the findings below
     member_labels = _member_labels(facts, ctx.today)
     members = lambda picked: sorted(member_labels[picked].tolist())  # noqa: E731
     everyone = None
@@ -236,7 +234,7 @@ def _check(facts, table, layers: dict[str, int], by_table, criteria, ctx, vocab,
                   "unrecorded": short_list(evidence.get("tables_without_members", []))}
         out.append(ctx.finding(table.iri, table.label, evidence, key=key, fields=fields, severity=severity,
                                advice=c.advice, regions=regions, illustrative=table.illustrative,
-                               facts=[*base, c.iri]))
+                               facts=FactSet([seat_facts], *layers, c.iri)))
     return out
 
 
@@ -247,7 +245,7 @@ def _member_labels(facts, today) -> np.ndarray:
         cols = seat_columns(facts, today)
         members, at = np.unique(cols.member, return_inverse=True)
         labels = np.empty(len(members), dtype=object)
-        labels[:] = [facts.label(m) for m in facts.id_array()[members].tolist()]
+        labels[:] = facts.labels(facts.id_array()[members].tolist())
         return labels[at.reshape(-1)]
     return facts.memo(("member-labels", today), build, scoped=True)
 

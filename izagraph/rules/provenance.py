@@ -20,11 +20,12 @@ in, findings out. A rule lists the subject among the facts when the finding rest
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
-from ..findings import Finding, lowest_confidence, weakest_basis
-from ..perf import distinct_pairs
+from ..findings import FactIds, Finding, lowest_confidence, weakest_basis
+from ..perf import distinct_pairs, numbered
 
 #: The columns of the provenance query, in this order.
 COLUMNS = ("s", "source", "kind", "confidence", "status")
@@ -47,13 +48,52 @@ class ProvenanceIndex:
     Build it from the provenance query's rows (:meth:`from_rows`, any backend) or from the analytical
     snapshot's id columns (:meth:`from_ids`, vectorised); both give the same index."""
 
-    def __init__(self, group_of: dict[str, int], groups: list[Provenance]):
+    def __init__(self, group_of: dict[str, int], groups: list[Provenance],
+                 by_id: tuple[np.ndarray, np.ndarray] | None = None):
         self.group_of = group_of
         self.groups = groups
+        self._by_id = by_id  # from_ids: its values as an array, and the group of each (-1: none)
+        self._of_names: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # see group_ids
 
     def get(self, iri: str) -> Provenance | None:
         g = self.group_of.get(iri)
         return None if g is None else self.groups[g]
+
+    def group_ids(self, names: np.ndarray, distinct: bool = False) -> np.ndarray:
+        """Per value of ``names`` (a numpy object array, such as ``Facts.id_array()``): the number of its
+        group, -1 when it has none, -2 when it is no fact (an empty value), judged as its text is (see
+        :class:`~izagraph.findings.FactIds`). Made once per array and kept, so the many
+        :class:`~izagraph.findings.FactIds` of a check are judged with numpy. ``distinct``: no two values
+        of ``names`` are equal; when they begin with the values the index was built from (the snapshot's),
+        their groups are read by id instead of looked up by text.
+
+        >>> ix = ProvenanceIndex({"t": 0, "1.5": 1}, [])
+        >>> ix.group_ids(np.array(["t", "x", "", None, 1.5], dtype=object)).tolist()
+        [0, -1, -2, -2, 1]
+        >>> ix = ProvenanceIndex.from_ids(np.array([0]), np.array([1]), np.array([-1]), np.array([-1]),
+        ...                               np.array([-1]), ["t", "src/a"])
+        >>> ix.group_ids(np.array(["t", "src/a", "x"], dtype=object), distinct=True).tolist()
+        [0, -1, -1]
+        """
+        got = self._of_names.get(id(names))
+        if got is None or got[0] is not names:
+            values = names.tolist()
+            odd = ~np.fromiter(map(isinstance, values, repeat(str)), dtype=bool, count=len(values))
+            odd |= names == ""
+            known, n = (None, 0) if self._by_id is None else (self._by_id[1], len(self._by_id[1]))
+            if distinct and known is not None and len(names) >= n and (names[:n] == self._by_id[0][:n]).all():
+                # the values this index was built on (the snapshot's), maybe with more after them: the group of
+                # a text is that of its id (no text has two); the others are looked up below
+                out = np.full(len(values), -1, dtype=np.int64)
+                out[:n] = known
+                odd[n:] = True
+            else:
+                out = np.fromiter(map(self.group_of.get, values, repeat(-1)), dtype=np.int64, count=len(values))
+            for i in np.flatnonzero(odd).tolist():  # an empty value is no fact; other values count as text
+                v = values[i]
+                out[i] = self.group_of.get(str(v), -1) if v else -2
+            got = self._of_names[id(names)] = (names, out)  # the array is kept with it: its id stays its own
+        return got[1]
 
     @classmethod
     def from_rows(cls, rows) -> ProvenanceIndex:
@@ -95,11 +135,10 @@ class ProvenanceIndex:
         # into one integer (np.unique on one int64 column is far faster than on rows)
         sig, parts = np.zeros(len(s), dtype=np.int64), []
         for column in (source, kind, confidence, status):
-            distinct, number = np.unique(column[keep], return_inverse=True)
-            sig = sig * len(distinct) + number.reshape(-1)
+            distinct, number = numbered(column[keep])
+            sig = sig * len(distinct) + number
             parts.append(distinct)
-        signatures, sig = np.unique(sig, return_inverse=True)
-        sig = sig.reshape(-1)
+        signatures, sig = numbered(sig)
         n_sig = len(signatures)
         entity, sig = distinct_pairs(s, sig, n_sig)  # each (entity, signature) once, by entity
         starts = np.flatnonzero(np.r_[True, entity[1:] != entity[:-1]])
@@ -130,7 +169,13 @@ class ProvenanceIndex:
         for n in np.flatnonzero(counts > 1).tolist():  # the few with several sources
             a = starts[n]
             per_entity[n] = group(tuple(sig[a:a + counts[n]].tolist()))
-        return cls(dict(zip(vals[entity[starts]].tolist(), per_entity)), groups)
+        group_of = dict(zip(vals[entity[starts]].tolist(), per_entity))
+        by_id = None
+        if len(group_of) == len(per_entity):  # each entity's text once: its group by id too (see group_ids)
+            known = np.full(len(vals) - 1, -1, dtype=np.int64)
+            known[entity[starts]] = per_entity
+            by_id = (vals, known)
+        return cls(group_of, groups, by_id)
 
 
 def _notation(iri) -> str | None:
@@ -158,35 +203,39 @@ def annotate(findings: list[Finding], provenance) -> list[Finding]:
     ``provenance`` is a :class:`ProvenanceIndex` or the provenance query's rows."""
     index = provenance if isinstance(provenance, ProvenanceIndex) else ProvenanceIndex.from_rows(provenance)
     group_of, groups = index.group_of.get, index.groups
-    judged: dict[frozenset, tuple] = {}  # the same few groups recur across findings: combine them once
+    judged: dict[tuple, tuple] = {}  # the same few groups recur across findings: combine them once
     of_part: dict[int, frozenset] = {}  # the groups of each part of a FactSet, by id (the findings keep
     # every part alive meanwhile), looked up once
+    n_groups = len(groups) + 2
 
-    def groups_in(part: frozenset) -> frozenset:
+    def groups_in(part) -> frozenset:
+        """The groups of a part's facts (None: a fact without provenance); empty when it has no facts."""
         got = of_part.get(id(part))
         if got is None:
-            got = of_part[id(part)] = frozenset(map(group_of, part))
+            if type(part) is FactIds:  # by id: -2 no fact, -1 no provenance
+                of_ids = index.group_ids(part.names, part.distinct)[part.ids] + 2
+                present = np.flatnonzero(np.bincount(of_ids, minlength=n_groups)).tolist()
+                got = frozenset(None if g == 1 else g - 2 for g in present if g)
+            else:
+                got = frozenset(map(group_of, part))
+            of_part[id(part)] = got
         return got
 
     out = []
     for f in findings:
         parts = getattr(f.facts, "parts", None)
-        if parts is not None and f.facts:  # a FactSet: its parts' groups
-            key = frozenset().union(*map(groups_in, parts))
-        else:
+        key = frozenset().union(*map(groups_in, parts)) if parts is not None else None
+        if not key:  # a plain set, or a FactSet without facts (then the finding rests on its subject)
             key = frozenset(map(group_of, f.facts or (f.subject,)))
-        combined = judged.get(key)
-        if combined is None:
+        verdict = judged.get((key, f.illustrative, f.basis, f.confidence, f.sources))
+        if verdict is None:  # findings share a few verdicts: each is made once
             known = [groups[g] for g in key if g is not None]
-            combined = judged[key] = ({p.basis for p in known}, [p.confidence for p in known],
-                                      {s for p in known for s in p.sources}, bool(known))
-        bases, confidences, sources, known = combined
-        if f.illustrative:
-            bases = bases | {"illustrative"}
-        out.append(f.with_provenance(
-            basis=weakest_basis(bases) if bases else f.basis,
-            confidence=lowest_confidence(confidences) if known else f.confidence,
-            sources=sources | set(f.sources)))
+            bases = {p.basis for p in known} | ({"illustrative"} if f.illustrative else set())
+            verdict = judged[key, f.illustrative, f.basis, f.confidence, f.sources] = (
+                weakest_basis(bases) if bases else f.basis,
+                lowest_confidence([p.confidence for p in known]) if known else f.confidence,
+                {s for p in known for s in p.sources} | set(f.sources))
+        out.append(f.with_provenance(*verdict))
     return out
 
 

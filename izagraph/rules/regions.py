@@ -189,6 +189,7 @@ def score_cross_cutting(rows, ctx, vocab) -> list[Finding]:
         return cuts, texts, involved
 
     territories: dict[tuple, tuple | None] = {}
+    first: dict[tuple, Finding] = {}  # per territory its first finding: the others say the same of their table
     out = []
     for t in sorted(active_tables(facts, ctx.today).values(), key=lambda t: t.iri):
         if not (t.in_scope and t.gemeenten):
@@ -199,7 +200,12 @@ def score_cross_cutting(rows, ctx, vocab) -> list[Finding]:
         if territories[key] is None:
             continue
         cuts, texts, involved = territories[key]
+        fields = {"n": len(t.gemeenten), "cuts": texts}
+        if key in first:
+            out.append(ctx.alike(first[key], t.iri, t.label, fields=fields, illustrative=t.illustrative,
+                                 facts=[*table_facts(t), *involved]))
+            continue
         evidence = {"gemeenten": len(t.gemeenten), "divisions": cuts}
-        out.append(ctx.finding(t.iri, t.label, evidence, fields={"n": len(t.gemeenten), "cuts": texts},
-                               regions=involved, illustrative=t.illustrative, facts=[*table_facts(t), *involved]))
+        out.append(first.setdefault(key, ctx.finding(t.iri, t.label, evidence, fields=fields, regions=involved,
+                                                     illustrative=t.illustrative, facts=[*table_facts(t), *involved])))
     return out

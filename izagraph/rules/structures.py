@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..findings import Finding, Severity
+from ..findings import FactSet, Finding, Severity
 from .facts import (Facts, PerTable, SeatColumns, _active_iris, facts_of, notation, pct, regions, seat_columns,
                     short_list, start_key, table_facts, tables)
 from .pairs import Overlaps, containment, jaccard, need_for, overlap_coefficient, popcount
@@ -140,11 +140,14 @@ class Incidence:
         ts = self.shared.tables
         return {p: n for p, n in found.items() if not disjoint(ts[p[0]], ts[p[1]], self.shared)}
 
-    def facts_of(self, *ts) -> list[str]:
+    def facts_of(self, *ts) -> FactSet:
         """What a pair finding rests on: both tables, their territory's regions, and their active seats with
-        members."""
-        seat_facts = {x for t in ts for x in self.shared.seats.facts_at(t.iri)}
-        return sorted({x for t in ts for x in table_facts(t)} | seat_facts)
+        members (as ids, see :class:`~izagraph.findings.FactIds`)."""
+        seats = self.shared.seats
+        at = seats.by_table()
+        rows = [at[t.iri] for t in ts if t.iri in at]
+        ids = seats.seat_fact_ids(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int64)
+        return FactSet([self.facts.fact_ids(ids)], *(x for t in ts for x in table_facts(t)))
 
 
 def incidence(rows, ctx) -> Incidence:
