@@ -373,14 +373,12 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
                     national: bool = False, today: str | None = None, layout: bool = True, seed: int = 7,
                     subtitle: str = "", measures: dict | None = None) -> Structure:
     """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`)."""
+    # a big map lays out in a forked process while this one makes the nodes and lines the page shows
+    placing = (Background(_layout, H, seed, what="de opmaak van de kaart")
+               if layout and H.number_of_nodes() > LARGE else None)
     links = links or {}
-    attrs = dict(H.nodes(data=True))
-    rank = {k: i for i, k in enumerate(KIND_ORDER)}
-    node_ids = sorted(attrs, key=lambda n: (rank.get(attrs[n].get("kind"), 99), n))
-    index = {n: i for i, n in enumerate(node_ids)}
+    attrs, node_ids, index, edge_list = _drawn_order(H)
     label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
-    edge_list = sorted(((u, v, d) for u, v, _, d in edge_rows(H)),
-                       key=lambda e: (index[e[0]], index[e[1]], e[2].get("relation", "")))
     seats: Counter = Counter()
     members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     tables_of: dict[str, list[str]] = defaultdict(list)
@@ -398,15 +396,6 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
         elif rel == "territory":
             gm_territory[u].append(v)
     tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
-    placing = None
-    if layout and node_ids:
-        # the layout needs only the kinds and the lines: a big map lays out in a forked process while this
-        # one makes the nodes and lines the page shows
-        layout_args = (H, [attrs[n].get("kind", "organisation") for n in node_ids],
-                       [(index[u], index[v], d.get("relation", "")) for u, v, d in edge_list],
-                       node_ids, index, tables, territory, seed)
-        placing = (Background(_positions, *layout_args, what="de opmaak van de kaart")
-                   if len(node_ids) > LARGE else None)
     kind_word = {k: text(lang, f"kind.{k}") for k in KIND_ORDER}
     words = {k: text(lang, f"f.{k}") for k in ("kind", "programmes", "themes", "regions", "level", "start", "ended",
                                                 "members", "division", "code", "status", "sector", "tables",
@@ -545,7 +534,7 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
 
     k = None
     if layout and node_ids:
-        positions, k = placing.result() if placing is not None else _positions(*layout_args)
+        positions, k = placing.result() if placing is not None else _layout(H, seed)
         for nd, (x, y) in zip(nodes, positions):
             nd["x"], nd["y"] = x, y
     return Structure(title, lang, subtitle, national, nodes, edges, index, sources, edge_info, programmes_seen,
@@ -684,6 +673,32 @@ def draw_findings(structure: Structure, marks: Iterable[Mark] = ()) -> MapSpec:
 def node_groups_colour(group: str) -> str:
     """The background colour of a node group."""
     return _node_groups()[group]["color"]["background"]
+
+
+def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], list[tuple[str, str, dict]]]:
+    """``H``'s node attributes, its nodes in the order a map numbers them (by kind, then id), that
+    numbering, and its edges ``(u, v, data)`` in the order a map draws them."""
+    attrs = dict(H.nodes(data=True))
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    node_ids = sorted(attrs, key=lambda n: (rank.get(attrs[n].get("kind"), 99), n))
+    index = {n: i for i, n in enumerate(node_ids)}
+    edge_list = sorted(((u, v, d) for u, v, _, d in edge_rows(H)),
+                       key=lambda e: (index[e[0]], index[e[1]], e[2].get("relation", "")))
+    return attrs, node_ids, index, edge_list
+
+
+def _layout(H: nx.MultiDiGraph, seed: int) -> tuple[list[tuple[int, int]], float]:
+    """The positions of ``H``'s map by node number, and the layout's node distance (see :func:`_positions`):
+    from ``H`` alone, so a forked process can make them while the map's nodes are made."""
+    attrs, node_ids, index, edge_list = _drawn_order(H)
+    territory: dict[str, list[str]] = defaultdict(list)
+    for u, v, d in edge_list:
+        if d.get("relation") == "territory" and attrs[v].get("kind") == "region":
+            territory[u].append(v)
+    tables = [n for n in node_ids if attrs[n].get("kind") == "table"]
+    return _positions(H, [attrs[n].get("kind", "organisation") for n in node_ids],
+                      [(index[u], index[v], d.get("relation", "")) for u, v, d in edge_list],
+                      node_ids, index, tables, territory, seed)
 
 
 def _positions(H, kinds: list[str], links: list[tuple[int, int, str]], node_ids, index, tables, territory,
