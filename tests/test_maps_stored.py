@@ -146,3 +146,61 @@ def test_another_process_reads_the_file(store):
     code = ("import sys; from izagraph.maps.stored import read_network; "
             f"sys.exit(read_network({str(network_dir(store))!r}) is None)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# -- the layout of a big map, kept for the next map of the same structure ------------------------------
+
+@pytest.fixture
+def big(store, monkeypatch):
+    """Maps above 10 nodes count as big here (the stores' maps are tens to hundreds of nodes)."""
+    from izagraph.maps import build
+
+    monkeypatch.setattr(build, "LARGE", 10)
+    (network_dir(store) / stored.LAYOUT_FILE).unlink(missing_ok=True)
+    return store
+
+
+def test_a_big_map_keeps_its_layout_and_the_next_map_of_the_same_structure_reads_it(big, tmp_path, monkeypatch):
+    from izagraph.maps import build
+
+    first = write_map(big, tmp_path / "first.html", today="2025-06-01")
+    assert (network_dir(big) / stored.LAYOUT_FILE).is_file()
+    monkeypatch.setattr(build, "_layout", lambda *args: pytest.fail("the kept layout is read, not made again"))
+    again = write_map(big, tmp_path / "again.html", today="2025-06-01")
+    assert again.path.read_bytes() == first.path.read_bytes()
+    write_map(big, tmp_path / "findings.html", findings=True, lang="en", today="2025-06-01")  # same structure
+
+
+def test_a_kept_layout_of_another_structure_is_not_used(big, tmp_path, monkeypatch):
+    earlier = write_map(big, tmp_path / "fresh.html", as_of="2023-01-01")  # laid out, kept
+    kept = (network_dir(big) / stored.LAYOUT_FILE).read_text(encoding="utf-8")
+    write_map(big, tmp_path / "national.html")  # another structure: laid out, kept instead
+    assert (network_dir(big) / stored.LAYOUT_FILE).read_text(encoding="utf-8") != kept
+    again = write_map(big, tmp_path / "again.html", as_of="2023-01-01")
+    assert again.path.read_bytes() == earlier.path.read_bytes()
+
+
+def test_a_store_that_cannot_be_written_gives_the_same_big_map(big, tmp_path, monkeypatch):
+    kept = write_map(big, tmp_path / "kept.html")
+    (network_dir(big) / stored.LAYOUT_FILE).unlink()
+
+    def refuse(*args):
+        raise PermissionError("read-only store")
+
+    monkeypatch.setattr(stored, "_write_atomic", refuse)
+    assert write_map(big, tmp_path / "refused.html").path.read_bytes() == kept.path.read_bytes()
+    assert not (network_dir(big) / stored.LAYOUT_FILE).exists()
+
+
+@pytest.mark.parametrize("content", [
+    "not json", "[]", '{"format": 0, "key": "k", "spacing": 80, "positions": [[1, 2]]}',
+    '{"format": %d, "key": "other", "spacing": 80, "positions": [[1, 2]]}' % stored.FORMAT,
+    '{"format": %d, "key": "k", "spacing": "80", "positions": [[1, 2]]}' % stored.FORMAT,
+    '{"format": %d, "key": "k", "spacing": 80, "positions": [[1, "2"]]}' % stored.FORMAT,
+    '{"format": %d, "key": "k", "spacing": 80, "positions": [[1, 2, 3]]}' % stored.FORMAT,
+])
+def test_a_layout_file_not_of_this_key_and_form_is_not_read(tmp_path, content):
+    (tmp_path / stored.LAYOUT_FILE).write_text(content, encoding="utf-8")
+    assert stored.read_layout(tmp_path, "k") is None
+    stored.keep_layout(tmp_path, "k", [(1, 2)], 80.0)
+    assert stored.read_layout(tmp_path, "k") == ([(1, 2)], 80.0)

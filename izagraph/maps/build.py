@@ -371,11 +371,15 @@ class Structure:
 
 def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: Mapping[str, str] | None = None,
                     national: bool = False, today: str | None = None, layout: bool = True, seed: int = 7,
-                    subtitle: str = "", measures: dict | None = None) -> Structure:
-    """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`)."""
+                    subtitle: str = "", measures: dict | None = None,
+                    positions: tuple[list[tuple[int, int]], float] | None = None) -> Structure:
+    """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`).
+
+    ``positions`` (positions by node number, node distance) as an earlier layout of the same structure
+    made them (see :func:`layout_key`) are used instead of laying out again."""
     # a big map lays out in a forked process while this one makes the nodes and lines the page shows
     placing = (Background(_layout, H, seed, what="de opmaak van de kaart")
-               if layout and H.number_of_nodes() > LARGE else None)
+               if layout and positions is None and H.number_of_nodes() > LARGE else None)
     links = links or {}
     attrs, node_ids, index, edge_list = _drawn_order(H)
     label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
@@ -534,7 +538,9 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
 
     k = None
     if layout and node_ids:
-        positions, k = placing.result() if placing is not None else _layout(H, seed)
+        if positions is None or len(positions[0]) != len(nodes):
+            positions = placing.result() if placing is not None else _layout(H, seed)
+        positions, k = positions
         for nd, (x, y) in zip(nodes, positions):
             nd["x"], nd["y"] = x, y
     return Structure(title, lang, subtitle, national, nodes, edges, index, sources, edge_info, programmes_seen,
@@ -673,6 +679,25 @@ def draw_findings(structure: Structure, marks: Iterable[Mark] = ()) -> MapSpec:
 def node_groups_colour(group: str) -> str:
     """The background colour of a node group."""
     return _node_groups()[group]["color"]["background"]
+
+
+def layout_key(H: nx.MultiDiGraph, seed: int = 7) -> str:
+    """A hash of everything ``H``'s layout depends on: its nodes and their kinds, its drawn relations, the
+    regions' divisions, the seed and the layout's code; equal keys give equal positions, so a map can
+    keep a big layout for the next map of the same structure (:func:`izagraph.maps.stored.keep_layout`)."""
+    import hashlib
+    from pathlib import Path
+
+    from . import layout as layout_module
+
+    digest = hashlib.sha256(f"{seed} {LARGE}".encode())
+    for module in (__file__, layout_module.__file__):
+        digest.update(Path(module).read_bytes())
+    # tab-separated lines (an IRI holds no tab or newline): a third of the time of json.dumps
+    digest.update("\n".join([f"{n}\t{a.get('kind')}\t{a.get('division') if a.get('kind') == 'region' else ''}"
+                              for n, a in H.nodes(data=True)]).encode())
+    digest.update("\n".join([f"{u}\t{v}\t{d.get('relation')}" for u, v, _, d in edge_rows(H)]).encode())
+    return digest.hexdigest()
 
 
 def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], list[tuple[str, str, dict]]]:
@@ -951,5 +976,5 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
                    edge_styles=edge_styles(), edge_opacity=0.8)
 
 
-__all__ = ["MapSpec", "Structure", "build_network_map", "build_structure", "draw_findings", "build_overview",
+__all__ = ["MapSpec", "Structure", "build_network_map", "build_structure", "draw_findings", "build_overview", "layout_key",
            "vis_options", "wrap"]

@@ -20,11 +20,11 @@ import networkx as nx
 from ..errors import IzagraphError
 from ..network import governance_network
 from ..perf import Background, without_cyclic_gc
-from . import draw_findings, map_title, network_map, network_structure, overview_map
+from . import Structure, draw_findings, map_title, network_map, network_structure, overview_map
 from .build import _concept_label
 from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
 from .html import render, template, write_geo_map, write_index, write_network_map
-from .measures import as_of as as_of_date, node_measures
+from .measures import as_of as as_of_date
 from .overlay import Mark, marks_from_findings
 from .scope import Scope, edge_rows, region_gemeenten, resolve_scope, select, slug
 from .stored import map_facts
@@ -257,14 +257,9 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         regions, programmes = regions_with_maps(G), programmes_with_maps(G)
         links = _links(G, regions, programmes)
         selected = select(G, scope) if scope is not None else None
-        structure = measures = None
+        structure = None
         if early is not None and scope is not None:  # the structure and its layout need no findings
-            own = {scope.node} if scope.node else set()
-            structure = network_structure(G, scope, lang=lang, today=today,
-                                          links={n: f for n, f in links.items() if n not in own},
-                                          subtitle=_as_of_subtitle(lang, as_of), selected=selected)
-        elif selected is not None:
-            measures = node_measures(selected, today)
+            structure = _structure(store, G, scope, selected, lang, today, links, as_of)
         if early is not None:
             marks = own_marks(early.result(), G, rename)
         else:
@@ -284,19 +279,38 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         data = _geo_or_none(geo_dir)
         positions = region_positions(G, data) if data is not None and group_by == "region" else None
         spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
-    elif structure is not None:
-        spec = draw_findings(structure, marks)
     else:
-        own = {scope.node} if scope.node else set()
-        spec = network_map(G, scope, lang=lang, marks=marks, today=today,
-                           links={n: f for n, f in links.items() if n not in own},
-                           subtitle=_as_of_subtitle(lang, as_of), selected=selected, measures=measures)
+        if structure is None:
+            structure = _structure(store, G, scope, selected, lang, today, links, as_of)
+        spec = draw_findings(structure, marks)
     write_network_map(spec, output)
     return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
 
 
 def _as_of_subtitle(lang: str, as_of: str | None) -> str:
     return f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else ""
+
+
+def _structure(store: Path, G: nx.MultiDiGraph, scope: Scope, selected: nx.MultiDiGraph, lang: str,
+               today: str | None, links: dict[str, str], as_of: str | None) -> Structure:
+    """The map of ``scope`` before its findings. A big map's layout is kept in the store, so the next map
+    of the same structure (with or without findings, in either language) is not laid out again."""
+    from ..snapshot import SNAPSHOT_DIR
+    from ..store import require_store
+    from .build import LARGE, layout_key
+    from .stored import keep_layout, read_layout
+
+    own = {scope.node} if scope.node else set()
+    key = directory = kept = None
+    if selected.number_of_nodes() > LARGE:
+        key, directory = layout_key(selected), require_store(store) / SNAPSHOT_DIR
+        kept = read_layout(directory, key)
+    structure = network_structure(G, scope, lang=lang, today=today,
+                                  links={n: f for n, f in links.items() if n not in own},
+                                  subtitle=_as_of_subtitle(lang, as_of), selected=selected, positions=kept)
+    if key is not None and kept is None and structure.spacing is not None:
+        keep_layout(directory, key, [(nd["x"], nd["y"]) for nd in structure.nodes], structure.spacing)
+    return structure
 
 
 def write_all(store: Path, out_dir: Path, *, findings: bool = False, lang: str = "nl", pseudonymise: bool = False,

@@ -29,6 +29,7 @@ import networkx as nx
 
 FORMAT = 1
 NETWORK_FILE = "network.json"
+LAYOUT_FILE = "layout.json"  # the positions of the last big map made (see keep_layout)
 
 
 def map_facts(G: nx.MultiDiGraph, graph) -> None:
@@ -172,14 +173,46 @@ def write_network(graph_file: Path, directory: Path) -> bool:
     return True
 
 
-def _write_atomic(directory: Path, text: str) -> None:
+def _write_atomic(directory: Path, text: str, name: str = NETWORK_FILE) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    tmp = directory / f".{NETWORK_FILE}.{secrets.token_hex(4)}"
+    tmp = directory / f".{name}.{secrets.token_hex(4)}"
     try:
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, directory / NETWORK_FILE)  # readers see the old file or the whole new one
+        os.replace(tmp, directory / name)  # readers see the old file or the whole new one
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def read_layout(directory: Path, key: str) -> tuple[list[tuple[int, int]], float] | None:
+    """The positions (by node number) and node distance a big map kept with :func:`keep_layout` under
+    ``key`` (see :func:`izagraph.maps.build.layout_key`), or None: no such file, another key (another
+    structure, or other layout code), a file not in that form, or ``IZAGRAPH_SNAPSHOT`` off."""
+    if _snapshot_off():
+        return None
+    try:
+        data = json.loads((Path(directory) / LAYOUT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        return None
+    positions, spacing = data.get("positions"), data.get("spacing")
+    if not (isinstance(positions, list) and isinstance(spacing, (int, float))
+            and all(isinstance(p, list) and len(p) == 2 and all(type(c) is int for c in p) for p in positions)):
+        return None
+    return [(x, y) for x, y in positions], float(spacing)
+
+
+def keep_layout(directory: Path, key: str, positions: list[tuple[int, int]], spacing: float) -> None:
+    """Keep a big map's layout for the next map of the same structure (one file: the last one made); a
+    read-only store keeps nothing."""
+    if _snapshot_off():
+        return
+    text = json.dumps({"format": FORMAT, "key": key, "spacing": spacing, "positions": positions},
+                      separators=(",", ":"))
+    try:
+        _write_atomic(Path(directory), text, LAYOUT_FILE)
+    except OSError:
+        pass
 
 
 def keep_network(graph_file: Path, directory: Path, lang: str = "nl") -> nx.MultiDiGraph | None:
@@ -229,4 +262,4 @@ def read_network(directory: Path, lang: str = "nl") -> nx.MultiDiGraph | None:
 
 
 __all__ = ["map_facts", "write_network", "keep_network", "read_network", "stored_form", "from_stored_form", "code_key",
-           "NETWORK_FILE"]
+           "NETWORK_FILE", "LAYOUT_FILE", "read_layout", "keep_layout"]
