@@ -376,10 +376,13 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
     """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`).
 
     ``positions`` (positions by node number, node distance) as an earlier layout of the same structure
-    made them (see :func:`layout_key`) are used instead of laying out again."""
-    # a big map lays out in a forked process while this one makes the nodes and lines the page shows
-    placing = (Background(_layout, H, seed, what="de opmaak van de kaart")
-               if layout and positions is None and H.number_of_nodes() > LARGE else None)
+    made them (see :func:`layout_key`) are used instead of laying out again; or a :func:`start_layout`
+    already making them."""
+    placing = None
+    if isinstance(positions, Background):
+        placing, positions = positions, None
+    elif layout and positions is None and H.number_of_nodes() > LARGE:
+        placing = start_layout(H, seed)
     links = links or {}
     attrs, node_ids, index, edge_list = _drawn_order(H)
     label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
@@ -700,6 +703,12 @@ def layout_key(H: nx.MultiDiGraph, seed: int = 7) -> str:
     return digest.hexdigest()
 
 
+def start_layout(H: nx.MultiDiGraph, seed: int = 7) -> Background:
+    """``H``'s layout made in a forked process (see :class:`izagraph.perf.Background`): a big map lays out
+    while this process makes the nodes and lines the page shows; hand it to :func:`build_structure`."""
+    return Background(_layout, H, seed, what="de opmaak van de kaart")
+
+
 def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], list[tuple[str, str, dict]]]:
     """``H``'s node attributes, its nodes in the order a map numbers them (by kind, then id), that
     numbering, and its edges ``(u, v, data)`` in the order a map draws them."""
@@ -977,4 +986,5 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
 
 
 __all__ = ["MapSpec", "Structure", "build_network_map", "build_structure", "draw_findings", "build_overview", "layout_key",
+           "start_layout",
            "vis_options", "wrap"]

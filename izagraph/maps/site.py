@@ -297,17 +297,21 @@ def _structure(store: Path, G: nx.MultiDiGraph, scope: Scope, selected: nx.Multi
     of the same structure (with or without findings, in either language) is not laid out again."""
     from ..snapshot import SNAPSHOT_DIR
     from ..store import require_store
-    from .build import LARGE, layout_key
+    from .build import LARGE, layout_key, start_layout
     from .stored import keep_layout, read_layout
 
     own = {scope.node} if scope.node else set()
-    key = directory = kept = None
+    key = directory = kept = placing = None
     if selected.number_of_nodes() > LARGE:
+        placing = start_layout(selected)  # (at once: the key and the file are looked at meanwhile)
         key, directory = layout_key(selected), require_store(store) / SNAPSHOT_DIR
         kept = read_layout(directory, key)
+        if kept is not None:
+            placing.cancel()
     structure = network_structure(G, scope, lang=lang, today=today,
                                   links={n: f for n, f in links.items() if n not in own},
-                                  subtitle=_as_of_subtitle(lang, as_of), selected=selected, positions=kept)
+                                  subtitle=_as_of_subtitle(lang, as_of), selected=selected,
+                                  positions=kept if kept is not None else placing)
     if key is not None and kept is None and structure.spacing is not None:
         keep_layout(directory, key, [(nd["x"], nd["y"]) for nd in structure.nodes], structure.spacing)
     return structure
