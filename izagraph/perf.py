@@ -93,9 +93,6 @@ def spans(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return (np.repeat(np.asarray(starts, dtype=np.int64) - np.cumsum(counts) + counts, counts)
             + np.arange(int(counts.sum()), dtype=np.int64))
 
-    keys = sorted_unique(a.astype(np.int64) * span + b)
-    return keys // span, keys % span
-
 
 class Background:
     """``fn(*args)`` in a forked process while this one goes on (the two share nothing but what existed at
