@@ -22,7 +22,7 @@ on the map), then measures, each as the median of ``--runs`` unless said otherwi
 
     .venv/bin/python benchmarks/bench_maps.py --store /tmp/s1/store [--runs 3] [--chromium /usr/bin/chromium]
     .venv/bin/python benchmarks/bench_maps.py [--scale 0.625] [--spring]
-    .venv/bin/python benchmarks/bench_maps.py --store /tmp/s1/store --baseline /tmp/base
+    .venv/bin/python benchmarks/bench_maps.py --store /tmp/s1/store --baseline /tmp/base [--only-baseline]
 
 ``--baseline DIR`` (a source tree of another commit, e.g. ``git archive main | tar -x -C /tmp/base``) adds a
 before/after table measured side by side in the same run: both commands and both pages in Chromium, the
@@ -139,21 +139,33 @@ REDRAW_JS = """async () => {
 
 def side_by_side(store: Path, baseline: Path, tmp: Path, runs: int, chromium: str) -> None:
     """Before (``baseline``'s izagraph) and after (this tree's), interleaved run by run: the commands
-    ``map --national`` and ``map --national --findings``, then their pages in one Chromium."""
+    ``map --national`` and ``map --national --findings`` (also as the first map of its structure), then
+    their pages in one Chromium. Each tree maps its own copy of the store: what a map keeps there (the
+    network, a big map's layout) is keyed by the code that made it, so on one store the two trees would
+    each throw away what the other kept."""
+    import shutil
+
     trees = {"before": baseline.resolve(), "after": ROOT}
+    stores = {}
+    for name in trees:
+        stores[name] = tmp / f"store-{name}"
+        shutil.rmtree(stores[name], ignore_errors=True)
+        shutil.copytree(store, stores[name], symlinks=True)
     times: dict[tuple[str, str], list[Seconds]] = {}
     pages = {}
     for _ in range(runs):
-        for findings in (False, True):
+        for findings in (False, True, "first"):
             for name, tree in trees.items():
                 env = dict(os.environ, PYTHONPATH=str(tree))
-                html = tmp / f"{name}-{'findings' if findings else 'plain'}.html"
-                args = [sys.executable, "-m", "izagraph", "--store", str(store), "map", "--national", "-o", str(html)]
+                html = tmp / f"{name}-{'plain' if not findings else 'findings'}.html"
+                args = [sys.executable, "-m", "izagraph", "--store", str(stores[name]), "map", "--national", "-o", str(html)]
+                if findings == "first":  # no layout kept: the map lays out its structure (and keeps it)
+                    (require_store(stores[name]) / SNAPSHOT_DIR / LAYOUT_FILE).unlink(missing_ok=True)
                 # run outside both trees: `python -m` puts the working directory first on sys.path, so
                 # from this checkout the "before" command would import this tree's izagraph, not baseline's
                 times.setdefault((name, findings), []).append(
                     command(args + (["--findings"] if findings else []), env, cwd=tmp))
-                pages[f"{name} {'findings' if findings else 'plain'}"] = html
+                pages[f"{name} {'plain' if not findings else 'findings'}"] = html
     browser = in_chromium(pages, chromium, runs)
 
     def med(xs):
@@ -170,6 +182,11 @@ def side_by_side(store: Path, baseline: Path, tmp: Path, runs: int, chromium: st
                 ("  Chromium: main-thread CPU by then, s", fb["cpu"] / 1000, fa["cpu"] / 1000, ".2f"),
                 ("  total: command + map ready, s", b[0] + fb["first"] / 1000, a[0] + fa["first"] / 1000, ".2f"),
                 ("  redraw per frame while panning, ms", fb["redraw"], fa["redraw"], ".1f")]
+        if findings:
+            b1, a1 = med(times[("before", "first")]), med(times[("after", "first")])
+            rows[1:1] = [("  the same, first map of its structure: command wall s", b1[0], a1[0], ".2f")]
+            rows.insert(6, ("  total, first map of its structure, s", b1[0] + fb["first"] / 1000,
+                            a1[0] + fa["first"] / 1000, ".2f"))
         for label, before, after, fmt in rows:
             print(f"  {label:52s} {before:10{fmt}} {after:10{fmt}}")
         print(f"  {'  HTML MB':52s} {(tmp / f'before-{key}.html').stat().st_size / 1e6:10.1f} "
@@ -249,11 +266,17 @@ def main() -> None:
     ap.add_argument("--spring", action="store_true", help="also time networkx.spring_layout")
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     ap.add_argument("--baseline", type=Path, help="a source tree of another commit: adds a before/after table")
+    ap.add_argument("--only-baseline", action="store_true", help="with --baseline: only the before/after table")
     args = ap.parse_args()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         store = args.store or make_store(tmp, args.scale)
+        if args.baseline and args.only_baseline:
+            side_by_side(store, args.baseline, tmp, args.runs, args.chromium)
+            load_after = os.getloadavg()
+            print(f"  load average {load_before[0]:.1f} at the start, {load_after[0]:.1f} at the end")
+            return
         index, t_index = median(lambda: read_index(store), args.runs)
         G, t_network = median(lambda: governance_network(index, context=True), args.runs)
         _, t_facts = timed(lambda: map_facts(G, index))

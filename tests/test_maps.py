@@ -370,6 +370,26 @@ def synthetic(regions=40, tables=1250, organisations=3700, seed=3):
     return nodes, edges, group, depth, region_ids
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_packed_groups_do_not_overlap(seed):
+    """The groups' circles (a region's tables and members) are packed without overlaps, each next one at
+    the nearest free spot: no two circles closer than their radii plus the gap, none needlessly far out."""
+    import numpy as np
+
+    from izagraph.maps.layout import pack_circles
+
+    rng = np.random.default_rng(seed)
+    radii = rng.uniform(20, 400, 60) if seed % 2 else np.r_[rng.uniform(100, 750, 140), [100.0] * 5]
+    centres = pack_circles(radii, gap=96.0)
+    gaps = np.hypot(*(centres[:, None, :] - centres[None, :, :]).transpose(2, 0, 1)) - radii[:, None] - radii[None, :]
+    np.fill_diagonal(gaps, np.inf)
+    assert gaps.min() >= 96.0 - 1e-6
+    assert np.array_equal(centres, pack_circles(radii, gap=96.0))
+    # packed, not scattered: the circles cover a fair share of the disc around them
+    outer = (np.hypot(*centres.T) + radii).max()
+    assert (radii ** 2).sum() / outer ** 2 > 0.35
+
+
 def test_layout_is_deterministic_at_5000_nodes():
     # its speed is measured by benchmarks/bench_maps.py, not asserted here (shared machines are noisy)
     nodes, edges, group, depth, anchors = synthetic()
@@ -436,6 +456,21 @@ def page_data(page: str) -> dict:
 
 def test_safe_json_cannot_close_the_script_element():
     assert "</" not in safe_json({"x": "</script><script>alert(1)</script>"})
+
+
+def test_safe_json_is_the_json_python_writes():
+    """msgspec writes the page data: the same text as json.dumps (compact, UTF-8, the same escapes), also for
+    the subclasses json.dumps takes as plain values (rdflib terms, numpy floats); what json refuses is refused."""
+    import numpy as np
+
+    value = {"name": "Café \u2028 \"x\" \\ \x01 <b>&amp;</b>", "iri": URIRef("https://w3id.org/izagraph/id/t/1"),
+             "x": np.float64(12.5), "n": [1, -2, 3.25, 0.45, True, None], "nested": {"é": [[], {}]}}
+    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(safe_json(value)) == json.loads(plain)
+    assert safe_json(value) == (plain.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                                .replace("\u2028", "\\u2028"))
+    with pytest.raises(TypeError):
+        safe_json({"x": object()})
 
 
 # -- geo -------------------------------------------------------------------------------------------

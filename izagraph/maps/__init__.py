@@ -38,14 +38,14 @@ def network_map(G: nx.MultiDiGraph, scope: Scope, *, lang: str = "nl", marks=(),
 
 def network_structure(G: nx.MultiDiGraph, scope: Scope, *, lang: str = "nl", links=None, today: str | None = None,
                       subtitle: str = "", selected: nx.MultiDiGraph | None = None,
-                      measures: dict | None = None, positions=None) -> Structure:
+                      measures: dict | None = None, positions=None, order=None) -> Structure:
     """The map of ``scope`` before findings, laid out (see :func:`~izagraph.maps.build.build_structure`):
     a map with findings makes it while the rules run, then draws them with
     :func:`~izagraph.maps.build.draw_findings`."""
     H = select(G, scope) if selected is None else selected
     return build_structure(H, title=map_title(G, scope, lang), lang=lang, links=links,
                            national=scope.kind == "national", today=today, subtitle=subtitle, measures=measures,
-                           positions=positions)
+                           positions=positions, order=order)
 
 
 def overview_map(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = "nl", links=None,

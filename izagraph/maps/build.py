@@ -372,19 +372,20 @@ class Structure:
 def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: Mapping[str, str] | None = None,
                     national: bool = False, today: str | None = None, layout: bool = True, seed: int = 7,
                     subtitle: str = "", measures: dict | None = None,
-                    positions: tuple[list[tuple[int, int]], float] | None = None) -> Structure:
+                    positions: tuple[list[tuple[int, int]], float] | None = None, order: tuple | None = None) -> Structure:
     """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`).
 
     ``positions`` (positions by node number, node distance) as an earlier layout of the same structure
     made them (see :func:`layout_key`) are used instead of laying out again; or a :func:`start_layout`
-    already making them."""
+    already making them. ``order`` is :func:`_drawn_order` of ``H`` when the caller has it already."""
     placing = None
+    order = order or _drawn_order(H)
     if isinstance(positions, Background):
         placing, positions = positions, None
     elif layout and positions is None and H.number_of_nodes() > LARGE:
-        placing = start_layout(H, seed)
+        placing = start_layout(H, seed, order)
     links = links or {}
-    attrs, node_ids, index, edge_list = _drawn_order(H)
+    attrs, node_ids, index, edge_list = order
     label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
     seats: Counter = Counter()
     members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
@@ -542,7 +543,7 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
     k = None
     if layout and node_ids:
         if positions is None or len(positions[0]) != len(nodes):
-            positions = placing.result() if placing is not None else _layout(H, seed)
+            positions = placing.result() if placing is not None else _layout(H, seed, order)
         positions, k = positions
         for nd, (x, y) in zip(nodes, positions):
             nd["x"], nd["y"] = x, y
@@ -703,10 +704,11 @@ def layout_key(H: nx.MultiDiGraph, seed: int = 7) -> str:
     return digest.hexdigest()
 
 
-def start_layout(H: nx.MultiDiGraph, seed: int = 7) -> Background:
+def start_layout(H: nx.MultiDiGraph, seed: int = 7, order: tuple | None = None) -> Background:
     """``H``'s layout made in a forked process (see :class:`izagraph.perf.Background`): a big map lays out
-    while this process makes the nodes and lines the page shows; hand it to :func:`build_structure`."""
-    return Background(_layout, H, seed, what="de opmaak van de kaart")
+    while this process makes the nodes and lines the page shows; hand it to :func:`build_structure`, with
+    ``order`` (:func:`_drawn_order` of ``H``, which both need) made before the fork."""
+    return Background(_layout, H, seed, order, what="de opmaak van de kaart")
 
 
 def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], list[tuple[str, str, dict]]]:
@@ -721,10 +723,11 @@ def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], l
     return attrs, node_ids, index, edge_list
 
 
-def _layout(H: nx.MultiDiGraph, seed: int) -> tuple[list[tuple[int, int]], float]:
+def _layout(H: nx.MultiDiGraph, seed: int, order: tuple | None = None) -> tuple[list[tuple[int, int]], float]:
     """The positions of ``H``'s map by node number, and the layout's node distance (see :func:`_positions`):
-    from ``H`` alone, so a forked process can make them while the map's nodes are made."""
-    attrs, node_ids, index, edge_list = _drawn_order(H)
+    from ``H`` (and its :func:`_drawn_order`) alone, so a forked process can make them while the map's
+    nodes are made."""
+    attrs, node_ids, index, edge_list = order or _drawn_order(H)
     territory: dict[str, list[str]] = defaultdict(list)
     for u, v, d in edge_list:
         if d.get("relation") == "territory" and attrs[v].get("kind") == "region":

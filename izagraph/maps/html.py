@@ -16,11 +16,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+import msgspec
 
 from .build import MapSpec
 
@@ -73,14 +74,27 @@ def safe_json(value) -> str:
     """JSON that can sit inside a ``<script>`` element: no ``<``, ``>`` or ``&`` characters.
 
     Compact (no space after a separator): the national map's data is about a tenth smaller, to write
-    here and to parse in the browser.
+    here and to parse in the browser. Encoded by msgspec (a fifth of the time of ``json.dumps`` on the
+    national map; the same text, but for the spelling of floats with an exponent: ``1e16``, ``0.00001``).
 
     >>> safe_json({"name": "</script><img src=x onerror=alert(1)>"})
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = _JSON.encode(value).decode("utf-8")
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _as_json_would(value):
+    """What ``json.dumps`` makes of a subclass of ``str``, ``int`` or ``float`` (an rdflib term, a numpy
+    float), which msgspec leaves to this hook."""
+    for plain in (str, int, float):
+        if isinstance(value, plain):
+            return plain(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_JSON = msgspec.json.Encoder(enc_hook=_as_json_would)
 
 
 def _script(js: str) -> str:

