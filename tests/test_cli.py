@@ -193,3 +193,25 @@ def test_an_analyst_supplies_the_gemeenten_of_an_iza_region(runner, tmp_path):
     assert "region_members.csv,3,gemeente,GM9999" in bad.output
     (own / "region_members.csv").write_text("region,gemeente\niza-subregio-eemland-eigen,GM0307\n")
     assert runner.invoke(cli, ["validate", *shipped, str(own)]).exit_code == 0
+
+
+@pytest.mark.parametrize("args, code", [(["--version"], 0), (["no-such-command"], 2)])
+def test_the_program_freezes_its_heap_as_it_ends_and_keeps_its_exit_code(args, code):
+    """``izagraph`` (``cli.main``) runs the command, then freezes the heap so the collections at shutdown
+    skip it; the exit code and output are the command's. ``cli`` itself (what CliRunner calls) does not."""
+    import subprocess
+    import sys
+
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+             f"sys.argv = ['izagraph', *{args!r}]\n"
+             "from izagraph.cli import main\n"
+             "main()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == code, done.stderr
+    assert done.stdout.strip().endswith("frozen True")
+    assert ("version" in done.stdout) if code == 0 else ("no-such-command" in done.stderr)
+    assert CliRunner().invoke(cli, ["--version"]).exit_code == 0
+    import gc
+
+    assert gc.get_freeze_count() == 0

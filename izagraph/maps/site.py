@@ -256,7 +256,7 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         scope = None if geo or overview else resolve_scope(G, kind, name)
         # what does not depend on the findings is made while the rules run, a big map's layout first
         selected = select(G, scope) if scope is not None else None
-        laying_out = _start_layout(selected) if selected is not None else None
+        laying_out = _start_layout(store, selected) if selected is not None else None
         regions, programmes = regions_with_maps(G), programmes_with_maps(G)
         links = _links(G, regions, programmes)
         structure = None
@@ -288,49 +288,62 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
         if early is not None:
             early.cancel()
         if laying_out is not None:
-            laying_out[1].cancel()  # (when the map failed before it was used)
+            laying_out.cancel()  # (when the map failed before it was used)
 
 
 def _as_of_subtitle(lang: str, as_of: str | None) -> str:
     return f"{text(lang, 'ui.as_of')}: {as_of}" if as_of else ""
 
 
-def _start_layout(selected: nx.MultiDiGraph) -> tuple | None:
-    """A big map's drawing order and its layout, started in a forked process as soon as the map's graph
-    is known (before it is known whether the store kept a layout that fits: see :func:`_structure`)."""
-    from .build import LARGE, _drawn_order, start_layout
+@dataclass
+class _Layout:
+    """A big map's layout as :func:`_start_layout` found it: kept in the store for this structure
+    (``kept``), or being made in a forked process (``placing``); ``order`` is the map's drawing order."""
+
+    order: tuple
+    key: str
+    directory: Path
+    kept: tuple | None = None
+    placing: object = None  # Background
+
+    def cancel(self) -> None:
+        if self.placing is not None:
+            self.placing.cancel()
+
+
+def _start_layout(store: Path, selected: nx.MultiDiGraph) -> _Layout | None:
+    """A big map's layout as soon as the map's graph is known: the one the store kept for this structure,
+    else started in a forked process while this one makes the map (see :func:`_structure`). The key is
+    made first (about 0.06 s at S = 1): a layout started and then ended takes CPU from the rules' process."""
+    from ..snapshot import SNAPSHOT_DIR
+    from ..store import require_store
+    from .build import LARGE, _drawn_order, layout_key, start_layout
+    from .stored import read_layout
 
     if selected.number_of_nodes() <= LARGE:
         return None
     order = _drawn_order(selected)  # (both processes need it: made once, before the fork)
-    return order, start_layout(selected, order=order)
+    key, directory = layout_key(selected), require_store(store) / SNAPSHOT_DIR
+    kept = read_layout(directory, key)
+    return _Layout(order, key, directory, kept, start_layout(selected, order=order) if kept is None else None)
 
 
 def _structure(store: Path, G: nx.MultiDiGraph, scope: Scope, selected: nx.MultiDiGraph, lang: str,
                today: str | None, links: dict[str, str], as_of: str | None,
-               laying_out: tuple | None = None) -> Structure:
+               layout: _Layout | None = None) -> Structure:
     """The map of ``scope`` before its findings. A big map's layout is kept in the store, so the next map
     of the same structure (with or without findings, in either language) is not laid out again;
-    ``laying_out`` is :func:`_start_layout` of ``selected``, ended here when a kept layout fits."""
-    from ..snapshot import SNAPSHOT_DIR
-    from ..store import require_store
-    from .build import layout_key
-    from .stored import keep_layout, read_layout
+    ``layout`` is :func:`_start_layout` of ``selected``."""
+    from .stored import keep_layout
 
     own = {scope.node} if scope.node else set()
-    key = directory = kept = placing = order = None
-    if laying_out is not None:
-        order, placing = laying_out
-        key, directory = layout_key(selected), require_store(store) / SNAPSHOT_DIR
-        kept = read_layout(directory, key)
-        if kept is not None:
-            placing.cancel()
     structure = network_structure(G, scope, lang=lang, today=today,
                                   links={n: f for n, f in links.items() if n not in own},
                                   subtitle=_as_of_subtitle(lang, as_of), selected=selected,
-                                  positions=kept if kept is not None else placing, order=order)
-    if key is not None and kept is None and structure.spacing is not None:
-        keep_layout(directory, key, [(nd["x"], nd["y"]) for nd in structure.nodes], structure.spacing)
+                                  positions=None if layout is None else layout.kept or layout.placing,
+                                  order=None if layout is None else layout.order)
+    if layout is not None and layout.kept is None and structure.spacing is not None:
+        keep_layout(layout.directory, layout.key, [(nd["x"], nd["y"]) for nd in structure.nodes], structure.spacing)
     return structure
 
 
