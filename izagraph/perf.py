@@ -1,6 +1,6 @@
 """The few places where Python's own overhead was measured to matter, handled in one way.
 
->>> import gc
+>>> import gc, numpy as np
 >>> with without_cyclic_gc():
 ...     gc.isenabled()
 False
@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy is imported where it is used: a map's process that finds its layout kept in the store needs
+# none of it (0.1 s of the command's start), nor does the program's start for any other command
 
 
 @contextlib.contextmanager
@@ -49,6 +54,8 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     """The distinct values of a numeric array, sorted: ``np.unique(values)`` by sorting. numpy 2.4's
     ``np.unique`` without ``return_inverse`` hashes first: 700,000 distinct int64 take it ~1 s, a sort
     ~15 ms (measured on this machine, docs/performance.md)."""
+    import numpy as np
+
     out = np.sort(values, axis=None)
     return out[np.r_[True, out[1:] != out[:-1]]] if len(out) else out
 
@@ -57,9 +64,12 @@ def distinct_pairs(a: np.ndarray, b: np.ndarray, span: int | None = None) -> tup
     """Each pair (``a[i]``, ``b[i]``) of non-negative ids once, ordered by ``a`` then ``b``; ``span``: a bound
     above every ``b`` (default its maximum plus one).
 
+    >>> import numpy as np
     >>> [x.tolist() for x in distinct_pairs(np.array([1, 0, 1]), np.array([2, 5, 2]))]
     [[0, 1], [5, 2]]
     """
+    import numpy as np
+
     span = int(b.max(initial=0)) + 1 if span is None else span
     bits = max(1, (span - 1).bit_length())  # a pair as one int64, b in the low bits: read back by shifts
     keys = a.astype(np.int64) << bits
@@ -73,6 +83,8 @@ def numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     number among them. Ids span a range not much wider than their count, so a mark per possible value and
     a running count number them without sorting (the provenance index numbers four columns of 500,000 ids
     at S = 10); a wide range is left to ``np.unique``."""
+    import numpy as np
+
     values = np.asarray(values).reshape(-1)
     if not len(values):
         return values.astype(np.int64), np.zeros(0, dtype=np.int64)
@@ -89,6 +101,8 @@ def numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def spans(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """``starts[i], starts[i] + 1, ..., starts[i] + counts[i] - 1`` for every ``i``, concatenated: the rows of
     several runs of a grouped array (each table's seats, each member's tables) gathered in one step."""
+    import numpy as np
+
     counts = np.asarray(counts, dtype=np.int64)
     return (np.repeat(np.asarray(starts, dtype=np.int64) - np.cumsum(counts) + counts, counts)
             + np.arange(int(counts.sum()), dtype=np.int64))

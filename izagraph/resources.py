@@ -11,6 +11,9 @@ QUERIES_DIR = ROOT / "queries"
 DATA_DIR = ROOT / "data"
 GEO_DIR = DATA_DIR / "geo"
 SHIPPED_DATASETS = (DATA_DIR / "real", DATA_DIR / "illustrative")
+#: the folder of a store version that holds its analytical snapshot (:mod:`izagraph.snapshot`); here, where
+#: reading a path needs neither the snapshot's code nor numpy
+SNAPSHOT_DIR = "snapshot"
 
 
 def default_store() -> Path:

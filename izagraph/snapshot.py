@@ -46,8 +46,8 @@ import numpy as np
 from .backends import ResultRows
 from .backends.sparql import mentions
 from .queries import Query, load_query
+from .resources import SNAPSHOT_DIR  # (defined with the other paths; used here and by the store)
 
-SNAPSHOT_DIR = "snapshot"
 FORMAT = 1
 #: The network analyses of the default check, computed at load (:func:`izagraph.rules.network.stored_analyses`).
 ANALYSES_FILE = "analyses.npz"

@@ -30,8 +30,7 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from .errors import StoreNotFound, StoreRefused
-from .snapshot import SNAPSHOT_DIR
-from .snapshot import build_into as build_snapshot
+from .resources import SNAPSHOT_DIR
 from .vocab import ontology_nt
 
 if TYPE_CHECKING:  # (the loader imports this module: its triple set is imported where it is used)
@@ -218,6 +217,8 @@ def build_store(graph: Graph | Triples, path: Path, inputs: list[str], memory=No
             with ThreadPoolExecutor(max_workers=1) as pool:
                 database = pool.submit(_to_oxigraph, graph, staging / OXIGRAPH_DIR, memory is not None)
                 try:
+                    from .snapshot import build_into as build_snapshot  # (numpy: only when a store is built)
+
                     build_snapshot(memory if memory is not None else memory_store(graph), staging / SNAPSHOT_DIR)
                 finally:
                     store = database.result()  # (waits: nothing is removed under a running bulk load)

@@ -705,3 +705,20 @@ def test_all_with_findings_runs_each_maps_own_scope(hostile_store, tmp_path):
     assert on_map and on_map <= gala
     national = messages("nationaal.html")
     assert national - gala  # the national map shows findings the GALA map, scoped like check, does not
+
+
+def test_a_network_map_needs_no_numpy_until_it_lays_out():
+    """The modules a network map reads, builds and writes with need no numpy (0.1 s of the program's start):
+    only the layout, the geo map and the rules import it, when they run (see izagraph.maps.site)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "import izagraph.cli, izagraph.maps.site, izagraph.maps.stored, izagraph.store, izagraph.perf\n"
+             "from izagraph.maps.build import layout_key, build_structure, draw_findings\n"
+             "from izagraph.maps.html import network_html\n"
+             "print('numpy' in sys.modules)\n"
+             "import izagraph.maps.layout\n"
+             "print('numpy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "True"], done.stderr

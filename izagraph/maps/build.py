@@ -23,7 +23,6 @@ from ..namespaces import concept
 from ..perf import Background
 from ..vocab import vocabulary
 from .compact import pack
-from .layout import structured_layout
 from .measures import MEASURES, end_key, node_measures, start_key
 from .overlay import Mark
 from .scope import edge_rows, is_active, slug
@@ -692,11 +691,9 @@ def layout_key(H: nx.MultiDiGraph, seed: int = 7) -> str:
     import hashlib
     from pathlib import Path
 
-    from . import layout as layout_module
-
     digest = hashlib.sha256(f"{seed} {LARGE}".encode())
-    for module in (__file__, layout_module.__file__):
-        digest.update(Path(module).read_bytes())
+    for module in (Path(__file__), Path(__file__).with_name("layout.py")):  # (read, not imported: numpy)
+        digest.update(module.read_bytes())
     # tab-separated lines (an IRI holds no tab or newline): a third of the time of json.dumps
     digest.update("\n".join([f"{n}\t{a.get('kind')}\t{a.get('division') if a.get('kind') == 'region' else ''}"
                               for n, a in H.nodes(data=True)]).encode())
@@ -766,6 +763,8 @@ def _positions(H, kinds: list[str], links: list[tuple[int, int, str]], node_ids,
     core = [i for i, kind in enumerate(kinds) if kind not in ring_kinds]
     core_set = set(core)
     k = 130.0 if n <= 300 else 100.0 if n <= LARGE else 80.0
+    from .layout import structured_layout  # (numpy: only where a map is laid out)
+
     pos = structured_layout(core, [(u, v, LAYOUT_WEIGHT.get(rel, 1.0)) for u, v, rel in links
                                    if u in core_set and v in core_set],
                             group_of, {index[t]: depth[t] for t in tables},
@@ -965,6 +964,8 @@ def build_overview(G: nx.MultiDiGraph, *, group_by: str = "region", lang: str = 
                 nd["x"], nd["y"] = x_side, min(ys) + rest * max(row, 110)
                 rest += 1
     elif nodes:
+        from .layout import structured_layout
+
         pos = structured_layout([nd["id"] for nd in nodes], [(e["from"], e["to"]) for e in edges if e["value"] > 1],
                                 {nd["id"]: "all" for nd in nodes}, k=220)
         for nd in nodes:

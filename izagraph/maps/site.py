@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -22,13 +23,17 @@ from ..network import governance_network
 from ..perf import Background, without_cyclic_gc
 from . import Structure, draw_findings, map_title, network_map, network_structure, overview_map
 from .build import _concept_label
-from .geo import TOPO_DIVISIONS, GeoData, build_geo_map, default_division, load_geo, region_positions
 from .html import render, template, write_geo_map, write_index, write_network_map
 from .measures import as_of as as_of_date
 from .overlay import Mark, marks_from_findings
 from .scope import Scope, edge_rows, region_gemeenten, resolve_scope, select, slug
 from .stored import map_facts
 from .style import PROGRAMME_ORDER, text
+
+if TYPE_CHECKING:
+    from .geo import GeoData
+
+# the geo map (numpy, TopoJSON) is imported where it is drawn: a network map needs none of it
 
 NATIONAL_FILE = "nationaal.html"
 INDEX_FILE = "index.html"
@@ -84,7 +89,7 @@ def load_network(store: Path, lang: str = "nl", pseudonymise: bool = False):
     from .triples import TripleIndex, read_index
 
     if not pseudonymise:
-        from ..snapshot import SNAPSHOT_DIR
+        from ..resources import SNAPSHOT_DIR
 
         version = require_store(store)
         G = read_network(version / SNAPSHOT_DIR, lang)
@@ -168,6 +173,7 @@ def _rename(m: Mark, rename: dict[str, str]) -> Mark:
 
 def _geo_or_none(geo_dir: Path | None) -> GeoData | None:
     from ..resources import GEO_DIR
+    from .geo import load_geo
 
     try:
         return load_geo(geo_dir or GEO_DIR)
@@ -268,6 +274,7 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
             marks = rule_marks(store, G, rename, lang, scope, today=as_of) if wants_marks else []
         if geo:
             from ..resources import GEO_DIR
+            from .geo import build_geo_map, load_geo
 
             page = build_geo_map(G, load_geo(geo_dir or GEO_DIR), division=division, measure=measure, lang=lang, links=links, marks=marks,
                                  today=today)
@@ -275,6 +282,8 @@ def _write_map(store, output, *, kind, name, overview, group_by, geo, division, 
             return Written(Path(output), "geo", page["title"], len(page["data"]["gemeenten"]), 0,
                            time.perf_counter() - start)
         if overview:
+            from .geo import region_positions
+
             data = _geo_or_none(geo_dir)
             positions = region_positions(G, data) if data is not None and group_by == "region" else None
             spec = overview_map(G, group_by=group_by, lang=lang, links=links, positions=positions, today=today)
@@ -315,7 +324,7 @@ def _start_layout(store: Path, selected: nx.MultiDiGraph) -> _Layout | None:
     """A big map's layout as soon as the map's graph is known: the one the store kept for this structure,
     else started in a forked process while this one makes the map (see :func:`_structure`). The key is
     made first (about 0.06 s at S = 1): a layout started and then ended takes CPU from the rules' process."""
-    from ..snapshot import SNAPSHOT_DIR
+    from ..resources import SNAPSHOT_DIR
     from ..store import require_store
     from .build import LARGE, _drawn_order, layout_key, start_layout
     from .stored import read_layout
@@ -325,7 +334,10 @@ def _start_layout(store: Path, selected: nx.MultiDiGraph) -> _Layout | None:
     order = _drawn_order(selected)  # (both processes need it: made once, before the fork)
     key, directory = layout_key(selected), require_store(store) / SNAPSHOT_DIR
     kept = read_layout(directory, key)
-    return _Layout(order, key, directory, kept, start_layout(selected, order=order) if kept is None else None)
+    if kept is not None:
+        return _Layout(order, key, directory, kept)
+    from . import layout  # noqa: F401 - numpy, imported once here rather than in the layout's process
+    return _Layout(order, key, directory, None, start_layout(selected, order=order))
 
 
 def _structure(store: Path, G: nx.MultiDiGraph, scope: Scope, selected: nx.MultiDiGraph, lang: str,
@@ -380,6 +392,8 @@ def _write_all(store, out_dir, *, findings, lang, pseudonymise, geo_dir, today) 
         write_network_map(spec, out_dir / filename, index_href=INDEX_FILE)
         written.append(Written(out_dir / filename, kind, spec.title, len(spec.nodes), len(spec.edges),
                                time.perf_counter() - t))
+
+    from .geo import TOPO_DIVISIONS, build_geo_map, default_division, region_positions
 
     network(Scope("national"), NATIONAL_FILE, "national")
     geo = _geo_or_none(geo_dir)
