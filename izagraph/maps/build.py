@@ -368,6 +368,10 @@ class Structure:
     spacing: float | None  # the layout's node distance (None: not laid out)
 
 
+#: the facts of a seat that its line shows (one set of line fields per distinct combination)
+SEAT_FACTS = ("role", "perspective", "on_behalf_of", "source", "evidence", "start", "end")
+
+
 def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: Mapping[str, str] | None = None,
                     national: bool = False, today: str | None = None, layout: bool = True, seed: int = 7,
                     subtitle: str = "", measures: dict | None = None,
@@ -386,7 +390,6 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
     links = links or {}
     attrs, node_ids, index, edge_list = order
     label = {n: attrs[n].get("label") or slug(n) for n in node_ids}
-    seats: Counter = Counter()
     members_of: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     tables_of: dict[str, list[str]] = defaultdict(list)
     territory: dict[str, list[str]] = defaultdict(list)
@@ -394,8 +397,6 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
     for u, v, d in edge_list:
         rel = d.get("relation")
         if rel == "membership":
-            seats[u] += 1
-            seats[v] += 1
             members_of[v].append((u, d))
             tables_of[u].append(v)
         elif rel == "territory" and attrs[v].get("kind") == "region":
@@ -417,6 +418,7 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
     for n in node_ids:
         a = attrs[n]
         kind = a.get("kind", "organisation")
+        seats = len(members_of.get(n, ())) + len(tables_of.get(n, ()))  # (its lines as a table and as a member)
         progs: list[str] = []
         themes: list[str] = []
         regs: list[str] = []
@@ -463,11 +465,11 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
             held = sorted(tables_of[n], key=lambda t: label[t])
             info += [(words["sector"], a.get("sector", "")), (f"{words['tables']} ({len(held)})", _listed(held, index))]
         if kind in ("table", "organisation", "gemeente", "person"):
-            info.append((words["seats"], str(seats[n])))
+            info.append((words["seats"], str(seats)))
         illustrative = a.get("evidence") == "illustrative"
         if illustrative:
             group += "~ill"
-        size = {"region": 22.0, "programme": 24.0, "theme": 16.0}.get(kind) or _size(seats[n], 10 if kind == "table" else 7)
+        size = {"region": 22.0, "programme": 24.0, "theme": 16.0}.get(kind) or _size(seats, 10 if kind == "table" else 7)
         node = {"id": index[n], "label": wrap(label[n]) + (" *" if illustrative else ""), "group": group,
                 "size": size, "k": kind, "p": progs, "t": themes, "r": regs, "name": label[n]}
         node["key"] = node_key(n)
@@ -527,8 +529,7 @@ def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: 
         rel = d.get("relation", "")
         e = {"id": len(edges), "from": index[u], "to": index[v], "rel": rel}
         if rel == "membership":
-            key = (d.get("role"), d.get("perspective"), d.get("on_behalf_of"), d.get("source"), d.get("evidence"),
-                   d.get("start"), d.get("end"))
+            key = tuple(map(d.get, SEAT_FACTS))
             fields = seat_facts.get(key)
             if fields is None:
                 fields = seat_facts[key] = seat_fields(d)
