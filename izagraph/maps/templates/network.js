@@ -103,7 +103,7 @@
     return lines.join("\n");
   }
 
-  var byId = new Map(), byKey = new Map(), adj = new Map(), pathAdj = new Map();
+  var byId = new Map(), byKey = new Map();
   var regionName = {}, programmeName = {};
   var bulkMap = data.nodes.length > data.large;  // see BULK_SWAP below
   (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
@@ -129,7 +129,6 @@
   }
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   data.nodes.forEach(function (n) {
-    adj.set(n.id, []); pathAdj.set(n.id, []);
     if (n.key) byKey.set(n.key, n);
     n._hidden = false;
     if (!bulkMap) n.title = tooltip(n);  // big maps: when the pointer first comes over the node (lateTitle)
@@ -140,27 +139,41 @@
                 font: { color: (n.font && n.font.color) || (g.font && g.font.color) || "#1b1b1b",
                         strokeWidth: (n.font && n.font.strokeWidth) || 3, vadjust: (n.font && n.font.vadjust) || 0 } };
   });
+  // Neighbours (adj: along every line; pathAdj: along memberships and the table hierarchy), made at the first
+  // filter, search, focus, path or date: the view as the page opens needs none (49,000 lines on the national map).
+  var adj = null, pathAdj = null;
+  function linkUp() {
+    adj = new Map(); pathAdj = new Map();
+    data.nodes.forEach(function (n) { adj.set(n.id, []); pathAdj.set(n.id, []); });
+    data.edges.forEach(function (e) {
+      var a = adj.get(e.from), b = adj.get(e.to);
+      if (a === undefined || b === undefined) return;
+      a.push(e.to); b.push(e.from);
+      if (e.rel === "membership" || e.rel === "parent") { pathAdj.get(e.from).push(e.to); pathAdj.get(e.to).push(e.from); }
+    });
+  }
+  function adjOf(id) { if (adj === null) linkUp(); return adj.get(id); }
+  function pathAdjOf(id) { if (pathAdj === null) linkUp(); return pathAdj.get(id); }
   function styleKey(s) { return JSON.stringify([s.label, s.color, s.size, s.borderWidth, s.opacity]); }
   var styles = data.edge_styles || {};
   function plain(e) { return !e.label && !e.smooth; }
+  // A line's own colour, width and dashes (what edgeStyle goes back to; vis-network's data set copies an item
+  // it updates, so these stay). The opacity is baked into an rgba colour (vis-network otherwise recomputes it
+  // for every edge in every frame), one colour object per colour: vis-network reads it, nobody writes it.
+  var lineColours = new Map();
+  function lineColour(hex) {
+    var out = lineColours.get(hex);
+    if (out === undefined) lineColours.set(hex, out = { color: rgba(hex, data.edge_opacity), highlight: "#000000" });
+    return out;
+  }
   data.edges.forEach(function (e) {
-    if (adj.has(e.from) && adj.has(e.to)) {
-      adj.get(e.from).push(e.to); adj.get(e.to).push(e.from);
-      if (e.rel === "membership" || e.rel === "parent") {
-        pathAdj.get(e.from).push(e.to); pathAdj.get(e.to).push(e.from);
-      }
-    }
     var s = styles[e.rel] || {};
-    if (typeof e.color === "string" || e.color === undefined) {
-      // the opacity baked into an rgba colour: vis-network otherwise recomputes it for every edge in every frame
-      e.color = { color: rgba(e.color || s.color || "#9aa5b1", data.edge_opacity), highlight: "#000000" };
-    }
+    if (typeof e.color === "string" || e.color === undefined) e.color = lineColour(e.color || s.color || "#9aa5b1");
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
     if (e.arrows === undefined && s.arrows) e.arrows = s.arrows;
     if (hasTip(e) && !(bulkMap && plain(e))) e.title = tooltip(e);  // bulk lines: when handed to vis
     e._hidden = false;
-    e._base = { color: e.color, width: e.width, dashes: e.dashes };
   });
   var dated = data.nodes.some(function (n) { return n.t0 || n.t1; }) ||
               data.edges.some(function (e) { return e.t0 || e.t1; });
@@ -437,7 +450,7 @@
       [a, b].forEach(function (x) { if (x) live.set(x.id, (live.get(x.id) || 0) + 1); });
     });
     data.nodes.forEach(function (n) {  // members and context without a table on that date go too
-      if (n.k !== "table" && adj.get(n.id).length && !live.get(n.id)) out.hiddenNodes.add(n.id);
+      if (n.k !== "table" && adjOf(n.id).length && !live.get(n.id)) out.hiddenNodes.add(n.id);
     });
     return out;
   }
@@ -465,7 +478,7 @@
       data.nodes.forEach(function (n) { if (filterable(n) && passes(n) && base(n)) ok.add(n.id); });
       data.nodes.forEach(function (n) {
         if (filterable(n)) { if (ok.has(n.id)) visible.add(n.id); }
-        else if (base(n) && adj.get(n.id).some(function (j) { return ok.has(j); })) visible.add(n.id);
+        else if (base(n) && adjOf(n.id).some(function (j) { return ok.has(j); })) visible.add(n.id);
       });
     } else {
       data.nodes.forEach(function (n) { if (base(n)) visible.add(n.id); });
@@ -476,7 +489,7 @@
       var hitSet = new Set();
       data.nodes.forEach(function (n) { if (visible.has(n.id) && matches(n, q)) { hitSet.add(n.id); hits.push(n); } });
       var around = new Set(hitSet);
-      hitSet.forEach(function (id) { adj.get(id).forEach(function (j) { if (visible.has(j)) around.add(j); }); });
+      hitSet.forEach(function (id) { adjOf(id).forEach(function (j) { if (visible.has(j)) around.add(j); }); });
       visible = around;
     }
     showHits(q, hits);
@@ -496,7 +509,7 @@
       for (var step = 0; step < state.depth; step++) {
         var next = [];
         frontier.forEach(function (id) {
-          adj.get(id).forEach(function (j) { if (!seen.has(j) && base(byId.get(j))) { seen.add(j); next.push(j); } });
+          adjOf(id).forEach(function (j) { if (!seen.has(j) && base(byId.get(j))) { seen.add(j); next.push(j); } });
         });
         frontier = next;
       }
@@ -560,7 +573,7 @@
     if (edgeAt === null) {
       edgeAt = new Map();
       data.edges.forEach(function (e) {
-        if (adj.has(e.from) && adj.has(e.to)) edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
+        if (byId.has(e.from) && byId.has(e.to)) edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
       });
     }
     return edgeAt.get(Math.min(a, b) + "-" + Math.max(a, b));
@@ -571,7 +584,7 @@
     for (var qi = 0; qi < queue.length; qi++) {
       var u = queue[qi], d = dist.get(u);
       if (found && d >= dist.get(b)) break;
-      pathAdj.get(u).forEach(function (v) {
+      pathAdjOf(u).forEach(function (v) {
         if (v !== b && v !== a && !allowed.has(v) && !view.hiddenNodes.has(v)) return;
         if (view.hiddenNodes.has(v)) return;
         if (!dist.has(v)) { dist.set(v, d + 1); preds.set(v, [u]); queue.push(v); if (v === b) found = true; }
@@ -685,7 +698,7 @@
     var mark = e._mark;
     return mark ? { color: { color: mark === "new" ? STARTED : ENDED, opacity: 1 }, width: 3,
                     dashes: mark === "ended" && data.nodes.length <= data.dash_max ? [6, 4] : false }
-                : { color: e._base.color, width: e._base.width, dashes: e._base.dashes || false };
+                : { color: e.color, width: e.width, dashes: e.dashes || false };
   }
 
   // -- bulk lines on big maps (see BULK_SWAP) ---------------------------------------------------------
@@ -704,13 +717,14 @@
     }
     api.bulk.own = bulkOwn;
   }
-  function groupBulk() {
+  function groupBulk() {  // (with each line its two data nodes, for live() without looking them up)
     var groups = new Map();
     bulk.forEach(function (e) {
-      var s = edgeStyle(e), colour = typeof s.color === "string" ? s.color : s.color.color;
-      var key = colour + "|" + (s.width || 1) + "|" + (e.arrows ? "a" : "");
-      if (!groups.has(key)) groups.set(key, { colour: colour, width: s.width || 1, arrows: !!e.arrows, lines: [] });
-      groups.get(key).lines.push(e);
+      var s = e._mark ? edgeStyle(e) : e, colour = typeof s.color === "string" ? s.color : s.color.color;
+      var width = s.width || 1, key = colour + "|" + width + "|" + (e.arrows ? "a" : ""), g = groups.get(key);
+      if (g === undefined) groups.set(key, g = { colour: colour, width: width, arrows: !!e.arrows, lines: [], ends: [] });
+      g.lines.push(e);
+      g.ends.push(byId.get(e.from), byId.get(e.to));
     });
     return Array.from(groups.values());
   }
@@ -758,14 +772,15 @@
     bulkGroups.forEach(function (g) {
       var heads = [];
       ctx.beginPath();
-      g.lines.forEach(function (e) {
-        if (!live(e)) return;
-        var a = at[e.from], b = at[e.to];
-        ctx.moveTo(a.x, a.y);
-        ctx.lineTo(b.x, b.y);
+      for (var k = 0, lines = g.lines, ends = g.ends; k < lines.length; k++) {
+        var e = lines[k];
+        if (e._hidden || ends[2 * k]._hidden || ends[2 * k + 1]._hidden) continue;  // (live(e))
+        var u = at[e.from], v = at[e.to];
+        ctx.moveTo(u.x, u.y);
+        ctx.lineTo(v.x, v.y);
         drawn++;
-        if (g.arrows) heads.push(a, b);
-      });
+        if (g.arrows) heads.push(u, v);
+      }
       ctx.strokeStyle = g.colour;
       ctx.lineWidth = Math.max(g.width, 0.3 / scale);  // as vis-network: never thinner than 0.3 px on screen
       ctx.stroke();
