@@ -245,8 +245,8 @@
   // by vis-network. Only NodesHandler.create is replaced, on this network's handler: vis-network's update
   // and drawing code runs on the copies as on its own nodes; a browser test compares every node's state
   // with that of a network vis-network sets up itself, and fails when a vis-network update defeats this.
-  function copyNodes(handler) {
-    var stats = { copied: 0, made: 0, kinds: 0, refused: 0 };
+  function copyNodes(handler, ctx) {
+    var stats = { copied: 0, made: 0, kinds: 0, refused: 0, laid: 0 };
     if (!handler || typeof handler.create !== "function") return stats;
     var make = handler.create, kinds = new Map();
     var OWN = ["id", "x", "y", "size"];  // a node's own values (x and y whole numbers: vis-network rounds them)
@@ -338,12 +338,16 @@
       if (kind && kind.plan) { stats.copied++; return copy(kind.plan, properties); }
       if (kind === undefined) { kinds.set(key, { plan: null, seen: 1 }); }  // a kind of one is not learnt
       else if (kind !== null && kind.seen++ === 1) {
-        var pa = probe(properties, 0), pb = probe(properties, 1);
-        var plan = learn(make.call(handler, pa), make.call(handler, pb), pa, pb);
-        var theirs = make.call(handler, properties);
+        var pa = probe(properties, 0), pb = probe(properties, 1), a = make.call(handler, pa), b = make.call(handler, pb);
+        var plan = learn(a, b, pa, pb), theirs = make.call(handler, properties);
         stats.made++;
-        if (plan && sameNode(copy(plan, properties), theirs)) { kind.plan = plan; stats.kinds++; }
-        else { kinds.set(key, null); stats.refused++; }
+        if (!plan || !sameNode(copy(plan, properties), theirs)) { kinds.set(key, null); stats.refused++; return theirs; }
+        kind.plan = plan; stats.kinds++;
+        if (ctx) {  // and copies of the (empty) label as vis-network first lays it out, in fit, when that is the same
+          a.labelModule.getTextSize(ctx); b.labelModule.getTextSize(ctx); theirs.labelModule.getTextSize(ctx);
+          var laid = learn(a, b, pa, pb);
+          if (laid && sameNode(copy(laid, properties), theirs)) { kind.plan = laid; stats.laid++; }
+        }
         return theirs;
       }
       stats.made++;
@@ -383,7 +387,7 @@
   function makeNetwork(where, nodeSet, edgeSet, copies) {
     var net = new vis.Network(where, {}, data.options);
     if (net.nodesHandler && net.nodesHandler.options) net.nodesHandler.options = plainCopy(net.nodesHandler.options);
-    var stats = copies ? copyNodes(net.nodesHandler) : null;
+    var stats = copies ? copyNodes(net.nodesHandler, net.canvas && net.canvas.getContext()) : null;
     net.setData({ nodes: nodeSet, edges: edgeSet });
     return { network: net, copies: stats };
   }
