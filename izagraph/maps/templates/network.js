@@ -103,7 +103,7 @@
     return lines.join("\n");
   }
 
-  var byId = new Map(), byKey = new Map(), adj = new Map(), pathAdj = new Map();
+  var byId = new Map(), byKey = new Map();
   var regionName = {}, programmeName = {};
   var bulkMap = data.nodes.length > data.large;  // see BULK_SWAP below
   (data.filters.region || []).forEach(function (r) { regionName[r[0]] = r[1]; });
@@ -129,7 +129,6 @@
   }
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   data.nodes.forEach(function (n) {
-    adj.set(n.id, []); pathAdj.set(n.id, []);
     if (n.key) byKey.set(n.key, n);
     n._hidden = false;
     if (!bulkMap) n.title = tooltip(n);  // big maps: when the pointer first comes over the node (lateTitle)
@@ -140,27 +139,41 @@
                 font: { color: (n.font && n.font.color) || (g.font && g.font.color) || "#1b1b1b",
                         strokeWidth: (n.font && n.font.strokeWidth) || 3, vadjust: (n.font && n.font.vadjust) || 0 } };
   });
+  // Neighbours (adj: along every line; pathAdj: along memberships and the table hierarchy), made at the first
+  // filter, search, focus, path or date: the view as the page opens needs none (49,000 lines on the national map).
+  var adj = null, pathAdj = null;
+  function linkUp() {
+    adj = new Map(); pathAdj = new Map();
+    data.nodes.forEach(function (n) { adj.set(n.id, []); pathAdj.set(n.id, []); });
+    data.edges.forEach(function (e) {
+      var a = adj.get(e.from), b = adj.get(e.to);
+      if (a === undefined || b === undefined) return;
+      a.push(e.to); b.push(e.from);
+      if (e.rel === "membership" || e.rel === "parent") { pathAdj.get(e.from).push(e.to); pathAdj.get(e.to).push(e.from); }
+    });
+  }
+  function adjOf(id) { if (adj === null) linkUp(); return adj.get(id); }
+  function pathAdjOf(id) { if (pathAdj === null) linkUp(); return pathAdj.get(id); }
   function styleKey(s) { return JSON.stringify([s.label, s.color, s.size, s.borderWidth, s.opacity]); }
   var styles = data.edge_styles || {};
   function plain(e) { return !e.label && !e.smooth; }
+  // A line's own colour, width and dashes (what edgeStyle goes back to; vis-network's data set copies an item
+  // it updates, so these stay). The opacity is baked into an rgba colour (vis-network otherwise recomputes it
+  // for every edge in every frame), one colour object per colour: vis-network reads it, nobody writes it.
+  var lineColours = new Map();
+  function lineColour(hex) {
+    var out = lineColours.get(hex);
+    if (out === undefined) lineColours.set(hex, out = { color: rgba(hex, data.edge_opacity), highlight: "#000000" });
+    return out;
+  }
   data.edges.forEach(function (e) {
-    if (adj.has(e.from) && adj.has(e.to)) {
-      adj.get(e.from).push(e.to); adj.get(e.to).push(e.from);
-      if (e.rel === "membership" || e.rel === "parent") {
-        pathAdj.get(e.from).push(e.to); pathAdj.get(e.to).push(e.from);
-      }
-    }
     var s = styles[e.rel] || {};
-    if (typeof e.color === "string" || e.color === undefined) {
-      // the opacity baked into an rgba colour: vis-network otherwise recomputes it for every edge in every frame
-      e.color = { color: rgba(e.color || s.color || "#9aa5b1", data.edge_opacity), highlight: "#000000" };
-    }
+    if (typeof e.color === "string" || e.color === undefined) e.color = lineColour(e.color || s.color || "#9aa5b1");
     if (e.width === undefined && s.width !== undefined) e.width = s.width;
     if (e.dashes === undefined && s.dashes) e.dashes = s.dashes;
     if (e.arrows === undefined && s.arrows) e.arrows = s.arrows;
     if (hasTip(e) && !(bulkMap && plain(e))) e.title = tooltip(e);  // bulk lines: when handed to vis
     e._hidden = false;
-    e._base = { color: e.color, width: e.width, dashes: e.dashes };
   });
   var dated = data.nodes.some(function (n) { return n.t0 || n.t1; }) ||
               data.edges.some(function (e) { return e.t0 || e.t1; });
@@ -217,6 +230,149 @@
     api.lateLabels = lateLabel.size;
   }
 
+  // -- vis-network's nodes made as copies (see docs/maps.md, "Nodes made as copies") ----------------------
+  // vis-network works out each node's options, fonts, label and shape from the node's, its group's, the
+  // global and the default options: about 45 µs a node, half of new Network on the national map, and the
+  // same result for every node of a kind (the same options but for id, position and size). So the page
+  // learns, per kind, what vis-network's own node state is made of: it has vis-network make two nodes of
+  // the kind with other ids, positions and sizes ("probes") and compares them. What is the same object in
+  // both is shared (the network, its global options, its groups); what differs is either one of the
+  // node's own values (id, x, y, size) or an object of the node's own, which is compared in turn. Anything
+  // it cannot place (another value that differs, a function of its own, an accessor, a prototype of its
+  // own) and the kind is made by vis-network as before. The first copy of a kind is checked against the
+  // node vis-network makes for the same data (and that one is used); later nodes of the kind are copies
+  // of the learnt state with their own values. Nodes with a label or a font of their own are always made
+  // by vis-network. Only NodesHandler.create is replaced, on this network's handler: vis-network's update
+  // and drawing code runs on the copies as on its own nodes; a browser test compares every node's state
+  // with that of a network vis-network sets up itself, and fails when a vis-network update defeats this.
+  function copyNodes(handler, ctx) {
+    var stats = { copied: 0, made: 0, kinds: 0, refused: 0, laid: 0 };
+    if (!handler || typeof handler.create !== "function") return stats;
+    var make = handler.create, kinds = new Map();
+    var OWN = ["id", "x", "y", "size"];  // a node's own values (x and y whole numbers: vis-network rounds them)
+    var PROBES = [{ id: -1000001, x: 101, y: 307, size: 11.5 }, { id: -1000002, x: 203, y: 409, size: 13.25 }];
+    function kindOf(p) {
+      if (!Number.isInteger(p.x) || !Number.isInteger(p.y) || (p.size !== undefined && !isFinite(p.size)) ||
+          p.label !== undefined || p.font !== undefined) return null;
+      var parts = [];
+      for (var k in p) if (OWN.indexOf(k) < 0) parts.push(k, typeof p[k] === "object" ? JSON.stringify(p[k]) : typeof p[k] + ":" + p[k]);
+      return parts.join("\u0000");
+    }
+    function deepCopy(v) {
+      if (v === null || typeof v !== "object") return v;
+      var out = Array.isArray(v) ? [] : {};
+      for (var k in v) out[k] = deepCopy(v[k]);
+      return out;
+    }
+    function probe(p, i) {
+      var out = {};
+      for (var k in p) out[k] = OWN.indexOf(k) >= 0 ? PROBES[i][k] : deepCopy(p[k]);
+      return out;
+    }
+    function inputs(p) {  // objects of the node's data, by their path in it
+      var at = new Map();
+      (function walk(v, path) {
+        if (v === null || typeof v !== "object" || at.has(v)) return;
+        at.set(v, path);
+        Object.keys(v).forEach(function (k) { walk(v[k], path.concat(k)); });
+      })(p, []);
+      return at;
+    }
+    function plain(o, names) {  // own data properties only, set as an assignment would
+      return Object.isExtensible(o) && !Object.getOwnPropertySymbols(o).length && names.every(function (k) {
+        var d = Object.getOwnPropertyDescriptor(o, k);
+        return "value" in d && d.writable && d.enumerable && d.configurable;
+      });
+    }
+    // The state of node a (made from probe pa) against node b (from pb) as a list of objects to make:
+    // [prototype, is array, [name, how, value, ...]]; how: 0 the value itself, 1 the object made at that
+    // index, 2 the node data's value of that name, 3 the node data's object at that path.
+    function learn(a, b, pa, pb) {
+      var index = new Map(), plan = [], ina = inputs(pa), inb = inputs(pb), ok = true;
+      function place(va, vb) {
+        if (va === vb && (va === null || typeof va !== "object" || !ina.has(va))) return [0, va];
+        if (va === null || vb === null || typeof va !== "object" || typeof vb !== "object") {
+          for (var i = 0; i < OWN.length; i++) {
+            if (pa[OWN[i]] !== undefined && va === pa[OWN[i]] && vb === pb[OWN[i]]) return [2, OWN[i]];
+          }
+          return null;
+        }
+        if (ina.has(va)) return JSON.stringify(ina.get(va)) === JSON.stringify(inb.get(vb)) ? [3, ina.get(va)] : null;
+        if (index.has(va)) return index.get(va)[1] === vb ? [1, index.get(va)[0]] : null;
+        return [1, add(va, vb)];
+      }
+      function add(oa, ob) {
+        var i = plan.length, isArray = Array.isArray(oa), props = [];
+        var names = Object.getOwnPropertyNames(oa), namesB = Object.getOwnPropertyNames(ob);
+        if (isArray) names = names.filter(function (k) { return k !== "length"; });
+        if (isArray !== Array.isArray(ob) || Object.getPrototypeOf(oa) !== Object.getPrototypeOf(ob) ||
+            names.join("\u0000") !== namesB.filter(function (k) { return !isArray || k !== "length"; }).join("\u0000") ||
+            (!isArray && !plain(oa, names))) { ok = false; return i; }
+        index.set(oa, [i, ob]);
+        plan.push([Object.getPrototypeOf(oa), isArray, props]);
+        names.forEach(function (k) {
+          if (!ok) return;
+          var at = place(oa[k], ob[k]);
+          if (at === null) ok = false; else props.push(k, at[0], at[1]);
+        });
+        return i;
+      }
+      add(a, b);
+      return ok ? plan : null;
+    }
+    function copy(plan, p) {
+      var objects = new Array(plan.length), i, j;
+      for (i = 0; i < plan.length; i++) objects[i] = plan[i][1] ? [] : Object.create(plan[i][0]);
+      for (i = 0; i < plan.length; i++) {
+        var o = objects[i], props = plan[i][2];
+        for (j = 0; j < props.length; j += 3) {
+          var how = props[j + 1], v = props[j + 2];
+          o[props[j]] = how === 0 ? v : how === 1 ? objects[v] : how === 2 ? p[v] : v.reduce(function (x, k) { return x[k]; }, p);
+        }
+      }
+      return objects[0];
+    }
+    handler.create = function (properties, constructorClass) {
+      var key = constructorClass === undefined ? kindOf(properties) : null;
+      var kind = key === null ? null : kinds.get(key);
+      if (kind && kind.plan) { stats.copied++; return copy(kind.plan, properties); }
+      if (kind === undefined) { kinds.set(key, { plan: null, seen: 1 }); }  // a kind of one is not learnt
+      else if (kind !== null && kind.seen++ === 1) {
+        var pa = probe(properties, 0), pb = probe(properties, 1), a = make.call(handler, pa), b = make.call(handler, pb);
+        var plan = learn(a, b, pa, pb), theirs = make.call(handler, properties);
+        stats.made++;
+        if (!plan || !sameNode(copy(plan, properties), theirs)) { kinds.set(key, null); stats.refused++; return theirs; }
+        kind.plan = plan; stats.kinds++;
+        if (ctx) {  // and copies of the (empty) label as vis-network first lays it out, in fit, when that is the same
+          a.labelModule.getTextSize(ctx); b.labelModule.getTextSize(ctx); theirs.labelModule.getTextSize(ctx);
+          var laid = learn(a, b, pa, pb);
+          if (laid && sameNode(copy(laid, properties), theirs)) { kind.plan = laid; stats.laid++; }
+        }
+        return theirs;
+      }
+      stats.made++;
+      return make.apply(handler, arguments);
+    };
+    return stats;
+  }
+  // Whether two vis-network nodes have the same state: own properties in the same order with the same
+  // values, objects being the same object or, both, objects with the same prototype and state in turn.
+  // `pairs` (optional) maps objects of x's network to those taken as the same in y's (a test compares
+  // the nodes of two networks: their bodies and options, not walked, and prototypes of option objects).
+  function sameNode(x, y, pairs) {
+    pairs = pairs || new Map();
+    function same(a, b) {
+      if (a === b) return true;
+      if (pairs.has(a)) return pairs.get(a) === b;
+      if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return Object.is(a, b);
+      pairs.set(a, b);
+      var na = Object.getOwnPropertyNames(a), nb = Object.getOwnPropertyNames(b);
+      return same(Object.getPrototypeOf(a), Object.getPrototypeOf(b)) && na.join("\u0000") === nb.join("\u0000") &&
+             na.every(function (k) { return same(a[k], b[k]); });
+    }
+    return same(x, y);
+  }
+
   timing.prepared = performance.now();
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(bulk.length ? data.edges.filter(function (e) { return !isBulk.has(e.id); }) : data.edges);
@@ -227,10 +383,15 @@
   // chain of prototypes over its defaults: making 7,500 nodes walks that chain for each (bridgeObject: for..in
   // over inherited keys), and drawing looks options up through it. The global node options become one plain
   // object with the same values before the nodes are made (the main thread's CPU to the first frame of the
-  // national map: about a tenth less).
-  var network = new vis.Network(container, {}, data.options);
-  if (network.nodesHandler && network.nodesHandler.options) network.nodesHandler.options = plainCopy(network.nodesHandler.options);
-  network.setData({ nodes: nodes, edges: edges });
+  // national map: about a tenth less). Then the nodes are made, most as copies (copyNodes).
+  function makeNetwork(where, nodeSet, edgeSet, copies) {
+    var net = new vis.Network(where, {}, data.options);
+    if (net.nodesHandler && net.nodesHandler.options) net.nodesHandler.options = plainCopy(net.nodesHandler.options);
+    var stats = copies ? copyNodes(net.nodesHandler, net.canvas && net.canvas.getContext()) : null;
+    net.setData({ nodes: nodeSet, edges: edgeSet });
+    return { network: net, copies: stats };
+  }
+  var made = makeNetwork(container, nodes, edges, true), network = made.network, nodeCopies = made.copies;
   timing.network = performance.now();
   if (lateLabel.size) network.on("beforeDrawing", labelsInView);
   // Big maps: a node's tooltip is written when the pointer first comes over the node (vis-network shows it
@@ -257,7 +418,8 @@
                                 firstDraw: null, timing: timing, apply: apply, visibleIds: visibleIds, reset: reset,
                                 paths: [], changes: null, labelsHidden: [],
                                 bulk: { lines: bulk.length, own: bulkOwn, drawn: 0, layers: 0, layered: true },
-                                lateLabels: lateLabel.size };
+                                lateLabels: lateLabel.size, nodeCopies: nodeCopies, sameNode: sameNode,
+                                makeNetwork: makeNetwork };
   network.once("afterDrawing", function () {
     api.firstDraw = timing.first_draw = performance.now();
     declutter();
@@ -292,7 +454,7 @@
       [a, b].forEach(function (x) { if (x) live.set(x.id, (live.get(x.id) || 0) + 1); });
     });
     data.nodes.forEach(function (n) {  // members and context without a table on that date go too
-      if (n.k !== "table" && adj.get(n.id).length && !live.get(n.id)) out.hiddenNodes.add(n.id);
+      if (n.k !== "table" && adjOf(n.id).length && !live.get(n.id)) out.hiddenNodes.add(n.id);
     });
     return out;
   }
@@ -320,7 +482,7 @@
       data.nodes.forEach(function (n) { if (filterable(n) && passes(n) && base(n)) ok.add(n.id); });
       data.nodes.forEach(function (n) {
         if (filterable(n)) { if (ok.has(n.id)) visible.add(n.id); }
-        else if (base(n) && adj.get(n.id).some(function (j) { return ok.has(j); })) visible.add(n.id);
+        else if (base(n) && adjOf(n.id).some(function (j) { return ok.has(j); })) visible.add(n.id);
       });
     } else {
       data.nodes.forEach(function (n) { if (base(n)) visible.add(n.id); });
@@ -331,7 +493,7 @@
       var hitSet = new Set();
       data.nodes.forEach(function (n) { if (visible.has(n.id) && matches(n, q)) { hitSet.add(n.id); hits.push(n); } });
       var around = new Set(hitSet);
-      hitSet.forEach(function (id) { adj.get(id).forEach(function (j) { if (visible.has(j)) around.add(j); }); });
+      hitSet.forEach(function (id) { adjOf(id).forEach(function (j) { if (visible.has(j)) around.add(j); }); });
       visible = around;
     }
     showHits(q, hits);
@@ -351,7 +513,7 @@
       for (var step = 0; step < state.depth; step++) {
         var next = [];
         frontier.forEach(function (id) {
-          adj.get(id).forEach(function (j) { if (!seen.has(j) && base(byId.get(j))) { seen.add(j); next.push(j); } });
+          adjOf(id).forEach(function (j) { if (!seen.has(j) && base(byId.get(j))) { seen.add(j); next.push(j); } });
         });
         frontier = next;
       }
@@ -415,7 +577,7 @@
     if (edgeAt === null) {
       edgeAt = new Map();
       data.edges.forEach(function (e) {
-        if (adj.has(e.from) && adj.has(e.to)) edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
+        if (byId.has(e.from) && byId.has(e.to)) edgeAt.set(Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to), e.id);
       });
     }
     return edgeAt.get(Math.min(a, b) + "-" + Math.max(a, b));
@@ -426,7 +588,7 @@
     for (var qi = 0; qi < queue.length; qi++) {
       var u = queue[qi], d = dist.get(u);
       if (found && d >= dist.get(b)) break;
-      pathAdj.get(u).forEach(function (v) {
+      pathAdjOf(u).forEach(function (v) {
         if (v !== b && v !== a && !allowed.has(v) && !view.hiddenNodes.has(v)) return;
         if (view.hiddenNodes.has(v)) return;
         if (!dist.has(v)) { dist.set(v, d + 1); preds.set(v, [u]); queue.push(v); if (v === b) found = true; }
@@ -540,7 +702,7 @@
     var mark = e._mark;
     return mark ? { color: { color: mark === "new" ? STARTED : ENDED, opacity: 1 }, width: 3,
                     dashes: mark === "ended" && data.nodes.length <= data.dash_max ? [6, 4] : false }
-                : { color: e._base.color, width: e._base.width, dashes: e._base.dashes || false };
+                : { color: e.color, width: e.width, dashes: e.dashes || false };
   }
 
   // -- bulk lines on big maps (see BULK_SWAP) ---------------------------------------------------------
@@ -559,13 +721,14 @@
     }
     api.bulk.own = bulkOwn;
   }
-  function groupBulk() {
+  function groupBulk() {  // (with each line its two data nodes, for live() without looking them up)
     var groups = new Map();
     bulk.forEach(function (e) {
-      var s = edgeStyle(e), colour = typeof s.color === "string" ? s.color : s.color.color;
-      var key = colour + "|" + (s.width || 1) + "|" + (e.arrows ? "a" : "");
-      if (!groups.has(key)) groups.set(key, { colour: colour, width: s.width || 1, arrows: !!e.arrows, lines: [] });
-      groups.get(key).lines.push(e);
+      var s = e._mark ? edgeStyle(e) : e, colour = typeof s.color === "string" ? s.color : s.color.color;
+      var width = s.width || 1, key = colour + "|" + width + "|" + (e.arrows ? "a" : ""), g = groups.get(key);
+      if (g === undefined) groups.set(key, g = { colour: colour, width: width, arrows: !!e.arrows, lines: [], ends: [] });
+      g.lines.push(e);
+      g.ends.push(byId.get(e.from), byId.get(e.to));
     });
     return Array.from(groups.values());
   }
@@ -613,14 +776,15 @@
     bulkGroups.forEach(function (g) {
       var heads = [];
       ctx.beginPath();
-      g.lines.forEach(function (e) {
-        if (!live(e)) return;
-        var a = at[e.from], b = at[e.to];
-        ctx.moveTo(a.x, a.y);
-        ctx.lineTo(b.x, b.y);
+      for (var k = 0, lines = g.lines, ends = g.ends; k < lines.length; k++) {
+        var e = lines[k];
+        if (e._hidden || ends[2 * k]._hidden || ends[2 * k + 1]._hidden) continue;  // (live(e))
+        var u = at[e.from], v = at[e.to];
+        ctx.moveTo(u.x, u.y);
+        ctx.lineTo(v.x, v.y);
         drawn++;
-        if (g.arrows) heads.push(a, b);
-      });
+        if (g.arrows) heads.push(u, v);
+      }
       ctx.strokeStyle = g.colour;
       ctx.lineWidth = Math.max(g.width, 0.3 / scale);  // as vis-network: never thinner than 0.3 px on screen
       ctx.stroke();
