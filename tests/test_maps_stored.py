@@ -52,7 +52,8 @@ def kept_network(store: Path, lang: str = "nl") -> nx.MultiDiGraph:
 
 def test_the_first_map_keeps_the_network_and_the_next_reads_it(store, monkeypatch):
     (network_dir(store) / NETWORK_FILE).unlink(missing_ok=True)
-    first = load_network(store, "nl")[0]  # built from graph.nt, kept
+    first = load_network(store, "nl")[0]  # built from graph.nt, kept (the file written by a forked process)
+    stored.wait_until_kept()
     assert (network_dir(store) / NETWORK_FILE).is_file()
     with monkeypatch.context() as m:
         m.setattr(stored, "keep_network", lambda *args: pytest.fail("the kept file is read, not built again"))
