@@ -1,8 +1,8 @@
-"""The maps' network, built once by ``izagraph load`` and read back in a tenth of the time.
+"""The maps' network, built once (by the first map after a load) and read back in a tenth of the time.
 
 Every network map starts from the same graph: :func:`izagraph.network.governance_network` with its context,
 plus the facts only the maps show (:func:`map_facts`). Reading ``graph.nt`` and building that graph took
-about 2 CPU s of the national map's 5 at S = 1; the load now builds it once, with concept IRIs in place of
+about 2 CPU s of the national map's 5 at S = 1; it is now built once per load, with concept IRIs in place of
 the few labels that depend on the language (:func:`izagraph.network.network_with_labels`), and writes it
 beside the snapshot as JSON in networkx's own order: nodes, each node's successors with their edge keys,
 and each node's predecessors. A map reads that file (about 0.2 s at S = 1), puts the graph back together
@@ -10,7 +10,7 @@ with the same order of nodes, successors, predecessors and parallel edges (so ev
 down to the page's bytes, is the same: ``tests/test_maps_stored.py``) and writes the labels in its language.
 
 The file is used only when it is certain to give the same graph, otherwise the map reads ``graph.nt`` as
-before: when the data held something JSON would not give back unchanged (then the load writes no file),
+before: when the data held something JSON would not give back unchanged (then no file is written),
 when the code or the vocabulary that built it differs from what runs now (:func:`code_key`), for
 pseudonymised maps (their persons are renamed from the triples), and with ``IZAGRAPH_SNAPSHOT=off``.
 """
@@ -223,7 +223,11 @@ def keep_network(graph_file: Path, directory: Path, lang: str = "nl") -> nx.Mult
     """The maps' network built from ``graph_file``, kept in ``directory`` for the next map when the store
     can be written (a read-only store is fine: nothing is kept). The graph returned is the one
     :func:`read_network` will give from the kept file, so the first map and the later ones are the same.
-    None when the data cannot be kept exactly or ``IZAGRAPH_SNAPSHOT`` is off (then build from ``graph.nt``).
+    None when a concept is not an IRI or ``IZAGRAPH_SNAPSHOT`` is off (then build from ``graph.nt``), and,
+    where there is no ``fork``, when a value could not be kept exactly; with ``fork`` such a value only
+    keeps the file from being written (the graph in hand is the network either way: it differs from
+    :func:`izagraph.network.governance_network` only in how concept labels are made, which
+    :func:`izagraph.network.label_concepts` puts right).
 
     The load does not build it: at S = 1 that is 2-3 s more on every load for about 1 s less on each map;
     the first map after a load pays it instead. The file is written by a forked process while this one
