@@ -15,6 +15,7 @@ from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import networkx as nx
 from rdflib import URIRef
@@ -375,7 +376,7 @@ SEAT_FACTS = ("role", "perspective", "on_behalf_of", "source", "evidence", "star
 def build_structure(H: nx.MultiDiGraph, *, title: str, lang: str = "nl", links: Mapping[str, str] | None = None,
                     national: bool = False, today: str | None = None, layout: bool = True, seed: int = 7,
                     subtitle: str = "", measures: dict | None = None,
-                    positions: tuple[list[tuple[int, int]], float] | None = None, order: tuple | None = None) -> Structure:
+                    positions: tuple[list[tuple[int, int]], float] | None = None, order: DrawnOrder | None = None) -> Structure:
     """The nodes, edges and positions of ``H``'s network map without findings (see :func:`build_network_map`).
 
     ``positions`` (positions by node number, node distance) as an earlier layout of the same structure
@@ -702,14 +703,23 @@ def layout_key(H: nx.MultiDiGraph, seed: int = 7) -> str:
     return digest.hexdigest()
 
 
-def start_layout(H: nx.MultiDiGraph, seed: int = 7, order: tuple | None = None) -> Background:
+def start_layout(H: nx.MultiDiGraph, seed: int = 7, order: DrawnOrder | None = None) -> Background:
     """``H``'s layout made in a forked process (see :class:`izagraph.perf.Background`): a big map lays out
     while this process makes the nodes and lines the page shows; hand it to :func:`build_structure`, with
     ``order`` (:func:`_drawn_order` of ``H``, which both need) made before the fork."""
     return Background(_layout, H, seed, order, what="de opmaak van de kaart")
 
 
-def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], list[tuple[str, str, dict]]]:
+class DrawnOrder(NamedTuple):
+    """A map graph's nodes and edges in the order a map numbers and draws them (:func:`_drawn_order`)."""
+
+    attrs: dict  # node -> its attributes
+    node_ids: list[str]  # by kind, then id
+    index: dict[str, int]  # node -> its number on the map
+    edges: list[tuple[str, str, dict]]  # (u, v, data) in drawing order
+
+
+def _drawn_order(H: nx.MultiDiGraph) -> DrawnOrder:
     """``H``'s node attributes, its nodes in the order a map numbers them (by kind, then id), that
     numbering, and its edges ``(u, v, data)`` in the order a map draws them."""
     attrs = dict(H.nodes(data=True))
@@ -718,10 +728,10 @@ def _drawn_order(H: nx.MultiDiGraph) -> tuple[dict, list[str], dict[str, int], l
     index = {n: i for i, n in enumerate(node_ids)}
     edge_list = sorted(((u, v, d) for u, v, _, d in edge_rows(H)),
                        key=lambda e: (index[e[0]], index[e[1]], e[2].get("relation", "")))
-    return attrs, node_ids, index, edge_list
+    return DrawnOrder(attrs, node_ids, index, edge_list)
 
 
-def _layout(H: nx.MultiDiGraph, seed: int, order: tuple | None = None) -> tuple[list[tuple[int, int]], float]:
+def _layout(H: nx.MultiDiGraph, seed: int, order: DrawnOrder | None = None) -> tuple[list[tuple[int, int]], float]:
     """The positions of ``H``'s map by node number, and the layout's node distance (see :func:`_positions`):
     from ``H`` (and its :func:`_drawn_order`) alone, so a forked process can make them while the map's
     nodes are made."""

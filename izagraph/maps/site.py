@@ -31,6 +31,7 @@ from .stored import map_facts
 from .style import PROGRAMME_ORDER, text
 
 if TYPE_CHECKING:
+    from .build import DrawnOrder
     from .geo import GeoData
 
 # the geo map (numpy, TopoJSON) is imported where it is drawn: a network map needs none of it
@@ -309,7 +310,7 @@ class _Layout:
     """A big map's layout as :func:`_start_layout` found it: kept in the store for this structure
     (``kept``), or being made in a forked process (``placing``); ``order`` is the map's drawing order."""
 
-    order: tuple
+    order: DrawnOrder
     key: str
     directory: Path
     kept: tuple | None = None
